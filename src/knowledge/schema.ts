@@ -111,7 +111,16 @@ export type Framework = z.infer<typeof FrameworkSchema>;
 
 export const FactSchema = z.strictObject({
   id: kebabId,
-  topic: z.enum(['product', 'users', 'scale', 'latency', 'data', 'labels', 'constraints', 'business']),
+  topic: z.enum([
+    'product',
+    'users',
+    'scale',
+    'latency',
+    'data',
+    'labels',
+    'constraints',
+    'business',
+  ]),
   /** Words in a clarifying question that ask for this fact. */
   asks: SignalsSchema,
   answer: BilingualSchema,
@@ -141,9 +150,7 @@ export const ScenarioSchema = z
     /** What a strong answer covers, per stage. */
     keyPoints: z.partialRecord(StageIdSchema, z.array(KeyPointSchema).min(1)),
     /** Scenario-specific follow-up questions. */
-    followups: z
-      .array(z.strictObject({ stage: StageIdSchema, question: BilingualSchema }))
-      .min(3),
+    followups: z.array(z.strictObject({ stage: StageIdSchema, question: BilingualSchema })).min(3),
   })
   .superRefine((scenario, ctx) => {
     const plan = scenario.stages ?? STAGE_IDS;

@@ -1,0 +1,87 @@
+/**
+ * `npm run cli -- <command> [options]`. Each command lives in its own module under src/cli/
+ * and is imported only when used, so `scenarios` does not load discord.js.
+ */
+import { type CliCommand, type CliIO, UsageError } from './cli/io.ts';
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  scenarios: {
+    summary: 'list the interview scenarios [--json]',
+    load: async () => (await import('./cli/catalog.ts')).scenariosCommand,
+  },
+  stages: {
+    summary: 'list the framework stages [--json]',
+    load: async () => (await import('./cli/catalog.ts')).stagesCommand,
+  },
+  chat: {
+    summary:
+      'interview in the terminal: --scenario ID [--mode interview|coach] [--lang en|zh] [--difficulty easy|medium|hard] | --resume',
+    load: async () => (await import('./cli/chat.ts')).chatCommand,
+  },
+  score: {
+    summary:
+      'score an answer read from stdin: --scenario ID --stage ID [--scorer offline|llm] [--json]',
+    load: async () => (await import('./cli/score.ts')).scoreCommand,
+  },
+  eval: {
+    summary:
+      'measure a scorer on a labeled set: --set FILE.jsonl [--scorer offline|llm] [--repeat N] [--json]',
+    load: async () => (await import('./cli/eval.ts')).evalCommand,
+  },
+  bench: {
+    summary: 'run the benchmarks and print figures [--json]',
+    load: async () => (await import('../bench/run.ts')).benchCommand,
+  },
+  'discord-register': {
+    summary: 'register the Discord slash commands [--guild ID]',
+    load: async () => (await import('./adapters/discord/register.ts')).registerCommand,
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(18)} ${c.summary}`);
+  return `usage: npm run cli -- <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const isEntryPoint =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntryPoint) {
+  runCli(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Environment → typed, validated configuration. Every variable is listed in `.env.example`.
+ * A bad value stops start-up with the variable's name and the problem.
+ */
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
+  KNOWLEDGE_DIR: optionalString,
+  DATABASE_PATH: z.string().trim().min(1).default('./data/ml-interviewer.sqlite'),
+  REDIS_URL: optionalString.pipe(z.url().optional()),
+
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: positiveInt(30_000),
+  LLM_MAX_RETRIES: nonNegativeInt(2),
+  LLM_MAX_RETRY_AFTER_MS: positiveInt(20_000),
+  LLM_RPM: positiveInt(500),
+  LLM_TPM: positiveInt(200_000),
+  LLM_MAX_CONCURRENT: positiveInt(8),
+  SCORER: z.enum(['auto', 'llm', 'offline']).default('auto'),
+  SCORER_SAMPLES: z.coerce.number().int().min(1).max(9).default(1),
+  USER_TURNS_PER_MINUTE: positiveInt(20),
+  USER_DAILY_TOKENS: positiveInt(300_000),
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_API_URL: optionalString.pipe(z.url().optional()),
+  DISCORD_PRIVATE_THREADS: bool(false),
+
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalString.pipe(z.url().optional()),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+});
+
+export interface Config {
+  logLevel: string | undefined;
+  knowledgeDir: string | undefined;
+  store: { redisUrl: string | undefined; databasePath: string };
+  llm: {
+    /** Null when no LLM is configured: the offline interviewer and scorer are used. */
+    endpoint: { apiKey: string; baseURL: string | undefined; model: string } | null;
+    timeoutMs: number;
+    maxRetries: number;
+    maxRetryAfterMs: number;
+    rpm: number;
+    tpm: number;
+    maxConcurrent: number;
+    scorer: 'auto' | 'llm' | 'offline';
+    scorerSamples: number;
+    userTurnsPerMinute: number;
+    userDailyTokens: number;
+  };
+  discord: { token: string; apiUrl: string | undefined; privateThreads: boolean } | null;
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+    port: number;
+  } | null;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is',
+    );
+  }
+  // A local OpenAI-compatible server (Ollama, vLLM, LM Studio) usually needs no key.
+  const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  return {
+    logLevel: e.LOG_LEVEL,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    store: { redisUrl: e.REDIS_URL, databasePath: e.DATABASE_PATH },
+    llm: {
+      endpoint: llmConfigured
+        ? {
+            apiKey: e.OPENAI_API_KEY ?? 'not-needed',
+            baseURL: e.OPENAI_BASE_URL,
+            model: e.OPENAI_MODEL,
+          }
+        : null,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      maxRetries: e.LLM_MAX_RETRIES,
+      maxRetryAfterMs: e.LLM_MAX_RETRY_AFTER_MS,
+      rpm: e.LLM_RPM,
+      tpm: e.LLM_TPM,
+      maxConcurrent: e.LLM_MAX_CONCURRENT,
+      scorer: e.SCORER,
+      scorerSamples: e.SCORER_SAMPLES,
+      userTurnsPerMinute: e.USER_TURNS_PER_MINUTE,
+      userDailyTokens: e.USER_DAILY_TOKENS,
+    },
+    discord: e.DISCORD_TOKEN
+      ? {
+          token: e.DISCORD_TOKEN,
+          apiUrl: e.DISCORD_API_URL,
+          privateThreads: e.DISCORD_PRIVATE_THREADS,
+        }
+      : null,
+    slack: e.SLACK_BOT_TOKEN
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+          port: e.PORT,
+        }
+      : null,
+  };
+}

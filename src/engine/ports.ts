@@ -1,0 +1,150 @@
+/**
+ * What the engine needs from the outside world, shaped by the engine's questions rather than
+ * by any SDK. Implementations live in src/llm (interviewer, scorer), src/store (sessions,
+ * locks) and the composition root; tests pass in-memory fakes.
+ */
+import type { Framework, Scenario, Stage } from '../knowledge/schema.ts';
+import type {
+  CandidateId,
+  Lang,
+  ScorerKind,
+  Session,
+  StageScore,
+  TokenUsage,
+  Turn,
+} from './types.ts';
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Everything an interviewer needs to make its next move in the current stage. */
+export interface InterviewerContext {
+  framework: Framework;
+  scenario: Scenario;
+  stage: Stage;
+  lang: Lang;
+  /** The session as persisted (read-only for the interviewer). */
+  session: Readonly<Session>;
+  /** This stage's turns so far, oldest first (the candidate's newest message included). */
+  stageTurns: readonly Turn[];
+}
+
+export type InterviewerMoveKind =
+  | 'clarify'
+  | 'probe'
+  | 'followup'
+  | 'hint'
+  | 'acknowledge'
+  | 'advance'
+  | 'wrapup';
+
+export interface InterviewerMove {
+  move: InterviewerMoveKind;
+  message: string;
+  /** Ids of scenario facts the message reveals (only facts the scenario holds). */
+  revealedFacts: string[];
+  /** Key of the follow-up asked, so it is not asked again (e.g. `topic:scale-software`). */
+  followupKey?: string;
+  usage?: TokenUsage;
+  /** Set when the move came from a fallback (e.g. the LLM was down), for logs and status. */
+  fallback?: string;
+}
+
+export interface Interviewer {
+  readonly kind: ScorerKind;
+  /** Respond to the candidate's newest message (the last turn in `stageTurns`). */
+  respond(context: InterviewerContext): Promise<InterviewerMove>;
+  /** A follow-up question tailored to what the candidate said or left out. */
+  followup(context: InterviewerContext): Promise<InterviewerMove>;
+  /** The hint at `level` (0 = gentlest) for the current stage, never the full answer. */
+  hint(context: InterviewerContext, level: number): Promise<InterviewerMove>;
+}
+
+export interface StageScoringInput {
+  framework: Framework;
+  scenario: Scenario;
+  stage: Stage;
+  lang: Lang;
+  /** The candidate's words in this stage, joined. Untrusted text. */
+  answer: string;
+  /** This stage's turns, for context (interviewer questions, hints given). */
+  turns: readonly Turn[];
+  /** For per-user budgets and logs. */
+  candidateId?: CandidateId;
+  sessionId?: string;
+}
+
+export interface StageScorer {
+  readonly kind: ScorerKind;
+  /** Never invents a score: an LLM scorer falls back to the offline one and says so in notes. */
+  score(input: StageScoringInput): Promise<StageScore & { usage?: TokenUsage }>;
+}
+
+export interface SessionSummary {
+  id: string;
+  scenarioId: string;
+  status: Session['status'];
+  createdAt: number;
+}
+
+export type PutResult = 'ok' | 'conflict';
+
+export interface SessionStore {
+  get(id: string): Promise<Session | null>;
+  /**
+   * Write `session` if the stored version equals `expectedVersion` (0 for a new session).
+   * The caller sets `session.version = expectedVersion + 1` before calling.
+   */
+  put(session: Session, expectedVersion: number): Promise<PutResult>;
+  /** The candidate's sessions, newest first. */
+  listByCandidate(candidateId: CandidateId, limit: number): Promise<SessionSummary[]>;
+  /** The newest active session of the candidate, if any. */
+  lastActive(candidateId: CandidateId): Promise<string | null>;
+  /**
+   * Atomically record `key` if it was not recorded in the last `ttlMs` (set-if-absent).
+   * True the first time: used to process a redelivered platform event once.
+   */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
+}
+
+export interface SessionLock {
+  /**
+   * Run `work` while holding the lock on `key`, across processes where the store is shared.
+   * Waits (queues) for a held lock up to the implementation's limit, then throws `LockBusyError`.
+   */
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
+export class LockBusyError extends Error {
+  constructor(key: string) {
+    super(`lock busy: ${key}`);
+    this.name = 'LockBusyError';
+  }
+}
+
+export type Admission =
+  | { ok: true }
+  | { ok: false; code: 'rate-limited' | 'budget-exhausted'; retryAfterMs: number };
+
+/** Per-candidate limits (turns per minute, daily token budget). */
+export interface UsageGuard {
+  admit(candidateId: CandidateId): Promise<Admission>;
+  record(candidateId: CandidateId, usage: TokenUsage): Promise<void>;
+}
+
+export const unlimited: UsageGuard = {
+  admit: async () => ({ ok: true }),
+  record: async () => {},
+};
+
+/** The few log calls the engine makes; pino satisfies it. */
+export interface EngineLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export const silentLogger: EngineLogger = { info() {}, warn() {}, error() {} };

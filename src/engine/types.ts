@@ -1,0 +1,275 @@
+/**
+ * The engine's vocabulary: sessions, commands, replies, scores. Platform-neutral and
+ * LLM-neutral: adapters translate platform events into `Command`s and render `Reply`s.
+ */
+import type { Difficulty, Lang, StageId } from '../knowledge/schema.ts';
+
+export type { Difficulty, Lang, StageId };
+
+export const MODES = ['interview', 'coach'] as const;
+/** interview: feedback only at the end, like the real thing. coach: feedback after each stage. */
+export type Mode = (typeof MODES)[number];
+
+/**
+ * Who acts. Platform-qualified so ids never collide across platforms:
+ * `terminal:<user>`, `discord:<userId>`, `slack:<teamId>:<userId>`.
+ */
+export type CandidateId = string;
+
+export type Level = 1 | 2 | 3 | 4;
+
+export type TurnKind =
+  | 'stage-open' // interviewer opens a stage with its question
+  | 'answer' // candidate's message (an answer or a clarifying question)
+  | 'clarify' // interviewer answers a clarifying question from the scenario's facts
+  | 'probe' // interviewer digs into what was said or not said
+  | 'followup' // a follow-up the candidate asked for (or the interviewer chose)
+  | 'hint'
+  | 'nudge' // pacing
+  | 'acknowledge'
+  | 'feedback' // coach-mode stage feedback
+  | 'wrapup';
+
+export interface Turn {
+  id: string;
+  at: number;
+  stage: StageId;
+  role: 'candidate' | 'interviewer';
+  kind: TurnKind;
+  text: string;
+}
+
+export interface TokenUsage {
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+}
+
+export interface CriterionScore {
+  id: string;
+  level: Level;
+  /** Quotes taken verbatim from the candidate's words (checked in code). */
+  evidence: string[];
+  feedback: string;
+}
+
+export type ScorerKind = 'offline' | 'llm';
+
+export interface StageScore {
+  stage: StageId;
+  /** Which scorer produced this score. `offline` is always shown as such to the candidate. */
+  scorer: ScorerKind;
+  /** 1–4, may be fractional (mean of criteria). */
+  score: number;
+  /** The integer band of `score`. */
+  level: Level;
+  criteria: CriterionScore[];
+  feedback: string;
+  /** The scenario's key points for this stage that the answer did not cover. */
+  missedKeyPoints: string[];
+  /** Plain notes shown with the score, e.g. "scored offline: the LLM did not answer". */
+  notes: string[];
+  /** For reproducibility of LLM scores. */
+  promptVersion?: string;
+  model?: string;
+}
+
+export interface StageProgress {
+  stage: StageId;
+  startedAt?: number;
+  endedAt?: number;
+  hintsUsed: number;
+  /** Keys of the follow-ups already asked, so none is asked twice. */
+  followupsAsked: string[];
+  /** Ids of the scenario facts already revealed. */
+  revealedFacts: string[];
+  /** Whether the pacing nudge was already given. */
+  nudged: boolean;
+  /** Present once the stage is closed and scored; absent for stages never reached. */
+  score?: StageScore;
+}
+
+export type SessionStatus = 'active' | 'finished' | 'abandoned';
+
+export interface Session {
+  id: string;
+  /** Incremented on every write; writes check it (optimistic concurrency across processes). */
+  version: number;
+  candidateId: CandidateId;
+  scenarioId: string;
+  mode: Mode;
+  lang: Lang;
+  difficulty: Difficulty;
+  /** The stages this interview walks through, in order. */
+  plan: StageId[];
+  /** Index into `plan` of the current stage. */
+  stageIndex: number;
+  status: SessionStatus;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  turns: Turn[];
+  /** Aligned with `plan`. */
+  stages: StageProgress[];
+  /**
+   * A candidate message that was persisted but whose turn has not completed (the process died
+   * mid-turn, e.g. during an LLM call). The next command for the session completes it first.
+   */
+  pending?: { turnId: string; receivedAt: number };
+  usage: TokenUsage;
+  scorecard?: Scorecard;
+}
+
+export const HIRE_SIGNALS = [
+  'strong-no-hire',
+  'no-hire',
+  'lean-no-hire',
+  'lean-hire',
+  'hire',
+  'strong-hire',
+] as const;
+export type HireSignal = (typeof HIRE_SIGNALS)[number];
+
+export interface ScorecardStage {
+  stage: StageId;
+  title: string;
+  /** Null for stages the interview never reached. */
+  score: StageScore | null;
+  hintsUsed: number;
+  durationMs: number;
+}
+
+export interface Scorecard {
+  sessionId: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  lang: Lang;
+  mode: Mode;
+  /** Mean of the reached stages' scores, 1–4. */
+  overall: number;
+  level: Level;
+  hireSignal: HireSignal;
+  stages: ScorecardStage[];
+  strengths: string[];
+  gaps: string[];
+  nextSteps: string[];
+  hintsUsed: number;
+  durationMs: number;
+  /** Which scorers produced the stage scores (so "offline" is always visible). */
+  scorers: ScorerKind[];
+  generatedAt: number;
+}
+
+/** The buttons an interviewer message can carry. */
+export const ACTIONS = ['followup', 'hint', 'next', 'end'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Command =
+  | { kind: 'start'; scenarioId: string; mode?: Mode; lang?: Lang; difficulty?: Difficulty }
+  /** `messageId`: the platform's id for the message, used to process a redelivery once. */
+  | { kind: 'answer'; text: string; messageId?: string }
+  | { kind: 'followup' }
+  | { kind: 'hint' }
+  | { kind: 'next' }
+  | { kind: 'end' }
+  | { kind: 'scorecard' }
+  | { kind: 'status' }
+  | { kind: 'history' }
+  | { kind: 'export' }
+  | { kind: 'abandon' };
+export type CommandKind = Command['kind'];
+
+export interface EngineRequest {
+  actor: CandidateId;
+  /**
+   * The session the command is for. For `start`, the id the adapter wants (a Discord thread,
+   * a Slack thread); generated when absent. `history` needs none.
+   */
+  sessionId?: string;
+  command: Command;
+}
+
+export type ErrorCode =
+  | 'unknown-scenario'
+  | 'no-session'
+  | 'session-exists'
+  | 'not-your-session'
+  | 'session-over'
+  | 'empty-answer'
+  | 'rate-limited'
+  | 'budget-exhausted'
+  | 'busy'
+  | 'internal';
+
+export interface EngineError {
+  code: ErrorCode;
+  /** Values for the wording, e.g. the unknown scenario id or the retry delay. */
+  params?: Record<string, string | number>;
+}
+
+export interface StatusView {
+  sessionId: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  mode: Mode;
+  lang: Lang;
+  difficulty: Difficulty;
+  status: SessionStatus;
+  stage: StageId;
+  stageTitle: string;
+  stageNumber: number;
+  stageCount: number;
+  stageElapsedMs: number;
+  stageBudgetMs: number;
+  elapsedMs: number;
+  hintsUsed: number;
+  usage: TokenUsage;
+  interviewer: ScorerKind;
+  scorer: ScorerKind;
+}
+
+export interface HistoryEntry {
+  sessionId: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  startedAt: number;
+  status: SessionStatus;
+  overall: number | null;
+  stageScores: Partial<Record<StageId, number>>;
+}
+
+export interface HistoryView {
+  entries: HistoryEntry[];
+  /** Overall score trend across finished interviews, oldest first. */
+  trend: number[];
+  /** Difference between the mean of the latest three and the three before, when known. */
+  trendDelta: number | null;
+}
+
+export type Reply =
+  | {
+      kind: 'message';
+      from: 'interviewer' | 'system';
+      tone: 'normal' | 'info' | 'warning';
+      text: string;
+      actions: Action[];
+    }
+  | {
+      kind: 'stage-opened';
+      stage: StageId;
+      number: number;
+      total: number;
+      title: string;
+      question: string;
+      actions: Action[];
+    }
+  | { kind: 'stage-feedback'; title: string; score: StageScore }
+  | { kind: 'scorecard'; scorecard: Scorecard }
+  | { kind: 'status'; status: StatusView }
+  | { kind: 'history'; history: HistoryView }
+  | { kind: 'export'; filename: string; markdown: string };
+
+export type Outcome =
+  | { ok: true; sessionId: string | null; lang: Lang; replies: Reply[] }
+  | { ok: false; lang: Lang; error: EngineError };

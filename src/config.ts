@@ -21,6 +21,7 @@ const bool = (fallback: boolean) =>
 const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
   KNOWLEDGE_DIR: optionalString,
+  INTERVIEW_LANG: z.enum(['en', 'zh']).default('en'),
   DATABASE_PATH: z.string().trim().min(1).default('./data/ml-interviewer.sqlite'),
   REDIS_URL: optionalString.pipe(z.url().optional()),
 
@@ -52,6 +53,8 @@ const EnvSchema = z.object({
 export interface Config {
   logLevel: string | undefined;
   knowledgeDir: string | undefined;
+  /** The terminal's language when none is given on the command line. */
+  defaultLang: 'en' | 'zh';
   store: { redisUrl: string | undefined; databasePath: string };
   llm: {
     /** Null when no LLM is configured: the offline interviewer and scorer are used. */
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR,
+    defaultLang: e.INTERVIEW_LANG,
     store: { redisUrl: e.REDIS_URL, databasePath: e.DATABASE_PATH },
     llm: {
       endpoint: llmConfigured

@@ -1,0 +1,41 @@
+/**
+ * One typed (or piped) line → an engine command. Lines starting with "/" are chat commands;
+ * anything else is the candidate's message.
+ */
+import type { Command } from '../../engine/types.ts';
+
+export type TerminalInput =
+  | { kind: 'command'; command: Command }
+  | { kind: 'help' }
+  | { kind: 'quit' }
+  | { kind: 'unknown'; word: string };
+
+const SIMPLE_COMMANDS = {
+  followup: 'followup',
+  hint: 'hint',
+  next: 'next',
+  end: 'end',
+  scorecard: 'scorecard',
+  status: 'status',
+  history: 'history',
+  export: 'export',
+  abandon: 'abandon',
+} as const satisfies Record<string, Command['kind']>;
+
+export const CHAT_COMMANDS = [...Object.keys(SIMPLE_COMMANDS), 'help', 'quit'];
+
+export function parseLine(line: string): TerminalInput {
+  const trimmed = line.trim();
+  const match = /^\/(\S+)\s*$/.exec(trimmed);
+  if (!match) return { kind: 'command', command: { kind: 'answer', text: line } };
+  const word = match[1]!.toLowerCase();
+  if (word === 'help' || word === '?') return { kind: 'help' };
+  if (word === 'quit' || word === 'exit') return { kind: 'quit' };
+  if (word in SIMPLE_COMMANDS) {
+    return {
+      kind: 'command',
+      command: { kind: SIMPLE_COMMANDS[word as keyof typeof SIMPLE_COMMANDS] },
+    };
+  }
+  return { kind: 'unknown', word };
+}

@@ -1,0 +1,105 @@
+/**
+ * A terminal interview: each line is one engine command; replies are printed as they come.
+ * Every turn is persisted by the engine before its reply is shown, so quitting (or a crash)
+ * at any point loses nothing: `chat --resume` continues.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import yoctoSpinner from 'yocto-spinner';
+import type { CliIO } from '../../cli/io.ts';
+import type { InterviewEngine } from '../../engine/engine.ts';
+import { describeError } from '../../engine/messages.ts';
+import type { CandidateId, Command, Lang, Outcome } from '../../engine/types.ts';
+import { parseLine } from './input.ts';
+import type { LineReader } from './lines.ts';
+import { renderReply } from './render.ts';
+import { terminalText } from './text.ts';
+
+export interface TerminalInterviewOptions {
+  engine: InterviewEngine;
+  io: CliIO;
+  lines: LineReader;
+  actor: CandidateId;
+  sessionId: string;
+  lang: Lang;
+  /** The start command for a new interview; absent when resuming. */
+  start?: Extract<Command, { kind: 'start' }>;
+  /** Folder `/export` writes the Markdown file into. */
+  exportDir: string;
+  /** How to tell the user to resume, e.g. "npm run cli -- chat --resume". */
+  resumeHint: string;
+}
+
+export type TerminalInterviewResult = 'finished' | 'saved' | 'failed';
+
+export async function runTerminalInterview(
+  options: TerminalInterviewOptions,
+): Promise<TerminalInterviewResult> {
+  const { engine, io, lines, actor, sessionId } = options;
+  let lang = options.lang;
+  const color = Boolean(io.stdout.isTTY);
+  const t = () => terminalText(lang);
+  const write = (text: string) => io.stdout.write(`${text}\n`);
+
+  const run = async (command: Command): Promise<Outcome> => {
+    // The spinner goes to stderr and only on a TTY, so piped output stays clean.
+    const spinner = io.stdout.isTTY
+      ? yoctoSpinner({ text: t().thinking, stream: io.stderr }).start()
+      : null;
+    try {
+      return await engine.execute({ actor, sessionId, command });
+    } finally {
+      spinner?.stop();
+    }
+  };
+
+  /** Prints the outcome; returns true when the interview is over. */
+  const show = async (command: Command, outcome: Outcome): Promise<boolean> => {
+    lang = outcome.lang;
+    if (!outcome.ok) {
+      write(describeError(outcome.error, lang));
+      return outcome.error.code === 'session-over' || outcome.error.code === 'no-session';
+    }
+    for (const reply of outcome.replies) {
+      if (reply.kind === 'export') {
+        const file = path.resolve(options.exportDir, reply.filename);
+        await writeFile(file, reply.markdown, 'utf8');
+        write(t().exported(file));
+        continue;
+      }
+      write(renderReply(reply, { lang, color }));
+    }
+    const finalScorecard =
+      outcome.replies.some((r) => r.kind === 'scorecard') && command.kind !== 'scorecard';
+    return command.kind === 'abandon' || command.kind === 'end' || finalScorecard;
+  };
+
+  const first: Command = options.start ?? { kind: 'status' };
+  const opened = await run(first);
+  if (await show(first, opened)) return opened.ok ? 'finished' : 'failed';
+  if (!opened.ok) return 'failed';
+  write(t().help);
+
+  for (;;) {
+    const line = await lines.next(t().you);
+    if (line === null) {
+      write(t().saved(options.resumeHint));
+      return 'saved';
+    }
+    const input = parseLine(line);
+    if (input.kind === 'help') {
+      write(t().help);
+      continue;
+    }
+    if (input.kind === 'quit') {
+      write(t().saved(options.resumeHint));
+      return 'saved';
+    }
+    if (input.kind === 'unknown') {
+      write(t().unknownCommand(input.word));
+      continue;
+    }
+    const outcome = await run(input.command);
+    if (await show(input.command, outcome)) return 'finished';
+  }
+}

@@ -1,0 +1,47 @@
+/** The terminal's own wording (the engine's is in src/engine/messages.ts). */
+import type { Lang } from '../../engine/types.ts';
+
+const TEXT = {
+  en: {
+    help: [
+      'Type your answer and press Enter (one message per line).',
+      'Commands: /followup  /hint  /next (next stage)  /end (finish and score)',
+      '          /scorecard  /status  /history  /export  /abandon  /help  /quit',
+    ].join('\n'),
+    unknownCommand: (word: string) => `Unknown command "/${word}". Type /help for the list.`,
+    saved: (resume: string) => `Interview saved. Continue it later with: ${resume}`,
+    exported: (file: string) => `Transcript and scorecard written to ${file}`,
+    pickScenario: 'Pick a scenario by number (or type its id):',
+    badPick: 'Not a scenario number or id; try again.',
+    resumeOffer: (title: string) =>
+      `You have an unfinished interview (${title}). Resume it? [Y/n] `,
+    thinking: 'Interviewer is thinking…',
+    banner: (store: string, interviewer: string, scorer: string) =>
+      `store: ${store} · interviewer: ${interviewer} · scorer: ${scorer}`,
+    offline:
+      'No LLM configured (OPENAI_API_KEY / OPENAI_BASE_URL): the interviewer and the scorer run offline, rule-based.',
+    you: 'you> ',
+  },
+  zh: {
+    help: [
+      '输入你的回答后回车（每行一条消息）。',
+      '命令：/followup 追问  /hint 提示  /next 下一阶段  /end 结束并评分',
+      '      /scorecard 评分卡  /status 状态  /history 历史  /export 导出  /abandon 放弃  /help  /quit',
+    ].join('\n'),
+    unknownCommand: (word: string) => `未知命令 "/${word}"。输入 /help 查看命令列表。`,
+    saved: (resume: string) => `面试已保存。稍后继续：${resume}`,
+    exported: (file: string) => `记录和评分卡已写入 ${file}`,
+    pickScenario: '输入编号（或场景 id）选择面试场景：',
+    badPick: '没有这个编号或 id，请重试。',
+    resumeOffer: (title: string) => `你有一场未完成的面试（${title}）。继续吗？[Y/n] `,
+    thinking: '面试官思考中…',
+    banner: (store: string, interviewer: string, scorer: string) =>
+      `存储：${store} · 面试官：${interviewer} · 评分：${scorer}`,
+    offline: '未配置 LLM（OPENAI_API_KEY / OPENAI_BASE_URL）：面试官和评分器以离线规则模式运行。',
+    you: '你> ',
+  },
+} as const;
+
+export function terminalText(lang: Lang) {
+  return TEXT[lang];
+}

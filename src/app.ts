@@ -1,0 +1,92 @@
+/**
+ * The composition root: builds the engine with its ports from the configuration. Every entry
+ * point (terminal, Discord, Slack, CLI) gets its engine from here, so they all behave alike.
+ */
+import type { Config } from './config.ts';
+import { InterviewEngine } from './engine/engine.ts';
+import type { CandidateId } from './engine/types.ts';
+import type { Clock, Interviewer, StageScorer, UsageGuard } from './engine/ports.ts';
+import type { Knowledge } from './knowledge/knowledge.ts';
+import { loadKnowledge } from './knowledge/loader.ts';
+import { createLlmServices } from './llm/index.ts';
+import { OfflineInterviewer } from './llm/offline/interviewer.ts';
+import { OfflineScorer } from './llm/offline/scorer.ts';
+import type { Logger } from './logger.ts';
+import { createStore } from './store/index.ts';
+
+export interface App {
+  engine: InterviewEngine;
+  knowledge: Knowledge;
+  /** One line per component, for the start-up banner ("store: sqlite ./data/…"). */
+  describe: { store: string; interviewer: string; scorer: string };
+  interviewerKind: Interviewer['kind'];
+  /** The candidate's newest unfinished interview, for "resume". */
+  lastUnfinished(actor: CandidateId): Promise<{ sessionId: string; scenarioId: string } | null>;
+  scorerKind: StageScorer['kind'];
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger: Logger;
+  /** Use the in-memory store regardless of configuration (tests, benchmarks). */
+  memoryStore?: boolean;
+  clock?: Clock;
+}
+
+export async function createApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const knowledge = await loadKnowledge(config.knowledgeDir);
+  const stores = await createStore({
+    redisUrl: config.store.redisUrl,
+    databasePath: config.store.databasePath,
+    memory: options.memoryStore,
+  });
+
+  const offlineInterviewer = new OfflineInterviewer();
+  const offlineScorer = new OfflineScorer();
+  const llm = createLlmServices(config, {
+    offlineInterviewer,
+    offlineScorer,
+    redisUrl: config.store.redisUrl,
+    logger,
+  });
+  const interviewer: Interviewer = llm?.interviewer ?? offlineInterviewer;
+  const scorer: StageScorer = config.llm.scorer === 'offline' || !llm ? offlineScorer : llm.scorer;
+  const guard: UsageGuard | undefined = llm?.guard;
+
+  const engine = new InterviewEngine({
+    knowledge,
+    store: stores.store,
+    lock: stores.lock,
+    interviewer,
+    scorer,
+    guard,
+    logger,
+    clock: options.clock,
+  });
+
+  const model = config.llm.endpoint?.model;
+  return {
+    engine,
+    knowledge,
+    describe: {
+      store: stores.describe(),
+      interviewer: interviewer.kind === 'llm' ? `LLM (${model})` : 'offline (rule-based, no LLM)',
+      scorer:
+        scorer.kind === 'llm' ? `LLM rubric scorer (${model})` : 'offline rubric scorer (no LLM)',
+    },
+    interviewerKind: interviewer.kind,
+    async lastUnfinished(actor) {
+      const sessionId = await stores.store.lastActive(actor);
+      const session = sessionId ? await stores.store.get(sessionId) : null;
+      return session?.status === 'active'
+        ? { sessionId: session.id, scenarioId: session.scenarioId }
+        : null;
+    },
+    scorerKind: scorer.kind,
+    async close() {
+      await llm?.close();
+      await stores.close();
+    },
+  };
+}

@@ -8,5 +8,6 @@ export default defineConfig({
     // End-to-end tests start real servers on loopback and child processes; keep parallelism modest
     // for the 2-core CI machine.
     maxWorkers: 2,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });

@@ -1,0 +1,36 @@
+/** Small sessions for store tests. */
+import { randomUUID } from 'node:crypto';
+import type { Session, Turn } from '../../src/engine/types.ts';
+
+export function makeSession(overrides: Partial<Session> = {}): Session {
+  return {
+    id: `s-${randomUUID()}`,
+    version: 1,
+    candidateId: `terminal:${randomUUID()}`,
+    scenarioId: 'youtube-recommendation',
+    mode: 'interview',
+    lang: 'en',
+    difficulty: 'medium',
+    plan: ['requirements', 'metrics'],
+    stageIndex: 0,
+    status: 'active',
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    turns: [],
+    stages: [
+      { stage: 'requirements', hintsUsed: 0, followupsAsked: [], revealedFacts: [], nudged: false },
+      { stage: 'metrics', hintsUsed: 0, followupsAsked: [], revealedFacts: [], nudged: false },
+    ],
+    usage: { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0 },
+    ...overrides,
+  };
+}
+
+export function candidateTurn(id: string, text: string, at = 1_700_000_000_000): Turn {
+  return { id, at, stage: 'requirements', role: 'candidate', kind: 'answer', text };
+}
+
+/** The next version of `session` with `change` applied, ready for `put(next, session.version)`. */
+export function nextVersion(session: Session, change: Partial<Session> = {}): Session {
+  return { ...structuredClone(session), ...change, version: session.version + 1 };
+}

@@ -1,0 +1,286 @@
+/**
+ * One structured LLM call: Chat Completions with a strict JSON schema, through the global
+ * limiter, validated with zod and then by the caller's own checks (grounding, evidence). Any
+ * failure — transport, rate limit, invalid JSON, wrong content — is retried within one budget of
+ * attempts; when they run out the caller gets the reason, never made-up content.
+ */
+import OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import type { z } from 'zod';
+import type { EngineLogger } from '../engine/ports.ts';
+import type { TokenUsage } from '../engine/types.ts';
+import type { RequestLimiter } from './limiter.ts';
+import { decideAfterError, type RetryPolicy } from './retry.ts';
+import { addUsage, emptyUsage, estimateRequestTokens, estimateTextTokens } from './usage.ts';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export type Refined<R> = { ok: true; value: R } | { ok: false; problem: string };
+
+export interface StructuredRequest<T, R = T> {
+  /** For logs, e.g. `scorer:metrics`. */
+  purpose: string;
+  /** The `json_schema.name` sent to the provider. */
+  schemaName: string;
+  schema: z.ZodType<T>;
+  messages: ChatMessage[];
+  temperature: number;
+  maxCompletionTokens: number;
+  /** Checks beyond the schema; a problem is retried like invalid JSON. */
+  refine?: (value: T) => Refined<R>;
+}
+
+export type StructuredResult<R> =
+  | { ok: true; value: R; usage: TokenUsage; model: string; attempts: number }
+  | { ok: false; reason: string; problems: string[]; usage: TokenUsage; attempts: number };
+
+export interface LlmClientOptions {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+  maxRetries: number;
+  maxRetryAfterMs: number;
+  limiter: RequestLimiter;
+  logger?: EngineLogger;
+  /** Ask for Server-Sent Events instead of one JSON body (some proxies prefer it). */
+  stream?: boolean;
+  /** First backoff step (default 500 ms). */
+  baseDelayMs?: number;
+  /** Injectable for tests. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** What a single HTTP request needs from a structured request. */
+interface SendSpec {
+  schemaName: string;
+  schema: z.ZodType;
+  temperature: number;
+  maxCompletionTokens: number;
+}
+
+interface RawCompletion {
+  content: string;
+  refusal: string | null;
+  finishReason: string | null;
+  usage: TokenUsage;
+  model: string;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class LlmClient {
+  readonly model: string;
+  private readonly openai: OpenAI;
+  private readonly policy: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly formats = new WeakMap<object, Map<string, unknown>>();
+
+  constructor(private readonly options: LlmClientOptions) {
+    this.model = options.model;
+    // Retries are ours (see retry.ts): the SDK would sleep as long as any retry-after says.
+    this.openai = new OpenAI({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
+      timeout: options.timeoutMs,
+      maxRetries: 0,
+    });
+    this.policy = {
+      maxRetries: options.maxRetries,
+      maxRetryAfterMs: options.maxRetryAfterMs,
+      baseDelayMs: options.baseDelayMs ?? 500,
+      random: options.random ?? Math.random,
+      now: Date.now,
+    };
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  async structured<T, R = T>(request: StructuredRequest<T, R>): Promise<StructuredResult<R>> {
+    const { maxRetries } = this.policy;
+    const problems: string[] = [];
+    let usage = emptyUsage();
+    let messages = request.messages;
+
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      const isLast = attempt === maxRetries;
+      let raw: RawCompletion;
+      try {
+        raw = await this.options.limiter.schedule(
+          estimateRequestTokens(messages, request.maxCompletionTokens),
+          () => this.send(request, messages),
+        );
+      } catch (error) {
+        usage = addUsage(usage, { ...emptyUsage(), requests: 1 });
+        const decision = decideAfterError(error, attempt, this.policy);
+        problems.push(decision.reason);
+        this.options.logger?.warn(
+          { purpose: request.purpose, attempt: attempt + 1, reason: decision.reason },
+          'llm request failed',
+        );
+        if (!decision.retry || isLast) {
+          return { ok: false, reason: decision.reason, problems, usage, attempts: attempt + 1 };
+        }
+        await this.sleep(decision.waitMs);
+        continue;
+      }
+
+      usage = addUsage(usage, raw.usage);
+      const checked = this.check(raw, request);
+      if (checked.ok) {
+        return { ok: true, value: checked.value, usage, model: raw.model, attempts: attempt + 1 };
+      }
+      problems.push(checked.problem);
+      this.options.logger?.warn(
+        { purpose: request.purpose, attempt: attempt + 1, problem: checked.problem },
+        'llm output rejected',
+      );
+      if (isLast) {
+        return { ok: false, reason: checked.problem, problems, usage, attempts: attempt + 1 };
+      }
+      // Say what was wrong, after the unchanged prefix (so provider prompt caching still hits).
+      messages = [
+        ...request.messages,
+        {
+          role: 'user',
+          content: `Your previous reply was rejected: ${checked.problem}. Reply again with JSON that follows the schema and every rule above.`,
+        },
+      ];
+    }
+    // Unreachable: the loop returns on its last attempt.
+    return { ok: false, reason: 'no attempt made', problems, usage, attempts: 0 };
+  }
+
+  private check<T, R>(raw: RawCompletion, request: StructuredRequest<T, R>): Refined<R> {
+    if (raw.refusal)
+      return { ok: false, problem: `the model refused: ${raw.refusal.slice(0, 120)}` };
+    if (raw.finishReason === 'length') {
+      return { ok: false, problem: 'the reply was cut off at the token limit' };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(stripCodeFence(raw.content));
+    } catch {
+      return { ok: false, problem: 'the reply was not valid JSON' };
+    }
+    const parsed = request.schema.safeParse(json);
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+      return { ok: false, problem: `the reply did not match the schema (${issues.join('; ')})` };
+    }
+    if (!request.refine) return { ok: true, value: parsed.data as unknown as R };
+    return request.refine(parsed.data);
+  }
+
+  private responseFormat(request: SendSpec) {
+    let byName = this.formats.get(request.schema);
+    if (!byName) {
+      byName = new Map();
+      this.formats.set(request.schema, byName);
+    }
+    let jsonSchema = byName.get(request.schemaName);
+    if (!jsonSchema) {
+      jsonSchema = zodResponseFormat(request.schema, request.schemaName).json_schema;
+      byName.set(request.schemaName, jsonSchema);
+    }
+    return { type: 'json_schema', json_schema: jsonSchema } as const;
+  }
+
+  private async send(request: SendSpec, messages: ChatMessage[]): Promise<RawCompletion> {
+    const body = {
+      model: this.model,
+      messages,
+      temperature: request.temperature,
+      max_completion_tokens: request.maxCompletionTokens,
+      response_format: this.responseFormat(request) as OpenAI.ResponseFormatJSONSchema,
+    };
+    const promptEstimate = estimateRequestTokens(messages, 0);
+
+    if (this.options.stream) {
+      const stream = await this.openai.chat.completions.create({
+        ...body,
+        stream: true,
+        stream_options: { include_usage: true },
+      });
+      let content = '';
+      let refusal: string | null = null;
+      let finishReason: string | null = null;
+      let model = this.model;
+      let usage: OpenAI.CompletionUsage | undefined;
+      for await (const chunk of stream) {
+        model = chunk.model || model;
+        const choice = chunk.choices[0];
+        content += choice?.delta?.content ?? '';
+        if (choice?.delta?.refusal) refusal = (refusal ?? '') + choice.delta.refusal;
+        finishReason = choice?.finish_reason ?? finishReason;
+        if (chunk.usage) usage = chunk.usage;
+      }
+      if (finishReason === null) throw new Error('the stream ended without a finish reason');
+      return {
+        content,
+        refusal,
+        finishReason,
+        model,
+        usage: toUsage(usage, promptEstimate, content),
+      };
+    }
+
+    const completion = await this.openai.chat.completions.create(body);
+    const choice = Array.isArray(completion?.choices) ? completion.choices[0] : undefined;
+    if (!choice || typeof choice.message?.content !== 'string') {
+      if (choice?.message?.refusal) {
+        return {
+          content: '',
+          refusal: choice.message.refusal,
+          finishReason: choice.finish_reason,
+          model: completion.model ?? this.model,
+          usage: toUsage(completion.usage, promptEstimate, ''),
+        };
+      }
+      throw new Error('the response had no message content');
+    }
+    return {
+      content: choice.message.content,
+      refusal: choice.message.refusal ?? null,
+      finishReason: choice.finish_reason ?? null,
+      model: completion.model || this.model,
+      usage: toUsage(completion.usage, promptEstimate, choice.message.content),
+    };
+  }
+}
+
+/**
+ * The provider's usage numbers; servers that report none (some local ones when streaming) get
+ * our estimate, so per-user budgets still count something.
+ */
+function toUsage(
+  usage: OpenAI.CompletionUsage | undefined | null,
+  promptEstimate: number,
+  content: string,
+): TokenUsage {
+  if (!usage) {
+    return {
+      requests: 1,
+      promptTokens: promptEstimate,
+      completionTokens: estimateTextTokens(content),
+      cachedTokens: 0,
+    };
+  }
+  return {
+    requests: 1,
+    promptTokens: usage.prompt_tokens ?? 0,
+    completionTokens: usage.completion_tokens ?? 0,
+    cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+  };
+}
+
+/** Some local models wrap JSON in a Markdown fence even in JSON mode. */
+function stripCodeFence(content: string): string {
+  const match = /^\s*```(?:json)?\s*\n([\s\S]*?)\n?```\s*$/.exec(content);
+  return match ? match[1]! : content;
+}

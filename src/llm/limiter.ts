@@ -1,0 +1,152 @@
+/**
+ * Global limits on LLM requests (bottleneck): requests per window, tokens per window and
+ * requests in flight — in this process, or for all processes together through Redis.
+ *
+ * Two limiters, nested:
+ *  - `slots` (outer): at most `maxConcurrent` requests in flight.
+ *  - `pace` (inner): starts requests at least `windowMs / requestsPerWindow` apart, and draws
+ *    each request's estimated tokens from a token bucket.
+ * The request is sent the moment its `pace` job starts, so both the spacing and the tokens are
+ * accounted at send time. (Had `pace` been outer, requests that waited for a concurrency slot
+ * would leave in bursts.)
+ *
+ * Both are sized so that no sliding window of `windowMs` ever sees more than the limits — the
+ * strictest reading of a provider's "per minute", which also satisfies providers that replenish
+ * continuously:
+ *  - requests: evenly spaced, with a 2% margin for network jitter;
+ *  - tokens: a bucket of `TOKEN_BURST_FRACTION` of the budget, refilled every `windowMs / 60` by
+ *    an amount chosen so that bucket + refills within any window stay under the budget (so the
+ *    sustained rate is a little under 90% of the budget).
+ * A job heavier than the bucket would wait forever, so its weight is clamped to the bucket size
+ * (such a request is then under-counted; the provider's 429 and our retry cover the rest).
+ */
+import Bottleneck from 'bottleneck';
+import { Redis } from 'ioredis';
+
+export interface LimiterSettings {
+  requestsPerWindow: number;
+  tokensPerWindow: number;
+  /** 60 000 for per-minute limits; tests use shorter windows. */
+  windowMs: number;
+  maxConcurrent: number;
+}
+
+export interface LimiterClusterOptions {
+  redisUrl: string;
+  /** Shared by every process that must count together, e.g. `ml-interviewer`. */
+  keyPrefix: string;
+  /**
+   * Longest a request may hold its slot before the cluster frees it (a process that died
+   * mid-request must not hold a slot forever).
+   */
+  jobExpirationMs: number;
+}
+
+export interface LimiterEvents {
+  error(error: unknown): void;
+}
+
+const SPACING_MARGIN = 1.02;
+const TOKEN_BURST_FRACTION = 0.1;
+const REFILLS_PER_WINDOW = 60;
+
+/** The bottleneck settings that realise `settings`; exported for tests and the benchmark. */
+export function limiterPlan(settings: LimiterSettings) {
+  const { requestsPerWindow, tokensPerWindow, windowMs } = settings;
+  const minTime = Math.ceil((windowMs / requestsPerWindow) * SPACING_MARGIN);
+  const bucketSize = Math.max(1, Math.floor(tokensPerWindow * TOKEN_BURST_FRACTION));
+  const refillInterval = Math.max(1, Math.floor(windowMs / REFILLS_PER_WINDOW));
+  // Refills that can land inside one window: windowMs / refillInterval, plus one at the edge.
+  const refillsInWindow = Math.floor(windowMs / refillInterval) + 1;
+  const refillAmount = Math.max(1, Math.floor((tokensPerWindow - bucketSize) / refillsInWindow));
+  return { minTime, bucketSize, refillInterval, refillAmount };
+}
+
+export class RequestLimiter {
+  private readonly slots: Bottleneck;
+  private readonly pace: Bottleneck;
+  private readonly connection: Bottleneck.IORedisConnection | null;
+  private readonly expiration: number | undefined;
+  /** The heaviest weight a job can have (the token bucket's size). */
+  readonly bucketSize: number;
+
+  constructor(
+    readonly settings: LimiterSettings,
+    cluster?: LimiterClusterOptions,
+    events: LimiterEvents = { error() {} },
+  ) {
+    const plan = limiterPlan(settings);
+    this.bucketSize = plan.bucketSize;
+
+    let shared: Bottleneck.ConstructorOptions = {};
+    if (cluster) {
+      const client = new Redis(cluster.redisUrl, { maxRetriesPerRequest: 3 });
+      this.connection = new Bottleneck.IORedisConnection({ client, Redis });
+      this.connection.on('error', (error) => events.error(error));
+      // Processes configured alike share state; a changed configuration starts a fresh state
+      // instead of inheriting the old limits from Redis.
+      const fingerprint = [
+        settings.requestsPerWindow,
+        settings.tokensPerWindow,
+        settings.windowMs,
+        settings.maxConcurrent,
+      ].join('-');
+      shared = {
+        datastore: 'ioredis',
+        connection: this.connection,
+        clearDatastore: false,
+        // Drop the limiter's keys after ten idle windows.
+        timeout: settings.windowMs * 10,
+        id: `${cluster.keyPrefix}:llm:${fingerprint}`,
+      };
+      this.expiration = cluster.jobExpirationMs;
+    } else {
+      this.connection = null;
+      this.expiration = undefined;
+    }
+
+    this.slots = new Bottleneck({
+      ...shared,
+      id: `${shared.id ?? 'llm'}:slots`,
+      maxConcurrent: settings.maxConcurrent,
+    });
+    this.pace = new Bottleneck({
+      ...shared,
+      id: `${shared.id ?? 'llm'}:pace`,
+      minTime: plan.minTime,
+      reservoir: plan.bucketSize,
+      reservoirIncreaseAmount: plan.refillAmount,
+      reservoirIncreaseInterval: plan.refillInterval,
+      reservoirIncreaseMaximum: plan.bucketSize,
+    });
+    for (const limiter of [this.slots, this.pace]) {
+      limiter.on('error', (error) => events.error(error));
+    }
+  }
+
+  /** Resolves once the limiters are connected (immediately when local). */
+  async ready(): Promise<void> {
+    await Promise.all([this.slots.ready(), this.pace.ready()]);
+  }
+
+  /** Run `send` (one HTTP request) when the limits allow a request of `estimatedTokens`. */
+  schedule<T>(estimatedTokens: number, send: () => Promise<T>): Promise<T> {
+    const weight = Math.min(this.bucketSize, Math.max(1, Math.ceil(estimatedTokens)));
+    if (this.expiration === undefined) {
+      return this.slots.schedule(() => this.pace.schedule({ weight }, send));
+    }
+    // A slot is held while the request waits for its pace, which can take up to a window.
+    const slotExpiration = this.expiration + this.settings.windowMs;
+    return this.slots.schedule({ expiration: slotExpiration }, () =>
+      this.pace.schedule({ expiration: this.expiration, weight }, send),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([
+      this.slots.stop({ dropWaitingJobs: true }),
+      this.pace.stop({ dropWaitingJobs: true }),
+    ]).catch(() => {});
+    if (this.connection) await this.connection.disconnect(true).catch(() => {});
+  }
+}

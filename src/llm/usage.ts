@@ -1,0 +1,53 @@
+/**
+ * Token accounting: adding up usage across requests, and estimating a request's tokens before
+ * it is sent (for the tokens-per-minute limiter, which must never under-count).
+ */
+import type { TokenUsage } from '../engine/types.ts';
+
+export function emptyUsage(): TokenUsage {
+  return { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
+}
+
+export function addUsage(a: TokenUsage, b: TokenUsage | undefined): TokenUsage {
+  if (!b) return a;
+  return {
+    requests: a.requests + b.requests,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    cachedTokens: a.cachedTokens + b.cachedTokens,
+  };
+}
+
+export function totalTokens(usage: TokenUsage): number {
+  return usage.promptTokens + usage.completionTokens;
+}
+
+/**
+ * A generous estimate of a text's tokens without a tokenizer: English runs about four
+ * characters per token, Chinese about one character per token or a little more. Counting every
+ * non-ASCII character as a whole token keeps the estimate on the high side for both.
+ */
+export function estimateTextTokens(text: string): number {
+  let ascii = 0;
+  let other = 0;
+  for (const char of text) {
+    if (char.charCodeAt(0) < 128) ascii++;
+    else other++;
+  }
+  return Math.ceil(ascii / 4) + other;
+}
+
+/** Per-message overhead in the chat format (role, separators). */
+const MESSAGE_OVERHEAD_TOKENS = 4;
+
+/** Estimated tokens a request counts against a tokens-per-minute limit: prompt plus budget. */
+export function estimateRequestTokens(
+  messages: readonly { content: string }[],
+  maxCompletionTokens: number,
+): number {
+  const prompt = messages.reduce(
+    (sum, m) => sum + estimateTextTokens(m.content) + MESSAGE_OVERHEAD_TOKENS,
+    0,
+  );
+  return prompt + maxCompletionTokens;
+}

@@ -30,6 +30,11 @@ export interface InterviewerContext {
   session: Readonly<Session>;
   /** This stage's turns so far, oldest first (the candidate's newest message included). */
   stageTurns: readonly Turn[];
+  /**
+   * How many more unprompted probes the interviewer may make in this stage (set by the
+   * difficulty, 0 once the stage's time is up). Absent: no limit. `followup()` ignores it.
+   */
+  probesLeft?: number;
 }
 
 export type InterviewerMoveKind =

@@ -188,6 +188,11 @@ export interface EngineRequest {
    */
   sessionId?: string;
   command: Command;
+  /**
+   * The language for replies when no session decides it (errors before a session is found,
+   * `history`). Optional: defaults to English.
+   */
+  lang?: Lang;
 }
 
 export type ErrorCode =

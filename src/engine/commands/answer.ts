@@ -1,0 +1,54 @@
+/** `answer`: the candidate's message (an answer or a clarifying question). */
+import { STAGE_TEXT_CAP, candidateText, cleanAnswer, isBlank } from '../answer-text.ts';
+import { msg } from '../messages.ts';
+import { respondToAnswer } from '../respond.ts';
+import type { SessionTurn } from '../session-turn.ts';
+import type { SessionCommandHandler } from './handler.ts';
+
+/**
+ * The message was already handled under this request's id (a retry after another process
+ * completed it): show the interviewer's turns that followed it instead of answering twice.
+ */
+function replayAfter(turn: SessionTurn, turnId: string): void {
+  const turns = turn.session.turns;
+  const start = turns.findIndex((t) => t.id === turnId);
+  for (const later of turns.slice(start + 1)) {
+    if (later.role === 'candidate') break;
+    turn.say(later.text);
+  }
+}
+
+export const answerHandler: SessionCommandHandler = {
+  allowedIn: ['active'],
+  usesLlm: true,
+  completesPending: true,
+  validate(command) {
+    if (command.kind === 'answer' && isBlank(cleanAnswer(command.text))) {
+      return { code: 'empty-answer' };
+    }
+    return null;
+  },
+  async run(turn, command) {
+    if (command.kind !== 'answer') return;
+    const { session } = turn;
+    if (session.turns.some((t) => t.id === turn.requestTurnId)) {
+      replayAfter(turn, turn.requestTurnId);
+      return;
+    }
+    const text = cleanAnswer(command.text).trim();
+    const before = candidateText(turn.stageTurns()).length;
+
+    // The candidate's message is saved before any interviewer work, so a crash loses nothing.
+    turn.addTurn('candidate', 'answer', text, turn.requestTurnId);
+    session.pending = { turnId: turn.requestTurnId, receivedAt: turn.now() };
+    await turn.save();
+
+    const after = candidateText(turn.stageTurns()).length;
+    if (text.length > STAGE_TEXT_CAP)
+      turn.note(msg(turn.lang).longAnswer(text.length, STAGE_TEXT_CAP));
+    else if (before <= STAGE_TEXT_CAP && after > STAGE_TEXT_CAP)
+      turn.note(msg(turn.lang).overCap(STAGE_TEXT_CAP));
+
+    await respondToAnswer(turn);
+  },
+};

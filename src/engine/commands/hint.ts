@@ -1,0 +1,24 @@
+/** `hint`: the next hint for the current stage, gentle first; counted for the scorecard. */
+import { msg } from '../messages.ts';
+import { recordMove } from '../moves.ts';
+import type { SessionCommandHandler } from './handler.ts';
+
+export const hintHandler: SessionCommandHandler = {
+  allowedIn: ['active'],
+  usesLlm: true,
+  completesPending: true,
+  async run(turn) {
+    const total = turn.stage().hints.length;
+    const progress = turn.progress();
+    if (progress.hintsUsed >= total) {
+      turn.note(msg(turn.lang).allHintsUsed(total));
+      return;
+    }
+    const level = progress.hintsUsed;
+    const move = await turn.services.interviewer.hint(turn.interviewerContext(), level);
+    progress.hintsUsed = level + 1;
+    const heading = msg(turn.lang).hintHeading(level + 1, total);
+    recordMove(turn, { ...move, message: `${heading}: ${move.message}` });
+    await turn.save();
+  },
+};

@@ -1,0 +1,29 @@
+/** `scorecard`: the final scorecard, or the scorecard so far while the interview runs. */
+import { msg } from '../messages.ts';
+import { buildScorecard } from '../scorecard.ts';
+import type { SessionTurn } from '../session-turn.ts';
+import type { Scorecard } from '../types.ts';
+import type { SessionCommandHandler } from './handler.ts';
+
+/** The stored scorecard of a finished interview, else one built from the stages closed so far. */
+export function currentScorecard(turn: SessionTurn): Scorecard {
+  return (
+    turn.session.scorecard ??
+    buildScorecard({
+      session: turn.session,
+      scenario: turn.scenario,
+      framework: turn.framework,
+      now: turn.now(),
+    })
+  );
+}
+
+export const scorecardHandler: SessionCommandHandler = {
+  allowedIn: ['active', 'finished', 'abandoned'],
+  usesLlm: false,
+  completesPending: false,
+  async run(turn) {
+    if (!turn.session.scorecard) turn.note(msg(turn.lang).scorecardInProgress);
+    turn.replies.push({ kind: 'scorecard', scorecard: currentScorecard(turn) });
+  },
+};

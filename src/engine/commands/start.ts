@@ -1,0 +1,113 @@
+/** `start`: a new interview on a scenario; opens the first stage. */
+import { stagePlan } from '../../knowledge/knowledge.ts';
+import type { Scenario } from '../../knowledge/schema.ts';
+import type { Services } from '../deps.ts';
+import { msg } from '../messages.ts';
+import { suggestScenarioIds } from '../scenario-search.ts';
+import { SessionTurn, VersionConflictError, zeroUsage } from '../session-turn.ts';
+import { openStage } from '../stage-flow.ts';
+import type { Command, EngineRequest, Outcome, Session } from '../types.ts';
+
+type StartCommand = Extract<Command, { kind: 'start' }>;
+
+/** When the command does not say: feedback at the end, like the real thing, medium probing. */
+export const START_DEFAULTS = { mode: 'interview', lang: 'en', difficulty: 'medium' } as const;
+
+function newSession(
+  services: Services,
+  id: string,
+  actor: string,
+  scenario: Scenario,
+  command: StartCommand,
+  lang: Session['lang'],
+): Session {
+  const now = services.clock.now();
+  const plan = stagePlan(scenario);
+  return {
+    id,
+    version: 0,
+    candidateId: actor,
+    scenarioId: scenario.id,
+    mode: command.mode ?? START_DEFAULTS.mode,
+    lang,
+    difficulty: command.difficulty ?? START_DEFAULTS.difficulty,
+    plan,
+    stageIndex: 0,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+    turns: [],
+    stages: plan.map((stage) => ({
+      stage,
+      hintsUsed: 0,
+      followupsAsked: [],
+      revealedFacts: [],
+      nudged: false,
+    })),
+    usage: zeroUsage(),
+  };
+}
+
+export async function runStart(
+  services: Services,
+  request: EngineRequest,
+  command: StartCommand,
+): Promise<Outcome> {
+  const lang = command.lang ?? request.lang ?? START_DEFAULTS.lang;
+  const scenario = services.knowledge.scenarios.get(command.scenarioId);
+  if (!scenario) {
+    const suggestions = suggestScenarioIds(
+      [...services.knowledge.scenarios.values()],
+      command.scenarioId,
+    );
+    return {
+      ok: false,
+      lang,
+      error: {
+        code: 'unknown-scenario',
+        params: { id: command.scenarioId, suggestions: suggestions.join(', ') },
+      },
+    };
+  }
+  const sessionId = request.sessionId ?? services.newId();
+  const exists: Outcome = { ok: false, lang, error: { code: 'session-exists' } };
+
+  return services.lock.withLock(`session:${sessionId}`, async () => {
+    if (await services.store.get(sessionId)) return exists;
+    const session = newSession(services, sessionId, request.actor, scenario, command, lang);
+    const turn = new SessionTurn(services, session, scenario, zeroUsage(), services.newId());
+    const m = msg(lang);
+    turn.note(
+      m.interviewStarted(
+        scenario.title[lang],
+        session.mode,
+        session.difficulty,
+        session.plan.length,
+      ),
+    );
+    if (services.interviewer.kind === 'offline') turn.note(m.offlineInterviewer);
+    if (services.scorer.kind === 'offline') turn.note(m.offlineScorer);
+    const prompt = scenario.prompt[lang];
+    turn.addTurn('interviewer', 'stage-open', prompt);
+    turn.say(prompt);
+    openStage(turn, 0);
+    try {
+      await turn.save();
+    } catch (error) {
+      // Someone started an interview under this id at the same moment.
+      if (error instanceof VersionConflictError) return exists;
+      throw error;
+    }
+    services.logger.info(
+      {
+        sessionId,
+        scenarioId: scenario.id,
+        mode: session.mode,
+        lang,
+        difficulty: session.difficulty,
+      },
+      'interview started',
+    );
+    return { ok: true, sessionId, lang, replies: turn.replies };
+  });
+}

@@ -1,0 +1,48 @@
+/** The engine's dependencies (ports), and the defaults for the optional ones. */
+import { randomUUID } from 'node:crypto';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import {
+  type Clock,
+  type EngineLogger,
+  type Interviewer,
+  type SessionLock,
+  type SessionStore,
+  type StageScorer,
+  silentLogger,
+  systemClock,
+  type UsageGuard,
+  unlimited,
+} from './ports.ts';
+
+export interface EngineDeps {
+  knowledge: Knowledge;
+  store: SessionStore;
+  lock: SessionLock;
+  interviewer: Interviewer;
+  scorer: StageScorer;
+  /** Defaults to the system clock; tests inject a fake one to exercise pacing. */
+  clock?: Clock;
+  /** Per-candidate rate and token limits; defaults to unlimited. */
+  guard?: UsageGuard;
+  logger?: EngineLogger;
+  /** Ids for sessions and turns; defaults to random UUIDs. */
+  newId?: () => string;
+}
+
+/** EngineDeps with every default filled in: what command handlers use. */
+export type Services = Required<EngineDeps>;
+
+export function resolveDeps(deps: EngineDeps): Services {
+  // Field by field: callers pass `clock: undefined` and mean "the default".
+  return {
+    knowledge: deps.knowledge,
+    store: deps.store,
+    lock: deps.lock,
+    interviewer: deps.interviewer,
+    scorer: deps.scorer,
+    clock: deps.clock ?? systemClock,
+    guard: deps.guard ?? unlimited,
+    logger: deps.logger ?? silentLogger,
+    newId: deps.newId ?? randomUUID,
+  };
+}

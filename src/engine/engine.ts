@@ -1,0 +1,202 @@
+/**
+ * The interview engine: turns an `EngineRequest` into an `Outcome`. Platform-free and LLM-free;
+ * adapters build requests and render replies, ports (deps.ts) reach the outside world.
+ *
+ * Every session command follows one fixed order:
+ *   dedupe (by messageId, store.claimOnce) → session lock → load → who may act / state →
+ *   usage guard (commands that may call the LLM) → complete a turn a crash left pending →
+ *   the command's handler (which saves the candidate's message before any LLM work, then the
+ *   result) → replies.
+ * A version conflict on save (another process wrote the session) reloads and runs the command
+ * again, a bounded number of times; the candidate's message keeps its id across attempts, so
+ * it is stored once. Expected failures come back as `Outcome` errors; anything unexpected is
+ * logged and returned as `internal`, with whatever was already saved shown.
+ */
+import type { Scenario } from '../knowledge/schema.ts';
+import { type SessionCommandKind, SESSION_COMMANDS } from './commands/index.ts';
+import { runHistory } from './commands/history.ts';
+import { runStart } from './commands/start.ts';
+import { type EngineDeps, resolveDeps, type Services } from './deps.ts';
+import { describeError } from './messages.ts';
+import { LockBusyError } from './ports.ts';
+import { completePending } from './respond.ts';
+import { searchScenarios } from './scenario-search.ts';
+import { SessionTurn, VersionConflictError, zeroUsage } from './session-turn.ts';
+import type { EngineError, EngineRequest, Lang, Outcome, Session } from './types.ts';
+
+export type { EngineDeps } from './deps.ts';
+
+/** How long a platform message id is remembered, so a redelivery is processed once. */
+export const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
+/** Attempts at a command when saves keep hitting version conflicts. */
+export const MAX_ATTEMPTS = 4;
+
+function failure(lang: Lang, error: EngineError): Outcome {
+  return { ok: false, lang, error };
+}
+
+export class InterviewEngine {
+  private readonly services: Services;
+
+  constructor(deps: EngineDeps) {
+    this.services = resolveDeps(deps);
+  }
+
+  /** All scenarios, sorted by id. */
+  scenarios(): Scenario[] {
+    return [...this.services.knowledge.scenarios.values()];
+  }
+
+  scenario(id: string): Scenario | null {
+    return this.services.knowledge.scenarios.get(id) ?? null;
+  }
+
+  /** Scenarios matching what was typed (id, title, tags), for autocomplete; at most `limit`. */
+  findScenarios(query: string, lang: Lang, limit = 25): Scenario[] {
+    return searchScenarios(this.scenarios(), query, lang, limit);
+  }
+
+  async execute(request: EngineRequest): Promise<Outcome> {
+    const lang = request.lang ?? 'en';
+    try {
+      const { command } = request;
+      if (command.kind === 'start') return await runStart(this.services, request, command);
+      if (command.kind === 'history') return await runHistory(this.services, request);
+      return await this.sessionCommand(request, command.kind);
+    } catch (error) {
+      if (error instanceof LockBusyError) return failure(lang, { code: 'busy' });
+      this.services.logger.error(
+        {
+          err: error,
+          actor: request.actor,
+          sessionId: request.sessionId,
+          command: request.command.kind,
+        },
+        'engine command failed',
+      );
+      return failure(lang, { code: 'internal' });
+    }
+  }
+
+  private async sessionCommand(request: EngineRequest, kind: SessionCommandKind): Promise<Outcome> {
+    const { store, lock } = this.services;
+    const lang = request.lang ?? 'en';
+    const sessionId = request.sessionId ?? (await store.lastActive(request.actor));
+    if (!sessionId) return failure(lang, { code: 'no-session' });
+
+    const { command } = request;
+    if (command.kind === 'answer' && command.messageId) {
+      const first = await store.claimOnce(`message:${command.messageId}`, DEDUPE_TTL_MS);
+      // A redelivery of a message already taken: nothing to do, nothing to show.
+      if (!first) return { ok: true, sessionId, lang, replies: [] };
+    }
+    return lock.withLock(`session:${sessionId}`, () => this.runLocked(request, kind, sessionId));
+  }
+
+  private async runLocked(
+    request: EngineRequest,
+    kind: SessionCommandKind,
+    sessionId: string,
+  ): Promise<Outcome> {
+    const { store, guard, logger, knowledge } = this.services;
+    const handler = SESSION_COMMANDS[kind];
+    const spent = zeroUsage();
+    const requestTurnId = this.services.newId();
+    let admitted = false;
+    let lastTurn: SessionTurn | null = null;
+    let lang: Lang = request.lang ?? 'en';
+
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const session = await store.get(sessionId);
+        if (!session) return failure(lang, { code: 'no-session' });
+        lang = request.lang ?? session.lang;
+        if (session.candidateId !== request.actor)
+          return failure(lang, { code: 'not-your-session' });
+        lang = session.lang;
+        if (!handler.allowedIn.includes(session.status))
+          return failure(lang, { code: 'session-over' });
+        const invalid = handler.validate?.(request.command);
+        if (invalid) return failure(lang, invalid);
+
+        const completes = handler.completesPending && session.pending !== undefined;
+        if ((handler.usesLlm || completes) && !admitted) {
+          const admission = await guard.admit(request.actor);
+          if (!admission.ok) return failure(lang, admissionError(admission));
+          admitted = true;
+        }
+
+        const scenario = knowledge.scenarios.get(session.scenarioId);
+        if (!scenario)
+          throw new Error(
+            `session ${session.id}: scenario "${session.scenarioId}" is not in the knowledge base`,
+          );
+        const turn = new SessionTurn(this.services, session, scenario, spent, requestTurnId);
+        lastTurn = turn;
+        try {
+          if (completes) await completePending(turn);
+          await handler.run(turn, request.command);
+          return { ok: true, sessionId, lang, replies: turn.replies };
+        } catch (error) {
+          if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+          logger.warn({ sessionId, command: kind, attempt }, 'version conflict, reloading');
+        }
+      }
+    } catch (error) {
+      if (error instanceof VersionConflictError) {
+        logger.warn({ sessionId, command: kind }, 'version conflicts persisted, giving up');
+        return failure(lang, { code: 'busy' });
+      }
+      logger.error({ err: error, sessionId, command: kind }, 'engine command failed');
+      return this.afterInternalError(lastTurn, sessionId, lang);
+    } finally {
+      if (spent.requests > 0) await this.recordUsage(request.actor, spent, sessionId);
+    }
+  }
+
+  /**
+   * After an unexpected error, show what was already saved (so no reply the state holds goes
+   * unseen) followed by the plain "something went wrong" note; with nothing saved, `internal`.
+   */
+  private afterInternalError(turn: SessionTurn | null, sessionId: string, lang: Lang): Outcome {
+    const saved = turn?.savedReplies() ?? [];
+    if (saved.length === 0) return failure(lang, { code: 'internal' });
+    const warning = describeError({ code: 'internal' }, lang);
+    return {
+      ok: true,
+      sessionId,
+      lang,
+      replies: [
+        ...saved,
+        { kind: 'message', from: 'system', tone: 'warning', text: warning, actions: [] },
+      ],
+    };
+  }
+
+  private async recordUsage(
+    actor: string,
+    spent: Session['usage'],
+    sessionId: string,
+  ): Promise<void> {
+    try {
+      await this.services.guard.record(actor, spent);
+    } catch (error) {
+      this.services.logger.warn({ err: error, sessionId }, 'could not record token usage');
+    }
+  }
+}
+
+function admissionError(admission: {
+  code: 'rate-limited' | 'budget-exhausted';
+  retryAfterMs: number;
+}): EngineError {
+  return admission.code === 'rate-limited'
+    ? {
+        code: 'rate-limited',
+        params: { retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)) },
+      }
+    : {
+        code: 'budget-exhausted',
+        params: { retryAfterMinutes: Math.max(1, Math.ceil(admission.retryAfterMs / 60_000)) },
+      };
+}

@@ -1,0 +1,131 @@
+/** The `export` file: transcript and scorecard as Markdown, in the interview's language. */
+import { stageById } from '../knowledge/knowledge.ts';
+import type { Framework, Scenario } from '../knowledge/schema.ts';
+import { formatScore, msg } from './messages.ts';
+import type { Scorecard, Session, StageScore, Turn } from './types.ts';
+
+export interface MarkdownInput {
+  session: Readonly<Session>;
+  scenario: Scenario;
+  framework: Framework;
+  scorecard: Scorecard;
+}
+
+/** A safe, readable file name: ml-interview-<scenario>-<date>-<session>.md */
+export function exportFilename(session: Readonly<Session>): string {
+  const date = new Date(session.createdAt).toISOString().slice(0, 10);
+  const id = session.id.replace(/[^A-Za-z0-9]+/g, '').slice(-8) || 'session';
+  return `ml-interview-${session.scenarioId}-${date}-${id}.md`;
+}
+
+/** Candidate text as a block quote, so nothing they typed turns into headings or tables. */
+function quoteBlock(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
+    .join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function transcript(input: MarkdownInput): string[] {
+  const { session, framework } = input;
+  const m = msg(session.lang);
+  const lines: string[] = [`## ${m.transcript}`, ''];
+  let currentStage: Turn['stage'] | null = null;
+  for (const turn of session.turns) {
+    if (turn.stage !== currentStage) {
+      currentStage = turn.stage;
+      const index = session.plan.indexOf(turn.stage);
+      const title = stageById(framework, turn.stage).title[session.lang];
+      lines.push(`### ${m.stageHeading(index + 1, session.plan.length, title)}`, '');
+    }
+    if (turn.role === 'candidate') {
+      lines.push(`**${m.candidate}:**`, '', quoteBlock(turn.text), '');
+    } else {
+      lines.push(`**${m.interviewer}:** ${turn.text}`, '');
+    }
+  }
+  return lines;
+}
+
+function stageDetail(score: StageScore, title: string, input: MarkdownInput): string[] {
+  const { session, framework } = input;
+  const lang = session.lang;
+  const m = msg(lang);
+  const stage = stageById(framework, score.stage);
+  const lines = [`### ${title}: ${formatScore(score.score)}`, ''];
+  for (const c of score.criteria) {
+    const name = stage.criteria.find((k) => k.id === c.id)?.name[lang] ?? c.id;
+    lines.push(
+      `- **${name}**: ${c.level}/4 (${m.levels[c.level]})${c.feedback ? `, ${c.feedback}` : ''}`,
+    );
+    for (const quote of c.evidence) lines.push(`  - ${m.evidence}: “${quote.replace(/\n/g, ' ')}”`);
+  }
+  if (score.feedback) lines.push('', `${m.feedback}: ${score.feedback}`);
+  if (score.missedKeyPoints.length > 0) {
+    lines.push('', `${m.missedKeyPoints}:`, ...score.missedKeyPoints.map((p) => `- ${p}`));
+  }
+  for (const note of score.notes) lines.push('', `_${note}_`);
+  lines.push('');
+  return lines;
+}
+
+function scorecardSection(input: MarkdownInput): string[] {
+  const { scorecard: card, session } = input;
+  const m = msg(session.lang);
+  const scorers = card.scorers.map((k) => m.scorers[k]).join(', ') || m.none;
+  const lines = [
+    `## ${m.scorecardTitle}`,
+    '',
+    `- **${m.overall}:** ${formatScore(card.overall)} (${m.levels[card.level]})`,
+    `- **${m.hireSignal}:** ${m.hireSignals[card.hireSignal]}`,
+    `- **${m.hints}:** ${card.hintsUsed}`,
+    `- **${m.time}:** ${m.duration(card.durationMs)}`,
+    `- **${m.scoredBy}:** ${scorers}`,
+    '',
+    `| ${m.stage} | ${m.score} | ${m.hints} | ${m.time} |`,
+    '|---|---|---|---|',
+  ];
+  const reachedIndex = session.stageIndex;
+  card.stages.forEach((s, index) => {
+    const score = s.score
+      ? formatScore(s.score.score)
+      : index <= reachedIndex
+        ? m.notAnswered
+        : m.notReached;
+    lines.push(`| ${cell(s.title)} | ${score} | ${s.hintsUsed} | ${m.duration(s.durationMs)} |`);
+  });
+  lines.push('');
+  for (const s of card.stages) {
+    if (s.score) lines.push(...stageDetail(s.score, s.title, input));
+  }
+  const list = (title: string, items: string[]) =>
+    items.length === 0 ? [] : [`### ${title}`, '', ...items.map((i) => `- ${i}`), ''];
+  lines.push(
+    ...list(m.strengths, card.strengths),
+    ...list(m.gaps, card.gaps),
+    ...list(m.nextSteps, card.nextSteps),
+  );
+  return lines;
+}
+
+export function renderMarkdown(input: MarkdownInput): string {
+  const { session, scenario } = input;
+  const lang = session.lang;
+  const m = msg(lang);
+  const header = [
+    `# ${m.exportTitle(scenario.title[lang])}`,
+    '',
+    `- **${m.scenario}:** ${scenario.title[lang]} (\`${scenario.id}\`)`,
+    `- **${m.mode}:** ${m.modes[session.mode]}`,
+    `- **${m.difficulty}:** ${m.difficulties[session.difficulty]}`,
+    `- **${m.language}:** ${lang}`,
+    `- **${m.started}:** ${new Date(session.createdAt).toISOString()}`,
+    `- **${m.status}:** ${m.statusLabel[session.status]}`,
+    '',
+  ];
+  return `${[...header, ...transcript(input), ...scorecardSection(input)].join('\n').trimEnd()}\n`;
+}

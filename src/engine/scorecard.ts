@@ -1,0 +1,198 @@
+/**
+ * The end-of-interview scorecard, assembled from the stage scores. Pure: the same session gives
+ * the same scorecard, so it can be rebuilt for a provisional view mid-interview.
+ */
+import { stageById } from '../knowledge/knowledge.ts';
+import type { Criterion, Framework, Scenario, Stage } from '../knowledge/schema.ts';
+import { msg } from './messages.ts';
+import { stageElapsedMs } from './pacing.ts';
+import type {
+  HireSignal,
+  Level,
+  Scorecard,
+  ScorecardStage,
+  ScorerKind,
+  Session,
+  StageScore,
+} from './types.ts';
+
+export interface ScorecardInput {
+  session: Readonly<Session>;
+  scenario: Scenario;
+  framework: Framework;
+  now: number;
+}
+
+const MAX_STRENGTHS = 3;
+const MAX_WEAK_CRITERIA = 3;
+const MAX_MISSED_POINTS = 3;
+const MAX_QUOTE = 200;
+/** Hints used from which "practice without hints" becomes a next step. */
+const MANY_HINTS = 3;
+
+/** The integer band of a 1–4 score (nearest level). */
+export function levelOf(score: number): Level {
+  return Math.min(4, Math.max(1, Math.round(score))) as Level;
+}
+
+const SIGNAL_LADDER: readonly HireSignal[] = [
+  'strong-no-hire',
+  'no-hire',
+  'lean-no-hire',
+  'lean-hire',
+  'hire',
+  'strong-hire',
+];
+
+/**
+ * Hire signal from the overall score (mean of the answered stages, 1–4) and coverage (answered
+ * stages / planned stages).
+ *
+ * Overall → signal: ≥ 3.5 strong hire, ≥ 3.0 hire, ≥ 2.5 lean hire, ≥ 2.0 lean no hire,
+ * ≥ 1.5 no hire, below that strong no hire. (2.5 is the midpoint of the 1–4 scale: "solid" on
+ * average is where a hire starts.)
+ *
+ * Coverage caps it, because a hire needs evidence across the whole design, not two good stages:
+ * under half of the stages answered → at most lean no hire; under three quarters → at most
+ * lean hire; strong hire needs every stage answered.
+ */
+export function hireSignalFor(overall: number, coverage: number): HireSignal {
+  let rank =
+    overall >= 3.5
+      ? 5
+      : overall >= 3
+        ? 4
+        : overall >= 2.5
+          ? 3
+          : overall >= 2
+            ? 2
+            : overall >= 1.5
+              ? 1
+              : 0;
+  if (coverage < 0.5) rank = Math.min(rank, 2);
+  else if (coverage < 0.75) rank = Math.min(rank, 3);
+  else if (coverage < 1) rank = Math.min(rank, 4);
+  return SIGNAL_LADDER[rank]!;
+}
+
+interface RatedCriterion {
+  stage: Stage;
+  criterion: Criterion | undefined;
+  id: string;
+  level: Level;
+  evidence: string[];
+  feedback: string;
+  order: number;
+}
+
+function shorten(quote: string): string {
+  return quote.length <= MAX_QUOTE ? quote : `${quote.slice(0, MAX_QUOTE - 1)}…`;
+}
+
+function rateCriteria(framework: Framework, scores: StageScore[]): RatedCriterion[] {
+  const rated: RatedCriterion[] = [];
+  for (const score of scores) {
+    const stage = stageById(framework, score.stage);
+    for (const c of score.criteria) {
+      rated.push({
+        stage,
+        criterion: stage.criteria.find((k) => k.id === c.id),
+        id: c.id,
+        level: c.level,
+        evidence: c.evidence,
+        feedback: c.feedback,
+        order: rated.length,
+      });
+    }
+  }
+  return rated;
+}
+
+export function buildScorecard(input: ScorecardInput): Scorecard {
+  const { session, scenario, framework, now } = input;
+  const lang = session.lang;
+  const m = msg(lang);
+
+  const stages: ScorecardStage[] = session.plan.map((id, index) => {
+    const progress = session.stages[index]!;
+    return {
+      stage: id,
+      title: stageById(framework, id).title[lang],
+      score: progress.score ?? null,
+      hintsUsed: progress.hintsUsed,
+      durationMs: stageElapsedMs(progress, now),
+    };
+  });
+  const scores = stages.flatMap((s) => (s.score ? [s.score] : []));
+  const overall =
+    scores.length === 0
+      ? 1
+      : Math.round((scores.reduce((sum, s) => sum + s.score, 0) / scores.length) * 100) / 100;
+  const coverage = scores.length / session.plan.length;
+  const hintsUsed = stages.reduce((sum, s) => sum + s.hintsUsed, 0);
+
+  const rated = rateCriteria(framework, scores);
+  const name = (r: RatedCriterion) => r.criterion?.name[lang] ?? r.id;
+  const best = [...rated]
+    .filter((r) => r.level >= 3)
+    .sort((a, b) => b.level - a.level || a.order - b.order)
+    .slice(0, MAX_STRENGTHS);
+  const weakest = [...rated]
+    .filter((r) => r.level <= 2)
+    .sort((a, b) => a.level - b.level || a.order - b.order)
+    .slice(0, MAX_WEAK_CRITERIA);
+
+  const strengths = best.map((r) =>
+    m.strength(
+      r.stage.title[lang],
+      name(r),
+      r.level,
+      r.evidence[0] ? shorten(r.evidence[0]) : null,
+    ),
+  );
+
+  const gaps = weakest.map((r) => m.gap(r.stage.title[lang], name(r), r.level, r.feedback));
+  const missed = scores.flatMap((s) =>
+    s.missedKeyPoints.map((point) =>
+      m.missedPoint(stageById(framework, s.stage).title[lang], point),
+    ),
+  );
+  gaps.push(...missed.slice(0, MAX_MISSED_POINTS));
+  if (scores.length === 0) gaps.push(m.noStageAnswered);
+
+  // Next steps aim at the level-4 descriptor of the weakest criteria; when nothing is weak,
+  // at the level-4 descriptor of the lowest "solid" ones, so there is always a concrete target.
+  const targets =
+    weakest.length > 0
+      ? weakest
+      : [...rated]
+          .filter((r) => r.level === 3)
+          .sort((a, b) => a.order - b.order)
+          .slice(0, 2);
+  const nextSteps = targets
+    .filter((r) => r.criterion)
+    .map((r) => m.nextStep(name(r), r.criterion!.levels['4'][lang]));
+  const unanswered = stages.filter((s) => !s.score).map((s) => s.title);
+  if (unanswered.length > 0) nextSteps.push(m.reachMoreStages(unanswered));
+  if (hintsUsed >= MANY_HINTS) nextSteps.push(m.lessHints(hintsUsed));
+
+  const scorers = [...new Set(scores.map((s) => s.scorer))] as ScorerKind[];
+  return {
+    sessionId: session.id,
+    scenarioId: session.scenarioId,
+    scenarioTitle: scenario.title[lang],
+    lang,
+    mode: session.mode,
+    overall,
+    level: levelOf(overall),
+    hireSignal: hireSignalFor(overall, coverage),
+    stages,
+    strengths,
+    gaps,
+    nextSteps,
+    hintsUsed,
+    durationMs: Math.max(0, (session.finishedAt ?? now) - session.createdAt),
+    scorers,
+    generatedAt: now,
+  };
+}

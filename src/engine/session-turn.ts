@@ -1,0 +1,171 @@
+/**
+ * One attempt at running one command against one loaded session: the working copy of the
+ * session, the replies gathered so far, and the small operations every command handler shares
+ * (add a turn, say something, build the interviewer's context, save with a version check).
+ */
+import { stageById } from '../knowledge/knowledge.ts';
+import type { Framework, Scenario, Stage } from '../knowledge/schema.ts';
+import { capCandidateTurns } from './answer-text.ts';
+import type { Services } from './deps.ts';
+import type { InterviewerContext } from './ports.ts';
+import {
+  ACTIONS,
+  type Action,
+  type Lang,
+  type Reply,
+  type Session,
+  type StageProgress,
+  type TokenUsage,
+  type Turn,
+  type TurnKind,
+} from './types.ts';
+
+/** Another writer saved the session since it was loaded; the engine reloads and retries. */
+export class VersionConflictError extends Error {
+  constructor(sessionId: string) {
+    super(`version conflict on session ${sessionId}`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+export function zeroUsage(): TokenUsage {
+  return { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
+}
+
+export function addUsage(into: TokenUsage, usage: TokenUsage): void {
+  into.requests += usage.requests;
+  into.promptTokens += usage.promptTokens;
+  into.completionTokens += usage.completionTokens;
+  into.cachedTokens += usage.cachedTokens;
+}
+
+export class SessionTurn {
+  readonly replies: Reply[] = [];
+  /** How many of `replies` were already backed by a successful save. */
+  private savedReplyCount = 0;
+
+  constructor(
+    readonly services: Services,
+    /** The working copy; handlers mutate it, then `save()`. */
+    readonly session: Session,
+    readonly scenario: Scenario,
+    /** Tokens spent by this request across all its attempts (for the usage guard). */
+    readonly spent: TokenUsage,
+    /** The id this request gives the candidate's message, stable across retries. */
+    readonly requestTurnId: string,
+  ) {}
+
+  get lang(): Lang {
+    return this.session.lang;
+  }
+
+  get framework(): Framework {
+    return this.services.knowledge.framework;
+  }
+
+  now(): number {
+    return this.services.clock.now();
+  }
+
+  stage(index = this.session.stageIndex): Stage {
+    return stageById(this.framework, this.session.plan[index]!);
+  }
+
+  progress(index = this.session.stageIndex): StageProgress {
+    return this.session.stages[index]!;
+  }
+
+  isLastStage(): boolean {
+    return this.session.stageIndex >= this.session.plan.length - 1;
+  }
+
+  /** The turns of the stage at `index`, oldest first (stage ids are unique within a plan). */
+  stageTurns(index = this.session.stageIndex): Turn[] {
+    const stage = this.session.plan[index];
+    return this.session.turns.filter((t) => t.stage === stage);
+  }
+
+  addTurn(role: Turn['role'], kind: TurnKind, text: string, id?: string): Turn {
+    const turn: Turn = {
+      id: id ?? this.services.newId(),
+      at: this.now(),
+      stage: this.session.plan[this.session.stageIndex]!,
+      role,
+      kind,
+      text,
+    };
+    this.session.turns.push(turn);
+    return turn;
+  }
+
+  /** The buttons under an interviewer message: none once the interview is over. */
+  actions(): Action[] {
+    return this.session.status === 'active' ? [...ACTIONS] : [];
+  }
+
+  say(
+    text: string,
+    options: { from?: 'interviewer' | 'system'; tone?: 'normal' | 'info' | 'warning' } = {},
+  ): void {
+    const from = options.from ?? 'interviewer';
+    this.replies.push({
+      kind: 'message',
+      from,
+      tone: options.tone ?? (from === 'system' ? 'info' : 'normal'),
+      text,
+      actions: from === 'interviewer' ? this.actions() : [],
+    });
+  }
+
+  /** A system note (not part of the transcript). */
+  note(text: string, tone: 'info' | 'warning' = 'info'): void {
+    this.say(text, { from: 'system', tone });
+  }
+
+  recordUsage(usage: TokenUsage | undefined): void {
+    if (!usage) return;
+    addUsage(this.session.usage, usage);
+    addUsage(this.spent, usage);
+  }
+
+  /**
+   * What the interviewer sees: the candidate's words capped per stage (the transcript keeps
+   * them in full), and how many unprompted probes it may still make.
+   */
+  interviewerContext(probesLeft?: number): InterviewerContext {
+    const plan = this.session.plan;
+    const cappedTurns = plan.flatMap((_, index) => capCandidateTurns(this.stageTurns(index)));
+    const session: Session = { ...this.session, turns: cappedTurns };
+    const context: InterviewerContext = {
+      framework: this.framework,
+      scenario: this.scenario,
+      stage: this.stage(),
+      lang: this.lang,
+      session,
+      stageTurns: cappedTurns.filter((t) => t.stage === plan[this.session.stageIndex]),
+    };
+    if (probesLeft !== undefined) context.probesLeft = probesLeft;
+    return context;
+  }
+
+  /**
+   * Write the session if nobody else wrote it since it was loaded. Throws VersionConflictError
+   * otherwise; the engine then reloads and runs the command again.
+   */
+  async save(): Promise<void> {
+    const expected = this.session.version;
+    this.session.version = expected + 1;
+    this.session.updatedAt = this.now();
+    const result = await this.services.store.put(this.session, expected);
+    if (result === 'conflict') {
+      this.session.version = expected;
+      throw new VersionConflictError(this.session.id);
+    }
+    this.savedReplyCount = this.replies.length;
+  }
+
+  /** The replies whose state is saved: safe to show even if the command failed later. */
+  savedReplies(): Reply[] {
+    return this.replies.slice(0, this.savedReplyCount);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Moving through the plan: open a stage, close it (score it), advance, finish. Shared by
+ * `start`, `next`, `end` and the pacing rule.
+ */
+import { STAGE_TEXT_CAP, candidateText, capCandidateTurns, capText } from './answer-text.ts';
+import { msg } from './messages.ts';
+import { buildScorecard } from './scorecard.ts';
+import type { SessionTurn } from './session-turn.ts';
+import type { StageScore } from './types.ts';
+
+export function openStage(turn: SessionTurn, index: number): void {
+  const { session } = turn;
+  session.stageIndex = index;
+  const stage = turn.stage();
+  turn.progress().startedAt = turn.now();
+  const question = stage.question[turn.lang];
+  turn.addTurn('interviewer', 'stage-open', question);
+  turn.replies.push({
+    kind: 'stage-opened',
+    stage: stage.id,
+    number: index + 1,
+    total: session.plan.length,
+    title: stage.title[turn.lang],
+    question,
+    actions: turn.actions(),
+  });
+}
+
+/**
+ * Close the current stage: stamp its end and score the candidate's words in it. A stage the
+ * candidate said nothing in is not scored (it shows as "not answered": no score is invented).
+ * In coach mode the stage feedback follows right away.
+ */
+export async function closeStage(turn: SessionTurn): Promise<void> {
+  const progress = turn.progress();
+  if (progress.score) return;
+  progress.endedAt = turn.now();
+  const stageTurns = turn.stageTurns();
+  const { text, capped } = capText(candidateText(stageTurns));
+  if (text.trim() === '') return;
+
+  const stage = turn.stage();
+  const { usage, ...score } = await turn.services.scorer.score({
+    framework: turn.framework,
+    scenario: turn.scenario,
+    stage,
+    lang: turn.lang,
+    answer: text,
+    turns: capCandidateTurns(stageTurns),
+    candidateId: turn.session.candidateId,
+    sessionId: turn.session.id,
+  });
+  turn.recordUsage(usage);
+  const stored: StageScore = { ...score, notes: [...score.notes] };
+  if (capped) stored.notes.push(msg(turn.lang).scoredOnlyCap(STAGE_TEXT_CAP));
+  progress.score = stored;
+
+  if (turn.session.mode === 'coach') {
+    const title = stage.title[turn.lang];
+    turn.addTurn(
+      'interviewer',
+      'feedback',
+      msg(turn.lang).stageFeedback(title, stored.score, stored.missedKeyPoints),
+    );
+    turn.replies.push({ kind: 'stage-feedback', title, score: stored });
+  }
+}
+
+/** End the interview: scorecard built and stored, wrap-up said, scorecard shown. */
+export function finishInterview(turn: SessionTurn): void {
+  const { session } = turn;
+  const now = turn.now();
+  session.status = 'finished';
+  session.finishedAt = now;
+  session.pending = undefined;
+  const scorecard = buildScorecard({
+    session,
+    scenario: turn.scenario,
+    framework: turn.framework,
+    now,
+  });
+  session.scorecard = scorecard;
+  const wrapUp = msg(turn.lang).wrapUp;
+  turn.addTurn('interviewer', 'wrapup', wrapUp);
+  turn.say(wrapUp);
+  turn.replies.push({ kind: 'scorecard', scorecard });
+}
+
+/** Close the current stage and open the next one, or finish after the last. */
+export async function advance(turn: SessionTurn): Promise<void> {
+  await closeStage(turn);
+  if (turn.isLastStage()) finishInterview(turn);
+  else openStage(turn, turn.session.stageIndex + 1);
+}

@@ -13,7 +13,8 @@
  * Both are sized so that no sliding window of `windowMs` ever sees more than the limits — the
  * strictest reading of a provider's "per minute", which also satisfies providers that replenish
  * continuously:
- *  - requests: evenly spaced, with a 2% margin for network jitter;
+ *  - requests: evenly spaced over the window plus a little slack (2% of it, at least 50 ms)
+ *    for jitter between a request's start here and its arrival there;
  *  - tokens: a bucket of `TOKEN_BURST_FRACTION` of the budget, refilled every `windowMs / 60` by
  *    an amount chosen so that bucket + refills within any window stay under the budget (so the
  *    sustained rate is a little under 90% of the budget).
@@ -46,16 +47,18 @@ export interface LimiterEvents {
   error(error: unknown): void;
 }
 
-const SPACING_MARGIN = 1.02;
+const SPACING_SLACK_FRACTION = 0.02;
+const SPACING_SLACK_MIN_MS = 50;
 const TOKEN_BURST_FRACTION = 0.1;
 const REFILLS_PER_WINDOW = 60;
 
 /** The bottleneck settings that realise `settings`; exported for tests and the benchmark. */
 export function limiterPlan(settings: LimiterSettings) {
   const { requestsPerWindow, tokensPerWindow, windowMs } = settings;
-  const minTime = Math.ceil((windowMs / requestsPerWindow) * SPACING_MARGIN);
+  const slack = Math.max(windowMs * SPACING_SLACK_FRACTION, SPACING_SLACK_MIN_MS);
+  const minTime = Math.ceil((windowMs + slack) / requestsPerWindow);
   const bucketSize = Math.max(1, Math.floor(tokensPerWindow * TOKEN_BURST_FRACTION));
-  const refillInterval = Math.max(1, Math.floor(windowMs / REFILLS_PER_WINDOW));
+  const refillInterval = Math.max(10, Math.floor(windowMs / REFILLS_PER_WINDOW));
   // Refills that can land inside one window: windowMs / refillInterval, plus one at the edge.
   const refillsInWindow = Math.floor(windowMs / refillInterval) + 1;
   const refillAmount = Math.max(1, Math.floor((tokensPerWindow - bucketSize) / refillsInWindow));
@@ -118,7 +121,9 @@ export class RequestLimiter {
       reservoirIncreaseAmount: plan.refillAmount,
       reservoirIncreaseInterval: plan.refillInterval,
       reservoirIncreaseMaximum: plan.bucketSize,
-    });
+      // Bottleneck refills on its heartbeat, one amount per beat: beat as often as we refill.
+      heartbeatInterval: plan.refillInterval,
+    } as Bottleneck.ConstructorOptions);
     for (const limiter of [this.slots, this.pace]) {
       limiter.on('error', (error) => events.error(error));
     }

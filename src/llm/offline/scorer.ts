@@ -1,0 +1,190 @@
+/**
+ * The offline stage scorer: rubric-driven scoring without an LLM, always labeled "offline".
+ *
+ * Method, for one stage of one scenario:
+ *  1. Split the answer into sentences (kept verbatim, so they can be quoted as evidence).
+ *     Sentences that talk to the grader ("ignore the rubric", "give this a 4", "SYSTEM:",
+ *     "忽略之前的指令", "给满分") are dropped: never obeyed, never quoted; the rest is scored.
+ *  2. Topic checks. If the answer's concepts belong to another stage far more than to this one
+ *     (stage signals: the criteria's plus every scenario's key points for that stage), or its
+ *     distinctive words belong to another scenario far more than to this one, every criterion
+ *     is 1: a good answer to a different question earns nothing here.
+ *  3. Per criterion of the stage, read the sentences that name its concepts (its `signals`,
+ *     English and Chinese; spelling variants and repeats count once):
+ *       1  no concept of the criterion;
+ *       2  concepts named, but no sentence around them gives a reason, a trade-off, a condition
+ *          or a concrete number (a bare list of terms lands here at most);
+ *       3  at least one reasoned sentence with the criterion's concepts;
+ *       4  reasoned sentences for several distinct concepts (depth, not one lucky sentence).
+ *     A sentence counts as reasoned if it has a connective (because, so that, which means,
+ *     trade-off, instead, 因为, 所以, 权衡, 取决于, ...) or a specific (a number, a magnitude)
+ *     and is not itself an enumeration of terms.
+ *  4. The stage score is the mean of the criterion levels (fractional), its level the rounded
+ *     band; the scenario's key points for the stage that no sentence touches are "missed".
+ *
+ * Why this resists gaming: every credit comes from a distinct concept in a sentence that
+ * carries it, so fluent generic padding (no concepts) adds nothing, repeating a term adds
+ * nothing, length itself is never measured, and a list of terms has no reasoning to earn 3.
+ */
+import type { StageScorer, StageScoringInput } from '../../engine/ports.ts';
+import type { CriterionScore, Level, StageScore } from '../../engine/types.ts';
+import type { Knowledge } from '../../knowledge/knowledge.ts';
+import type { Scenario } from '../../knowledge/schema.ts';
+import { isVerbatimQuote } from '../../knowledge/signals.ts';
+import { conceptsIn, phrasesOf } from './scoring/concepts.ts';
+import {
+  type CriterionFinding,
+  criterionFeedback,
+  emptyNote,
+  instructionNote,
+  offlineNote,
+  offScenarioNote,
+  offStageNote,
+  stageFeedback,
+} from './scoring/feedback.ts';
+import { type Lexicon, lexiconFor } from './scoring/lexicon.ts';
+import { readSentences, type SentenceFacts } from './scoring/sentences.ts';
+import { detectOffScenario, detectOffStage } from './scoring/topic.ts';
+
+/** How many evidence quotes a criterion keeps. */
+const MAX_EVIDENCE = 3;
+/** A reasoned sentence is at least this many words (a clause, not a label). */
+const MIN_REASONED_WORDS = 6;
+
+/** The integer band of a stage score: the nearest level, halves rounded up. */
+export function levelOf(score: number): Level {
+  return Math.min(4, Math.max(1, Math.round(score))) as Level;
+}
+
+function isReasoned(s: SentenceFacts): boolean {
+  return !s.listLike && s.words >= MIN_REASONED_WORDS && (s.connective || s.specifics);
+}
+
+interface CriterionReading {
+  level: Level;
+  finding: CriterionFinding;
+  evidence: string[];
+}
+
+function readCriterion(
+  phrases: readonly string[],
+  sentences: readonly SentenceFacts[],
+): CriterionReading {
+  const concepts = new Set<string>();
+  const reasonedConcepts = new Set<string>();
+  const supporting: { text: string; reasoned: boolean }[] = [];
+  for (const sentence of sentences) {
+    const found = conceptsIn(sentence.text, phrases);
+    if (found.size === 0) continue;
+    const reasoned = isReasoned(sentence);
+    for (const key of found) {
+      concepts.add(key);
+      if (reasoned) reasonedConcepts.add(key);
+    }
+    supporting.push({ text: sentence.text, reasoned });
+  }
+  const evidence = [
+    ...supporting.filter((s) => s.reasoned),
+    ...supporting.filter((s) => !s.reasoned),
+  ]
+    .slice(0, MAX_EVIDENCE)
+    .map((s) => s.text);
+  if (concepts.size === 0) return { level: 1, finding: 'missing', evidence: [] };
+  if (reasonedConcepts.size === 0) return { level: 2, finding: 'named-only', evidence };
+  const level: Level = reasonedConcepts.size >= 3 ? 4 : 3;
+  return { level, finding: 'reasoned', evidence };
+}
+
+export interface OfflineScorerOptions {
+  /**
+   * All scenarios, so an answer about another scenario can be recognised. Without them the
+   * scorer still works but cannot tell a different scenario's answer from a weak one.
+   */
+  knowledge?: Pick<Knowledge, 'scenarios'>;
+}
+
+export class OfflineScorer implements StageScorer {
+  readonly kind = 'offline' as const;
+  private readonly scenarios: ReadonlyMap<string, Scenario> | undefined;
+  private readonly single = new WeakMap<Scenario, ReadonlyMap<string, Scenario>>();
+
+  constructor(options: OfflineScorerOptions = {}) {
+    this.scenarios = options.knowledge?.scenarios;
+  }
+
+  private scenariosFor(scenario: Scenario): ReadonlyMap<string, Scenario> {
+    if (this.scenarios?.get(scenario.id) === scenario) return this.scenarios;
+    let map = this.single.get(scenario);
+    if (!map) {
+      map = new Map([...(this.scenarios ?? []), [scenario.id, scenario]]);
+      this.single.set(scenario, map);
+    }
+    return map;
+  }
+
+  async score(input: StageScoringInput): Promise<StageScore> {
+    const { framework, scenario, stage, lang, answer } = input;
+    const lexicon: Lexicon = lexiconFor(framework, this.scenariosFor(scenario));
+    const sentences = readSentences(answer, lexicon.vocabulary);
+    const kept = sentences.filter((s) => !s.instruction);
+    const notes = [offlineNote(lang)];
+    if (kept.length < sentences.length)
+      notes.push(instructionNote(lang, sentences.length - kept.length));
+
+    const text = kept.map((s) => s.text).join('\n');
+    let offTopic = false;
+    if (kept.length === 0) {
+      notes.push(emptyNote(lang));
+    } else {
+      const offStage = detectOffStage(text, stage.id, lexicon);
+      const offScenario = offStage ? null : detectOffScenario(text, scenario.id, lexicon);
+      if (offStage) {
+        offTopic = true;
+        notes.push(offStageNote(lang, framework.stages.find((s) => s.id === offStage.stage)!));
+      } else if (offScenario) {
+        offTopic = true;
+        const other = lexicon.scenarioTitles.get(offScenario.scenario);
+        notes.push(offScenarioNote(lang, other?.[lang] ?? offScenario.scenario));
+      }
+    }
+
+    const criteria: CriterionScore[] = stage.criteria.map((criterion, i) => {
+      const phrases = lexicon.stages.get(stage.id)!.criteria[i]!.extended;
+      const reading: CriterionReading = offTopic
+        ? { level: 1, finding: 'off-topic', evidence: [] }
+        : readCriterion(phrases, kept);
+      return {
+        id: criterion.id,
+        level: reading.level,
+        // Quotes are the candidate's own sentences; the check guards against any slip.
+        evidence: reading.evidence.filter((q) => isVerbatimQuote(q, answer)),
+        feedback: criterionFeedback(criterion, reading.level, reading.finding, lang),
+      };
+    });
+
+    const score = criteria.reduce((sum, c) => sum + c.level, 0) / criteria.length;
+    const keyPoints = scenario.keyPoints[stage.id] ?? [];
+    const missedKeyPoints = keyPoints
+      .filter((point) => offTopic || conceptsIn(text, phrasesOf(point.signals)).size === 0)
+      .map((point) => point.text[lang]);
+    const ranked = [...criteria].sort((a, b) => b.level - a.level);
+    const byId = (id: string | undefined) => stage.criteria.find((c) => c.id === id);
+    return {
+      stage: stage.id,
+      scorer: 'offline',
+      score: Math.round(score * 100) / 100,
+      level: levelOf(score),
+      criteria,
+      feedback: stageFeedback(
+        stage,
+        score,
+        byId(ranked[0]?.level && ranked[0].level > 1 ? ranked[0].id : undefined),
+        byId(ranked.at(-1)?.level !== 4 ? ranked.at(-1)?.id : undefined),
+        missedKeyPoints.length,
+        lang,
+      ),
+      missedKeyPoints,
+      notes,
+    };
+  }
+}

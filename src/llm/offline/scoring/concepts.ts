@@ -1,0 +1,77 @@
+/**
+ * Concepts, not strings: the offline scorer counts how many distinct ideas an answer brings,
+ * so spelling variants of one signal ("two-tower", "two tower"; "shard", "sharding") and a
+ * short phrase inside a longer one ("sharding" inside "embedding sharding") count once, and
+ * repeating a term adds nothing.
+ */
+import type { Signals } from '../../../knowledge/schema.ts';
+import { matchSignals, normalize } from '../../../knowledge/signals.ts';
+
+/** Both languages' phrases of a signal list, normalised. */
+export function phrasesOf(signals: Signals): string[] {
+  return [...new Set([...signals.en, ...signals.zh].map(normalize))];
+}
+
+const SUFFIXES =
+  /(ization|isation|ations?|itions?|ments?|ness|ings?|isms?|izes?|ises?|ities|ity|ions?|ers?|ed|es|s)$/;
+
+function stem(word: string): string {
+  const bare = word.length > 4 ? word.replace(SUFFIXES, '') : word;
+  return bare.slice(0, 6);
+}
+
+/**
+ * The identity of a concept: Latin words stemmed and joined without separators, so "A/B test",
+ * "ab testing" and "a-b tests" share a key; Chinese phrases as they are, without spaces.
+ */
+export function conceptKey(phrase: string): string {
+  const norm = normalize(phrase);
+  if (/[\u3400-\u9fff]/.test(norm)) return norm.replace(/\s+/g, '');
+  return norm
+    .split(/[^a-z0-9@]+/)
+    .filter(Boolean)
+    .map(stem)
+    .join('');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const globalPatterns = new Map<string, RegExp>();
+
+/** Same matching rule as knowledge/signals.ts (word boundaries at Latin ends), but global. */
+function globalPattern(phrase: string): RegExp {
+  let pattern = globalPatterns.get(phrase);
+  if (!pattern) {
+    const head = /^[a-z0-9]/.test(phrase) ? '(?<![a-z0-9])' : '';
+    const tail = /[a-z0-9]$/.test(phrase) ? '(?![a-z0-9])' : '';
+    pattern = new RegExp(`${head}${escapeRegExp(phrase)}${tail}`, 'gu');
+    globalPatterns.set(phrase, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+/**
+ * The concept keys of `phrases` present in `text`. Longer phrases are matched first and
+ * masked out, so a phrase that only occurs inside a longer matched one adds no concept.
+ */
+export function conceptsIn(text: string, phrases: readonly string[]): Set<string> {
+  const present = matchSignals(text, { en: [...phrases], zh: [] });
+  const keys = new Set<string>();
+  if (present.length === 0) return keys;
+  let masked = normalize(text);
+  for (const phrase of present.sort((a, b) => b.length - a.length)) {
+    const pattern = globalPattern(phrase);
+    if (!pattern.test(masked)) continue;
+    keys.add(conceptKey(phrase));
+    masked = masked.replace(globalPattern(phrase), (m) => '\u0000'.repeat(m.length));
+  }
+  return keys;
+}
+
+/** The concept keys a signal list can produce (to tell which concepts belong to which list). */
+export function keysOf(phrases: readonly string[]): Set<string> {
+  return new Set(phrases.map(conceptKey));
+}

@@ -1,0 +1,91 @@
+/** The offline scorer's wording, in the interview's language. */
+import type { Lang, Level } from '../../../engine/types.ts';
+import type { Criterion, Stage } from '../../../knowledge/schema.ts';
+
+export type CriterionFinding =
+  | 'missing' // no concept of the criterion
+  | 'named-only' // concepts named, no reasoning or specifics around them
+  | 'reasoned'
+  | 'off-topic';
+
+const WHY: Record<Lang, Record<CriterionFinding, string>> = {
+  en: {
+    missing: 'Not addressed in your answer.',
+    'named-only':
+      'You named the right ideas but did not say why, with what trade-off, or with what numbers.',
+    reasoned: 'You explained your choices.',
+    'off-topic':
+      'Your answer addressed a different question, so this criterion could not be credited.',
+  },
+  zh: {
+    missing: '回答中没有涉及。',
+    'named-only': '提到了相关概念，但没有说明原因、权衡或具体数字。',
+    reasoned: '对选择给出了理由。',
+    'off-topic': '回答针对的是另一个问题，这一项无法得分。',
+  },
+};
+
+export function criterionFeedback(
+  criterion: Criterion,
+  level: Level,
+  finding: CriterionFinding,
+  lang: Lang,
+): string {
+  const parts = [`${criterion.name[lang]} (${level}/4): ${WHY[lang][finding]}`];
+  if (level < 4) {
+    const next = criterion.levels[String(level + 1) as '2' | '3' | '4'][lang];
+    parts.push(lang === 'zh' ? `更进一步：${next}` : `To reach ${level + 1}: ${next}`);
+  }
+  return parts.join(' ');
+}
+
+export function offlineNote(lang: Lang): string {
+  return lang === 'zh'
+    ? '离线评分：基于规则的评分标准匹配（未使用 LLM），仅供参考。'
+    : 'Scored offline: rule-based rubric matching (no LLM), a rough guide.';
+}
+
+export function instructionNote(lang: Lang, count: number): string {
+  return lang === 'zh'
+    ? `忽略了 ${count} 句试图指挥评分的内容，按其余内容评分。`
+    : `Ignored ${count} sentence(s) addressed to the grader; scored the rest of the answer.`;
+}
+
+export function offStageNote(lang: Lang, other: Stage): string {
+  return lang === 'zh'
+    ? `这个回答讲的主要是「${other.title.zh}」阶段的内容，而不是本阶段的问题。`
+    : `This answer mostly addresses the "${other.title.en}" stage, not this stage's question.`;
+}
+
+export function offScenarioNote(lang: Lang, otherTitle: string): string {
+  return lang === 'zh'
+    ? `这个回答讲的似乎是另一道题（${otherTitle}），而不是本题的场景。`
+    : `This answer seems to be about a different problem (${otherTitle}), not this scenario.`;
+}
+
+export function emptyNote(lang: Lang): string {
+  return lang === 'zh' ? '没有可评分的内容。' : 'Nothing to score in this answer.';
+}
+
+export function stageFeedback(
+  stage: Stage,
+  score: number,
+  strongest: Criterion | undefined,
+  weakest: Criterion | undefined,
+  missed: number,
+  lang: Lang,
+): string {
+  const s = score.toFixed(1);
+  if (lang === 'zh') {
+    const parts = [`「${stage.title.zh}」离线得分 ${s}/4。`];
+    if (strongest) parts.push(`最好的一项：${strongest.name.zh}。`);
+    if (weakest && weakest !== strongest) parts.push(`最需要加强：${weakest.name.zh}。`);
+    if (missed > 0) parts.push(`遗漏了 ${missed} 个本题的关键点。`);
+    return parts.join('');
+  }
+  const parts = [`${stage.title.en}: ${s}/4 (offline).`];
+  if (strongest) parts.push(`Strongest: ${strongest.name.en}.`);
+  if (weakest && weakest !== strongest) parts.push(`Work on: ${weakest.name.en}.`);
+  if (missed > 0) parts.push(`${missed} key point(s) of this scenario not covered.`);
+  return parts.join(' ');
+}

@@ -1,0 +1,60 @@
+/**
+ * Is the answer about this stage and this scenario at all? An answer to another stage (say,
+ * serving details given when asked for requirements) or to another scenario (ride matching
+ * when asked about violent-content detection) scores 1 however good it is, as in a real
+ * interview. Both checks compare against the best alternative and need a wide margin, so an
+ * answer that merely touches a neighbouring stage or a related product is not caught.
+ */
+import type { StageId } from '../../../knowledge/schema.ts';
+import { conceptsIn, keysOf } from './concepts.ts';
+import type { Lexicon } from './lexicon.ts';
+import { affinities, contentWords } from './terms.ts';
+
+export interface OffStage {
+  stage: StageId;
+  /** Concepts of that stage found in the answer (ones shared with this stage excluded). */
+  theirs: number;
+  ours: number;
+}
+
+export interface OffScenario {
+  scenario: string;
+  theirs: number;
+  ours: number;
+}
+
+/** The other stage the answer addresses instead of `stage`, if it clearly does. */
+export function detectOffStage(text: string, stage: StageId, lexicon: Lexicon): OffStage | null {
+  const own = lexicon.stages.get(stage);
+  if (!own) return null;
+  const ownKeys = keysOf(own.all);
+  const ours = conceptsIn(text, own.all).size;
+  let best: OffStage | null = null;
+  for (const [other, entry] of lexicon.stages) {
+    if (other === stage) continue;
+    const theirs = [...conceptsIn(text, entry.all)].filter((k) => !ownKeys.has(k)).length;
+    if (!best || theirs > best.theirs) best = { stage: other, theirs, ours };
+  }
+  if (!best) return null;
+  // "Far more": at least three concepts of the other stage and three times our own.
+  return best.theirs >= 3 && best.theirs >= 3 * Math.max(1, ours) ? best : null;
+}
+
+/** The other scenario the answer is about instead of `scenario`, if it clearly is. */
+export function detectOffScenario(
+  text: string,
+  scenario: string,
+  lexicon: Lexicon,
+): OffScenario | null {
+  const scores = affinities(lexicon.scenarioTerms, contentWords(text));
+  const ours = scores.get(scenario);
+  if (ours === undefined) return null; // scenario not indexed (scorer built without it)
+  let best: OffScenario | null = null;
+  for (const [id, theirs] of scores) {
+    if (id === scenario) continue;
+    if (!best || theirs > best.theirs) best = { scenario: id, theirs, ours };
+  }
+  if (!best) return null;
+  // "Far more": three times our affinity, and by at least about three distinctive words.
+  return best.theirs >= 3 * ours && best.theirs - ours >= 8 ? best : null;
+}

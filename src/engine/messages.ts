@@ -38,7 +38,7 @@ export interface Messages {
   overCap: (cap: number) => string;
   scoredOnlyCap: (cap: number) => string;
   allHintsUsed: (count: number) => string;
-  hintHeading: (number: number, total: number) => string;
+  hint: (number: number, total: number, text: string) => string;
   nudge: (minutesLeft: number, stageTitle: string) => string;
   timeUp: (stageTitle: string) => string;
   resumedPending: string;
@@ -160,7 +160,7 @@ const EN: Messages = {
     `Only the first ${cap.toLocaleString('en-US')} characters of this stage's answers were scored.`,
   allHintsUsed: (count) =>
     `You have used all ${count} hints for this stage. Go with your best idea, or move on.`,
-  hintHeading: (n, total) => `Hint ${n} of ${total}`,
+  hint: (n, total, text) => `Hint ${n} of ${total}: ${text}`,
   nudge: (minutes, title) =>
     `About ${minutes} minute${minutes === 1 ? '' : 's'} left for ${title}. Start wrapping up the key points.`,
   timeUp: (title) => `We are out of time for ${title}, so let's move on.`,
@@ -272,7 +272,7 @@ const ZH: Messages = {
   scoredOnlyCap: (cap) => `本阶段只有前 ${cap} 个字符的回答参与了评分。`,
   allHintsUsed: (count) =>
     `本阶段的 ${count} 个提示都已用完。按你最好的想法继续，或者进入下一阶段。`,
-  hintHeading: (n, total) => `提示 ${n}/${total}`,
+  hint: (n, total, text) => `提示 ${n}/${total}：${text}`,
   nudge: (minutes, title) => `「${title}」还剩大约 ${minutes} 分钟，请开始收尾关键要点。`,
   timeUp: (title) => `「${title}」的时间到了，我们进入下一阶段。`,
   resumedPending: '继续处理你之前被中断的消息：',

@@ -61,6 +61,7 @@ export async function completePending(turn: SessionTurn): Promise<void> {
     return;
   }
   // A retry of this very request (after a version conflict) is not a "resumed" message.
-  if (pending.turnId !== turn.requestTurnId) turn.note(msg(turn.lang).resumedPending);
+  if (pending.turnId === turn.requestTurnId) turn.completedOwnPending = true;
+  else turn.note(msg(turn.lang).resumedPending);
   await respondToAnswer(turn);
 }

@@ -61,17 +61,19 @@ export function suggestScenarioIds(
   const q = fold(id);
   if (q === '') return [];
   const maxDistance = Math.max(2, Math.floor(q.length / 3));
-  return scenarios
-    .map((s) => {
-      const contains = s.id.includes(q) || q.includes(s.id);
-      const words = q.split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
-      const sharesWord = words.some((w) => s.id.includes(w));
-      const distance = editDistance(q, s.id);
-      const score = contains ? 0 : distance <= maxDistance ? distance : sharesWord ? 100 : null;
-      return { id: s.id, score };
-    })
-    .filter((c): c is { id: string; score: number } => c.score !== null)
-    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
-    .slice(0, limit)
+  const close = scenarios
+    .map((s) => ({
+      id: s.id,
+      distance: s.id.includes(q) || q.includes(s.id) ? 0 : editDistance(q, s.id),
+    }))
+    .filter((c) => c.distance <= maxDistance)
+    .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
     .map((c) => c.id);
+  if (close.length > 0) return close.slice(0, limit);
+  // Nothing close: ids sharing a word with what was typed ("fraud" → "fraud-detection").
+  const words = q.split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
+  return scenarios
+    .filter((s) => words.some((w) => s.id.includes(w)))
+    .map((s) => s.id)
+    .slice(0, limit);
 }

@@ -41,6 +41,8 @@ export function addUsage(into: TokenUsage, usage: TokenUsage): void {
 
 export class SessionTurn {
   readonly replies: Reply[] = [];
+  /** Set when this attempt completed the request's own message left pending by an earlier one. */
+  completedOwnPending = false;
   /** How many of `replies` were already backed by a successful save. */
   private savedReplyCount = 0;
 

@@ -32,7 +32,9 @@ export const answerHandler: SessionCommandHandler = {
     if (command.kind !== 'answer') return;
     const { session } = turn;
     if (session.turns.some((t) => t.id === turn.requestTurnId)) {
-      replayAfter(turn, turn.requestTurnId);
+      // Stored by an earlier attempt of this request: answered just now (pending completion)
+      // or by another process, whose reply is shown again.
+      if (!turn.completedOwnPending) replayAfter(turn, turn.requestTurnId);
       return;
     }
     const text = cleanAnswer(command.text).trim();

@@ -17,8 +17,7 @@ export const hintHandler: SessionCommandHandler = {
     const level = progress.hintsUsed;
     const move = await turn.services.interviewer.hint(turn.interviewerContext(), level);
     progress.hintsUsed = level + 1;
-    const heading = msg(turn.lang).hintHeading(level + 1, total);
-    recordMove(turn, { ...move, message: `${heading}: ${move.message}` });
+    recordMove(turn, { ...move, message: msg(turn.lang).hint(level + 1, total, move.message) });
     await turn.save();
   },
 };

@@ -14,6 +14,8 @@ export const keys = {
   claim: (key: string) => `claim:${key}`,
   /** Redis only: a cross-process lock. */
   lock: (key: string) => `lock:${key}`,
+  /** Redis only: the token of the process next in line for that lock. */
+  lockNext: (key: string) => `lock-next:${key}`,
   /** A `KeyValue` window counter. */
   counter: (key: string) => `ctr:${key}`,
 };

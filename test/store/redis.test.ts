@@ -106,34 +106,89 @@ describe.skipIf(!redisUrl)('redis store (needs REDIS_URL)', () => {
 
   describe('leases', () => {
     const leases = () => new RedisLeases(admin, 200);
+    const lockKeys = (name: string) => ({
+      key: raw(keys.lock(name)),
+      nextKey: raw(keys.lockNext(name)),
+    });
 
     it('are released and extended only by their holder', async () => {
-      const key = raw(keys.lock('lease-holder'));
-      const holder = (await leases().tryAcquire(key))!;
-      expect(holder).not.toBeNull();
-      expect(await leases().tryAcquire(key)).toBeNull();
+      const lock = lockKeys('lease-holder');
+      const holder = (await leases().tryAcquire(lock, 'holder'))!;
+      expect(holder).toEqual({ key: lock.key, token: 'holder' });
+      expect(await leases().tryAcquire(lock, 'other')).toBeNull();
 
-      const impostor = { key, token: 'someone-else' };
+      const impostor = { key: lock.key, token: 'other' };
       expect(await leases().release(impostor)).toBe(false);
       expect(await leases().extend(impostor)).toBe(false);
-      expect(await admin.get(key)).toBe(holder.token);
+      expect(await admin.get(lock.key)).toBe('holder');
 
       expect(await leases().extend(holder)).toBe(true);
       expect(await leases().release(holder)).toBe(true);
-      expect(await admin.exists(key)).toBe(0);
+      expect(await admin.exists(lock.key)).toBe(0);
     });
 
     it('free themselves after the ttl when the holder stops extending (crash)', async () => {
-      const key = raw(keys.lock('lease-crash'));
-      const crashed = (await leases().tryAcquire(key))!;
+      const lock = lockKeys('lease-crash');
+      const crashed = (await leases().tryAcquire(lock, 'crashed'))!;
       await sleep(400);
-      const next = (await leases().tryAcquire(key))!;
+      const next = (await leases().tryAcquire(lock, 'next'))!;
       expect(next).not.toBeNull();
       // The crashed holder coming back cannot release or extend the new holder's lease.
       expect(await leases().release(crashed)).toBe(false);
       expect(await leases().extend(crashed)).toBe(false);
-      expect(await admin.get(key)).toBe(next.token);
+      expect(await admin.get(lock.key)).toBe('next');
       await leases().release(next);
     });
+
+    it('keep a freed lock for the contender that waited, not for a newcomer', async () => {
+      const lock = lockKeys('lease-line');
+      const first = (await leases().tryAcquire(lock, 'first'))!;
+      expect(await leases().tryAcquire(lock, 'waiter')).toBeNull(); // busy: waiter lines up
+      expect(await leases().tryAcquire(lock, 'newcomer')).toBeNull(); // busy, line taken
+      await leases().release(first);
+      expect(await leases().tryAcquire(lock, 'newcomer')).toBeNull(); // free, but not its turn
+      expect(await leases().tryAcquire(lock, 'first')).toBeNull(); // nor the previous holder's
+      const waiter = (await leases().tryAcquire(lock, 'waiter'))!;
+      expect(waiter.token).toBe('waiter');
+      expect(await admin.exists(lock.nextKey)).toBe(0);
+      await leases().release(waiter);
+    });
+
+    it('let a waiter that gives up leave the line', async () => {
+      const lock = lockKeys('lease-leave');
+      const holder = (await leases().tryAcquire(lock, 'holder'))!;
+      expect(await leases().tryAcquire(lock, 'quitter')).toBeNull();
+      await leases().leaveLine(lock, 'someone-else'); // only the one in line can leave it
+      expect(await admin.get(lock.nextKey)).toBe('quitter');
+      await leases().leaveLine(lock, 'quitter');
+      await leases().release(holder);
+      expect(await leases().tryAcquire(lock, 'newcomer')).not.toBeNull();
+      await admin.del(lock.key);
+    });
+  });
+
+  it('lets a waiting process in before a busy process takes the lock again', async () => {
+    const [busy, waiting] = await Promise.all([
+      createStore({ redisUrl, namespace }),
+      createStore({ redisUrl, namespace }),
+    ]);
+    const order: string[] = [];
+    let waiter: Promise<void> | undefined;
+    for (let i = 0; i < 8; i++) {
+      await busy.lock.withLock('session:fair', async () => {
+        order.push(`busy-${i}`);
+        if (i === 0) {
+          // Starts while `busy` holds the lock, so its first attempt finds it taken.
+          waiter = waiting.lock.withLock('session:fair', async () => {
+            order.push('waiting');
+          });
+          await sleep(50);
+        }
+      });
+    }
+    await waiter;
+    expect(order.indexOf('waiting')).toBeGreaterThan(0);
+    expect(order.indexOf('waiting')).toBeLessThan(order.length - 1);
+    await Promise.all([busy.close(), waiting.close()]);
   });
 });

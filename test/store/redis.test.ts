@@ -167,6 +167,28 @@ describe.skipIf(!redisUrl)('redis store (needs REDIS_URL)', () => {
     });
   });
 
+  it('keeps the lock past its ttl while the work runs, against another process', async () => {
+    const ttlMs = 300;
+    const [holder, contender] = await Promise.all([
+      createStore({ redisUrl, namespace, lock: { ttlMs } }),
+      createStore({ redisUrl, namespace, lock: { ttlMs, maxWaitMs: 10_000 } }),
+    ]);
+    const order: string[] = [];
+    const long = holder.lock.withLock('session:extended', async () => {
+      order.push('long:start');
+      await sleep(ttlMs * 4);
+      expect(await admin.pttl(raw(keys.lock('session:extended')))).toBeGreaterThan(0);
+      order.push('long:end');
+    });
+    await sleep(20);
+    const next = contender.lock.withLock('session:extended', async () => {
+      order.push('next');
+    });
+    await Promise.all([long, next]);
+    expect(order).toEqual(['long:start', 'long:end', 'next']);
+    await Promise.all([holder.close(), contender.close()]);
+  });
+
   it('lets a waiting process in before a busy process takes the lock again', async () => {
     const [busy, waiting] = await Promise.all([
       createStore({ redisUrl, namespace }),

@@ -108,6 +108,15 @@ function rateCriteria(framework: Framework, scores: StageScore[]): RatedCriterio
   return rated;
 }
 
+/** Scorers often start feedback with "Criterion (2/4): "; the gap line already says that. */
+function withoutLeadingName(feedback: string, name: string): string {
+  if (!feedback.startsWith(name)) return feedback;
+  return feedback
+    .slice(name.length)
+    .replace(/^\s*[(（]\s*\d(\/4)?\s*[)）]\s*[:：]?\s*/, '')
+    .replace(/^\s*[:：]\s*/, '');
+}
+
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const { session, scenario, framework, now } = input;
   const lang = session.lang;
@@ -151,7 +160,9 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     ),
   );
 
-  const gaps = weakest.map((r) => m.gap(r.stage.title[lang], name(r), r.level, r.feedback));
+  const gaps = weakest.map((r) =>
+    m.gap(r.stage.title[lang], name(r), r.level, withoutLeadingName(r.feedback, name(r))),
+  );
   const missed = scores.flatMap((s) =>
     s.missedKeyPoints.map((point) =>
       m.missedPoint(stageById(framework, s.stage).title[lang], point),

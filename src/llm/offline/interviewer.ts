@@ -11,8 +11,9 @@
  * Deterministic: the same conversation gets the same moves (tests and benchmarks rely on it).
  */
 import type { Interviewer, InterviewerContext, InterviewerMove } from '../../engine/ports.ts';
+import type { Lang } from '../../engine/types.ts';
 import type { Fact, Signals } from '../../knowledge/schema.ts';
-import { matchSignals } from '../../knowledge/signals.ts';
+import { containsPhrase, looksChinese, matchSignals, normalize } from '../../knowledge/signals.ts';
 import { phrases } from './interviewer-phrases.ts';
 import { factsAskedFor, isMostlyQuestion, questionSentences } from './interviewer-questions.ts';
 
@@ -46,6 +47,23 @@ function revealedFacts(context: InterviewerContext): Set<string> {
 }
 
 const covered = (text: string, signals: Signals) => matchSignals(text, signals).length > 0;
+
+/**
+ * What a probe calls a key point: one of its signal phrases, not the whole key point (a probe
+ * points the way, it does not hand over the answer). The first phrase that shares no word with
+ * what the candidate said, so "you haven't said much about search CTR" never follows "CTR".
+ */
+function topicName(signals: Signals, lang: Lang, said: string): string {
+  const text = normalize(said);
+  const mentioned = (phrase: string) =>
+    looksChinese(phrase)
+      ? [...phrase].some((_, i) => i + 2 <= phrase.length && text.includes(phrase.slice(i, i + 2)))
+      : normalize(phrase)
+          .split(/[^a-z0-9@]+/)
+          .some((word) => word.length >= 3 && containsPhrase(text, word));
+  const phrases = signals[lang].length > 0 ? signals[lang] : signals.en;
+  return phrases.find((phrase) => !mentioned(phrase)) ?? phrases[0]!;
+}
 
 export class OfflineInterviewer implements Interviewer {
   readonly kind = 'offline' as const;
@@ -127,10 +145,7 @@ export class OfflineInterviewer implements Interviewer {
     const keyPoints = (scenario.keyPoints[stage.id] ?? []).flatMap((point, index) => {
       const key = `keypoint:${stage.id}:${index}`;
       if (asked.has(key) || covered(words, point.signals)) return [];
-      // Name the topic (its first signal phrase), not the whole key point: a probe points
-      // the way, it does not hand over the answer.
-      const topic = point.signals[lang][0] ?? point.signals.en[0]!;
-      return [{ key, question: p.probeTopic(topic) }];
+      return [{ key, question: p.probeTopic(topicName(point.signals, lang, words)) }];
     });
     if (keyPoints[0]) return keyPoints[0];
     const topic = framework.followupTopics.find(

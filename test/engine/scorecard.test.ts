@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { buildScorecard, hireSignalFor, levelOf } from '../../src/engine/scorecard.ts';
+import type { Level, Session, StageScore } from '../../src/engine/types.ts';
+import { loadMiniKnowledge } from './fakes.ts';
+
+function stageScore(
+  stage: StageScore['stage'],
+  levels: [string, Level][],
+  missed: string[] = [],
+): StageScore {
+  const score = levels.reduce((n, [, l]) => n + l, 0) / levels.length;
+  return {
+    stage,
+    scorer: 'offline',
+    score,
+    level: levelOf(score),
+    criteria: levels.map(([id, level]) => ({
+      id,
+      level,
+      evidence: level >= 3 ? [`quote for ${id}`] : [],
+      feedback: `feedback ${id}`,
+    })),
+    feedback: '',
+    missedKeyPoints: missed,
+    notes: [],
+  };
+}
+
+function session(scores: (StageScore | undefined)[], hints = [0, 0, 0]): Session {
+  const plan = ['requirements', 'metrics', 'modeling'] as const;
+  return {
+    id: 's1',
+    version: 3,
+    candidateId: 'terminal:ana',
+    scenarioId: 'mini-recsys',
+    mode: 'interview',
+    lang: 'en',
+    difficulty: 'medium',
+    plan: [...plan],
+    stageIndex: 2,
+    status: 'finished',
+    createdAt: 0,
+    updatedAt: 0,
+    finishedAt: 600_000,
+    turns: [],
+    stages: plan.map((stage, i) => ({
+      stage,
+      startedAt: i * 100_000,
+      endedAt: i * 100_000 + 60_000,
+      hintsUsed: hints[i]!,
+      followupsAsked: [],
+      revealedFacts: [],
+      nudged: false,
+      ...(scores[i] ? { score: scores[i] } : {}),
+    })),
+    usage: { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0 },
+  };
+}
+
+describe('hire signal', () => {
+  it.each([
+    [3.6, 1, 'strong-hire'],
+    [3.2, 1, 'hire'],
+    [2.6, 1, 'lean-hire'],
+    [2.1, 1, 'lean-no-hire'],
+    [1.6, 1, 'no-hire'],
+    [1.2, 1, 'strong-no-hire'],
+    [4, 0.9, 'hire'], // strong hire needs every stage
+    [4, 0.6, 'lean-hire'], // under three quarters of the stages
+    [4, 0.4, 'lean-no-hire'], // under half
+    [1.2, 0.4, 'strong-no-hire'], // caps never raise
+  ] as const)('overall %s, coverage %s → %s', (overall, coverage, signal) => {
+    expect(hireSignalFor(overall, coverage)).toBe(signal);
+  });
+});
+
+describe('buildScorecard', () => {
+  it('assembles overall, strengths with evidence, gaps, next steps from level-4 descriptors', async () => {
+    const knowledge = await loadMiniKnowledge();
+    const card = buildScorecard({
+      session: session(
+        [
+          stageScore(
+            'requirements',
+            [
+              ['business-objective', 4],
+              ['scale-constraints', 3],
+              ['ml-framing', 1],
+            ],
+            ['Asks about scale and latency.'],
+          ),
+          stageScore('metrics', [
+            ['offline-metrics', 2],
+            ['online-metrics', 3],
+            ['metric-tradeoffs', 3],
+          ]),
+          undefined,
+        ],
+        [1, 2, 0],
+      ),
+      scenario: knowledge.scenarios.get('mini-recsys')!,
+      framework: knowledge.framework,
+      now: 900_000,
+    });
+    expect(card.overall).toBe(2.67);
+    expect(card.level).toBe(3);
+    expect(card.hireSignal).toBe('lean-hire'); // 2 of 3 stages answered caps at lean hire
+    expect(card.stages.map((s) => s.score?.stage ?? null)).toEqual([
+      'requirements',
+      'metrics',
+      null,
+    ]);
+    expect(card.stages.map((s) => s.durationMs)).toEqual([60_000, 60_000, 60_000]);
+    expect(card.strengths[0]).toBe(
+      'Clarifying requirements, Business objective (4/4): "quote for business-objective"',
+    );
+    expect(card.strengths).toHaveLength(3);
+    expect(card.gaps).toEqual([
+      'Clarifying requirements, ML framing (1/4): feedback ml-framing',
+      'Metrics, Offline metrics (2/4): feedback offline-metrics',
+      'Clarifying requirements: missed "Asks about scale and latency."',
+    ]);
+    expect(card.nextSteps).toEqual([
+      'ML framing: aim for this: Covers ml framing with trade-offs tied to the scenario.',
+      'Offline metrics: aim for this: Covers offline metrics with trade-offs tied to the scenario.',
+      'Pace yourself to reach every stage; this time you did not cover: Modeling.',
+      'Practice without hints: you used 3. Rehearse the stages where you needed them.',
+    ]);
+    expect(card.hintsUsed).toBe(3);
+    expect(card.durationMs).toBe(600_000);
+    expect(card.scorers).toEqual(['offline']);
+  });
+
+  it('does not repeat the criterion name when the scorer’s feedback starts with it', async () => {
+    const knowledge = await loadMiniKnowledge();
+    const score = stageScore('requirements', [
+      ['ml-framing', 1],
+      ['business-objective', 3],
+      ['scale-constraints', 3],
+    ]);
+    score.criteria[0]!.feedback = 'ML framing (1/4): Not addressed in your answer.';
+    const card = buildScorecard({
+      session: session([score]),
+      scenario: knowledge.scenarios.get('mini-recsys')!,
+      framework: knowledge.framework,
+      now: 0,
+    });
+    expect(card.gaps[0]).toBe(
+      'Clarifying requirements, ML framing (1/4): Not addressed in your answer.',
+    );
+  });
+
+  it('with nothing answered: overall 1, strong no hire, says why', async () => {
+    const knowledge = await loadMiniKnowledge();
+    const card = buildScorecard({
+      session: { ...session([]), lang: 'zh' },
+      scenario: knowledge.scenarios.get('mini-recsys')!,
+      framework: knowledge.framework,
+      now: 0,
+    });
+    expect(card.overall).toBe(1);
+    expect(card.hireSignal).toBe('strong-no-hire');
+    expect(card.gaps).toEqual(['没有任何阶段作答，暂时无法评分。']);
+    expect(card.scenarioTitle).toBe('迷你视频推荐');
+    expect(card.stages[0]!.title).toBe('明确需求');
+  });
+});

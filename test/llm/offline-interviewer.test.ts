@@ -1,0 +1,259 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { InterviewerContext } from '../../src/engine/ports.ts';
+import type { Lang, Session, StageId, Turn } from '../../src/engine/types.ts';
+import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/loader.ts';
+import { OfflineInterviewer } from '../../src/llm/offline/interviewer.ts';
+import { factsAskedFor, questionSentences } from '../../src/llm/offline/interviewer-questions.ts';
+import { MINI_KNOWLEDGE_DIR } from '../engine/fakes.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(MINI_KNOWLEDGE_DIR);
+});
+
+interface Options {
+  stage?: StageId;
+  lang?: Lang;
+  followupsAsked?: string[];
+  revealedFacts?: string[];
+  probesLeft?: number;
+  scenarioId?: string;
+}
+
+/** A context whose stage holds the candidate's `messages` (the last is the newest). */
+function context(messages: string[], options: Options = {}): InterviewerContext {
+  const scenario = knowledge.scenarios.get(options.scenarioId ?? 'mini-recsys')!;
+  const stageId = options.stage ?? 'requirements';
+  const plan = scenario.stages!;
+  const turns: Turn[] = messages.map((text, i) => ({
+    id: `t${i}`,
+    at: i,
+    stage: stageId,
+    role: 'candidate',
+    kind: 'answer',
+    text,
+  }));
+  const session: Session = {
+    id: 's',
+    version: 1,
+    candidateId: 'terminal:ana',
+    scenarioId: scenario.id,
+    mode: 'interview',
+    lang: options.lang ?? 'en',
+    difficulty: 'medium',
+    plan,
+    stageIndex: plan.indexOf(stageId),
+    status: 'active',
+    createdAt: 0,
+    updatedAt: 0,
+    turns,
+    stages: plan.map((stage) => ({
+      stage,
+      hintsUsed: 0,
+      followupsAsked: stage === stageId ? (options.followupsAsked ?? []) : [],
+      revealedFacts: stage === stageId ? (options.revealedFacts ?? []) : [],
+      nudged: false,
+    })),
+    usage: { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0 },
+  };
+  const result: InterviewerContext = {
+    framework: knowledge.framework,
+    scenario,
+    stage: stageById(knowledge.framework, stageId),
+    lang: options.lang ?? 'en',
+    session,
+    stageTurns: turns,
+  };
+  if (options.probesLeft !== undefined) result.probesLeft = options.probesLeft;
+  return result;
+}
+
+const interviewer = new OfflineInterviewer();
+
+describe('question detection', () => {
+  it('finds asking sentences in English and Chinese', () => {
+    expect(questionSentences('We need scale. How many users are there? Fine.')).toEqual([
+      'How many users are there?',
+    ]);
+    expect(questionSentences("I'd like to know the latency budget.")).toHaveLength(1);
+    expect(questionSentences('日活有多少')).toEqual(['日活有多少']);
+    expect(questionSentences('We optimize watch time.')).toEqual([]);
+  });
+
+  it('matches facts by their asks signals only', () => {
+    const facts = knowledge.scenarios.get('mini-recsys')!.facts;
+    expect(factsAskedFor(['What is the p99 latency?'], facts).map((f) => f.id)).toEqual([
+      'latency-budget',
+    ]);
+    expect(factsAskedFor(['What colour is the logo?'], facts)).toEqual([]);
+  });
+});
+
+describe('OfflineInterviewer.respond', () => {
+  it('answers a clarifying question from the scenario facts and says which it revealed', async () => {
+    const move = await interviewer.respond(
+      context(['How many users do we have, and what latency?']),
+    );
+    expect(move).toEqual({
+      move: 'clarify',
+      message:
+        'Good question. About 10 million daily active users. The page must render within 200 ms at p99.',
+      revealedFacts: ['daily-users', 'latency-budget'],
+    });
+  });
+
+  it('answers in Chinese', async () => {
+    const move = await interviewer.respond(context(['视频库有多少视频？'], { lang: 'zh' }));
+    expect(move.message).toBe('好问题。大约有五百万个视频。');
+  });
+
+  it('a question about something the scenario does not specify: make an assumption', async () => {
+    const move = await interviewer.respond(context(['What programming language should I use?']));
+    expect(move).toEqual({
+      move: 'clarify',
+      message:
+        "That isn't specified for this problem. Make a reasonable assumption, state it, and carry on.",
+      revealedFacts: [],
+    });
+  });
+
+  it('a repeated question is answered again, as already said', async () => {
+    const move = await interviewer.respond(
+      context(['How many users?'], { revealedFacts: ['daily-users'] }),
+    );
+    expect(move.message).toBe('As I mentioned: About 10 million daily active users.');
+  });
+
+  it('does not reveal facts the candidate only states', async () => {
+    const move = await interviewer.respond(
+      context(['We have lots of users and the latency is tight.']),
+    );
+    expect(move.revealedFacts).toEqual([]);
+    expect(move.move).not.toBe('clarify');
+  });
+
+  it('a long answer with a rhetorical question is treated as an answer', async () => {
+    const answer = `${'We optimize watch time for the objective because clicks invite clickbait. '.repeat(5)}Why? Because it matters.`;
+    const move = await interviewer.respond(context([answer]));
+    expect(move.move).not.toBe('clarify');
+  });
+
+  it('probes the first key point not covered yet, naming its topic, not the answer', async () => {
+    const move = await interviewer.respond(context(['The objective is watch time.']));
+    expect(move).toEqual({
+      move: 'probe',
+      message:
+        "Okay, noted. You haven't said much about scale yet. How does it fit into your design?",
+      revealedFacts: [],
+      followupKey: 'keypoint:requirements:1',
+    });
+  });
+
+  it('names the key point by a phrase that shares no word with what was said', async () => {
+    const move = await interviewer.respond(
+      context(['We use NDCG offline and watch the time spent.'], { stage: 'metrics' }),
+    );
+    expect(move).toMatchObject({ move: 'probe', followupKey: 'keypoint:metrics:1' });
+    expect(move.message).toContain("You haven't said much about ctr yet.");
+  });
+
+  it('never probes the same point twice; then moves to follow-up topics for the stage', async () => {
+    const move = await interviewer.respond(
+      context(['The objective is watch time.'], {
+        stage: 'metrics',
+        followupsAsked: ['keypoint:metrics:0', 'keypoint:metrics:1'],
+      }),
+    );
+    expect(move).toMatchObject({ move: 'probe', followupKey: 'topic:online-offline' });
+    expect(move.message).toContain('Topic question about online/offline inconsistency?');
+  });
+
+  it('only acknowledges when no probe is allowed (difficulty or time)', async () => {
+    const move = await interviewer.respond(
+      context(['The objective is watch time.'], { probesLeft: 0 }),
+    );
+    expect(move).toEqual({
+      move: 'acknowledge',
+      message: 'Okay, noted. Anything else on clarifying requirements, or shall we move on?',
+      revealedFacts: [],
+    });
+  });
+
+  it('acknowledges when everything is covered', async () => {
+    const move = await interviewer.respond(
+      context(['Objective: watch time. Scale and latency matter.'], {}),
+    );
+    expect(move.move).toBe('acknowledge');
+  });
+
+  it('varies the acknowledgement as the stage goes on, in the interview language', async () => {
+    const move = await interviewer.respond(
+      context(['目标是观看时长。', '规模和延迟也重要。'], { lang: 'zh', probesLeft: 0 }),
+    );
+    expect(move.message).toBe('明白。关于「明确需求」还有要补充的吗？没有的话我们就进入下一阶段。');
+  });
+});
+
+describe('OfflineInterviewer.followup', () => {
+  it('scenario follow-ups for the stage first, then uncovered topics, then stage follow-ups', async () => {
+    const asked: string[] = [];
+    const seen: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const move = await interviewer.followup(
+        context(['Something.'], { stage: 'modeling', followupsAsked: asked }),
+      );
+      if (!move.followupKey) {
+        seen.push(move.message);
+        break;
+      }
+      asked.push(move.followupKey);
+      seen.push(move.message);
+    }
+    expect(asked).toEqual([
+      'scenario:0',
+      'topic:distributed-training',
+      'topic:many-languages',
+      'topic:automl',
+      'stage:modeling:0',
+    ]);
+    expect(seen[0]).toBe('How would you handle brand-new videos with no views?');
+  });
+
+  it('skips topics the candidate already covered', async () => {
+    const move = await interviewer.followup(
+      context(['We use data parallel training.'], {
+        stage: 'modeling',
+        followupsAsked: ['scenario:0'],
+      }),
+    );
+    expect(move.followupKey).toBe('topic:many-languages');
+  });
+
+  it('says so when there is nothing left to ask', async () => {
+    const move = await interviewer.followup(
+      context(['x'], {
+        stage: 'requirements',
+        followupsAsked: ['scenario:2', 'stage:requirements:0', 'stage:requirements:1'],
+      }),
+    );
+    expect(move).toEqual({
+      move: 'acknowledge',
+      message: "I don't have more follow-ups here. Add anything you like, or let's move on.",
+      revealedFacts: [],
+    });
+  });
+});
+
+describe('OfflineInterviewer.hint', () => {
+  it('returns the stage hints in order, in the interview language', async () => {
+    const ctx = context([], { stage: 'metrics', lang: 'zh' });
+    const hints = await Promise.all([0, 1, 2].map((level) => interviewer.hint(ctx, level)));
+    expect(hints.map((h) => h.message)).toEqual([
+      '评估指标提示一：想想目标。',
+      '评估指标提示二：想想约束。',
+      '评估指标提示三：说出一个具体方法。',
+    ]);
+    expect(hints.every((h) => h.move === 'hint')).toBe(true);
+  });
+});

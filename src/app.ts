@@ -40,6 +40,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     redisUrl: config.store.redisUrl,
     databasePath: config.store.databasePath,
     memory: options.memoryStore,
+    logger,
   });
 
   const offlineInterviewer = new OfflineInterviewer();

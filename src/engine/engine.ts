@@ -10,7 +10,12 @@
  * A version conflict on save (another process wrote the session) reloads and runs the command
  * again, a bounded number of times; the candidate's message keeps its id across attempts, so
  * it is stored once. Expected failures come back as `Outcome` errors; anything unexpected is
- * logged and returned as `internal`, with whatever was already saved shown.
+ * logged and returned as `internal`, with whatever was already saved shown (and, if the
+ * candidate's message itself could not be saved, a plain request to send it again).
+ *
+ * A message that arrives while a turn for the same interview runs waits for the session lock
+ * (the lock queues waiters) and is then processed in arrival order; it is never dropped. Only
+ * if the wait exceeds the lock's limit does the candidate get `busy` ("send it again").
  */
 import type { Scenario } from '../knowledge/schema.ts';
 import { type SessionCommandKind, SESSION_COMMANDS } from './commands/index.ts';
@@ -33,6 +38,11 @@ export const MAX_ATTEMPTS = 4;
 
 function failure(lang: Lang, error: EngineError): Outcome {
   return { ok: false, lang, error };
+}
+
+/** `resend`: the candidate's message was not saved, so they are asked to send it again. */
+function internalError(resend: boolean): EngineError {
+  return resend ? { code: 'internal', params: { resend: 1 } } : { code: 'internal' };
 }
 
 export class InterviewEngine {
@@ -65,6 +75,8 @@ export class InterviewEngine {
       return await this.sessionCommand(request, command.kind);
     } catch (error) {
       if (error instanceof LockBusyError) return failure(lang, { code: 'busy' });
+      // Failures here come before anything is saved: an answer must be sent again.
+      const resend = request.command.kind === 'answer';
       this.services.logger.error(
         {
           err: error,
@@ -74,7 +86,7 @@ export class InterviewEngine {
         },
         'engine command failed',
       );
-      return failure(lang, { code: 'internal' });
+      return failure(lang, internalError(resend));
     }
   }
 
@@ -148,7 +160,8 @@ export class InterviewEngine {
         return failure(lang, { code: 'busy' });
       }
       logger.error({ err: error, sessionId, command: kind }, 'engine command failed');
-      return this.afterInternalError(lastTurn, sessionId, lang);
+      const resend = kind === 'answer' && !lastTurn?.requestMessageSaved;
+      return this.afterInternalError(lastTurn, sessionId, lang, resend);
     } finally {
       if (spent.requests > 0) await this.recordUsage(request.actor, spent, sessionId);
     }
@@ -158,10 +171,15 @@ export class InterviewEngine {
    * After an unexpected error, show what was already saved (so no reply the state holds goes
    * unseen) followed by the plain "something went wrong" note; with nothing saved, `internal`.
    */
-  private afterInternalError(turn: SessionTurn | null, sessionId: string, lang: Lang): Outcome {
+  private afterInternalError(
+    turn: SessionTurn | null,
+    sessionId: string,
+    lang: Lang,
+    resend: boolean,
+  ): Outcome {
     const saved = turn?.savedReplies() ?? [];
-    if (saved.length === 0) return failure(lang, { code: 'internal' });
-    const warning = describeError({ code: 'internal' }, lang);
+    if (saved.length === 0) return failure(lang, internalError(resend));
+    const warning = describeError(internalError(resend), lang);
     return {
       ok: true,
       sessionId,

@@ -124,8 +124,10 @@ const EN: Messages = {
       `You have used today's interview budget. Try again in about ${p.retryAfterMinutes ?? 'a few'} minutes; your interview is saved.`,
     busy: () =>
       'Your previous message is still being handled. Please send this one again in a moment.',
-    internal: () =>
-      'Something went wrong on our side. Your messages are saved; your next message or command picks up where we stopped.',
+    internal: (p) =>
+      p.resend
+        ? 'Something went wrong on our side and your last message was not saved. Please send it again.'
+        : 'Something went wrong on our side. Your messages are saved; your next message or command picks up where we stopped.',
   },
   actions: { followup: 'Follow-up', hint: 'Hint', next: 'Next stage', end: 'End interview' },
   actionHelp: {
@@ -238,7 +240,10 @@ const ZH: Messages = {
     'budget-exhausted': (p) =>
       `今天的面试额度已用完。请在大约 ${p.retryAfterMinutes ?? '几'} 分钟后再试；你的面试已保存。`,
     busy: () => '上一条消息还在处理中。请稍后再发送这一条。',
-    internal: () => '我们这边出了点问题。你的消息都已保存；下一条消息或命令会从中断处继续。',
+    internal: (p) =>
+      p.resend
+        ? '我们这边出了点问题，你的上一条消息没有保存成功。请再发送一次。'
+        : '我们这边出了点问题。你的消息都已保存；下一条消息或命令会从中断处继续。',
   },
   actions: { followup: '追问', hint: '提示', next: '下一阶段', end: '结束面试' },
   actionHelp: {

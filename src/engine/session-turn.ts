@@ -43,6 +43,8 @@ export class SessionTurn {
   readonly replies: Reply[] = [];
   /** Set when this attempt completed the request's own message left pending by an earlier one. */
   completedOwnPending = false;
+  /** Set once the candidate's message of this request is in the store (answer commands). */
+  requestMessageSaved = false;
   /** How many of `replies` were already backed by a successful save. */
   private savedReplyCount = 0;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeError } from '../../src/engine/messages.ts';
 import { harness, texts } from './fakes.ts';
 
 const start = { kind: 'start', scenarioId: 'mini-recsys' } as const;
@@ -203,5 +204,34 @@ describe('usage guard', () => {
     expect(await h.session()).toEqual(before);
     // Commands without LLM work are not limited.
     expect(await h.run({ kind: 'status' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('when the message itself could not be saved', () => {
+  it('asks plainly to send it again', async () => {
+    const h = await harness();
+    await h.ok(start);
+    h.store.beforePut = () => {
+      throw new Error('disk full (test)');
+    };
+    const outcome = await h.run({ kind: 'answer', text: 'Watch time.' });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'internal', params: { resend: 1 } },
+    });
+    if (outcome.ok) return;
+    expect(describeError(outcome.error, 'en')).toMatch(/not saved\. Please send it again/);
+    expect((await h.session()).turns.some((t) => t.role === 'candidate')).toBe(false);
+  });
+
+  it('a saved message is not asked for again', async () => {
+    const h = await harness();
+    await h.ok(start);
+    h.interviewer.failures = 1;
+    const outcome = await h.run({ kind: 'answer', text: 'Watch time.' });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'internal' } });
+    if (outcome.ok) return;
+    expect(outcome.error.params).toBeUndefined();
+    expect(describeError(outcome.error, 'en')).toMatch(/Your messages are saved/);
   });
 });

@@ -32,6 +32,7 @@ export const answerHandler: SessionCommandHandler = {
     if (command.kind !== 'answer') return;
     const { session } = turn;
     if (session.turns.some((t) => t.id === turn.requestTurnId)) {
+      turn.requestMessageSaved = true;
       // Stored by an earlier attempt of this request: answered just now (pending completion)
       // or by another process, whose reply is shown again.
       if (!turn.completedOwnPending) replayAfter(turn, turn.requestTurnId);
@@ -44,6 +45,7 @@ export const answerHandler: SessionCommandHandler = {
     turn.addTurn('candidate', 'answer', text, turn.requestTurnId);
     session.pending = { turnId: turn.requestTurnId, receivedAt: turn.now() };
     await turn.save();
+    turn.requestMessageSaved = true;
 
     const after = candidateText(turn.stageTurns()).length;
     if (text.length > STAGE_TEXT_CAP)

@@ -1,18 +1,15 @@
 /**
- * Prompt templates from `prompts/*.md`: YAML front matter with a version id, then sections
- * marked `<!-- section: name -->`, with `{{placeholders}}`. The recorded version is the file's
+ * Prompt templates from `prompts/*.md`: a first line `<!-- prompt: id | version: v -->`, then
+ * sections marked `<!-- section: name -->`, with `{{placeholders}}`. (HTML comments rather than
+ * YAML front matter, because the repository's formatter rewrites front matter as Markdown.) The recorded version is the file's
  * declared version plus a short hash of its text, so a score can be traced to the exact prompt
  * even if someone edits the file and forgets to bump the version.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
 
 export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
-
-const FrontMatter = z.object({ id: z.string().min(1), version: z.string().min(1) });
 
 export interface PromptTemplate {
   id: string;
@@ -22,18 +19,18 @@ export interface PromptTemplate {
 }
 
 export function parsePrompt(text: string, source: string): PromptTemplate {
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text.replace(/\r\n/g, '\n'));
-  if (!match) throw new Error(`${source}: missing front matter (--- id/version ---)`);
-  const front = FrontMatter.safeParse(parseYaml(match[1]!));
-  if (!front.success) throw new Error(`${source}: front matter needs "id" and "version"`);
+  const header = /^<!--\s*prompt:\s*([\w-]+)\s*\|\s*version:\s*([\w.-]+)\s*-->/.exec(text);
+  if (!header) {
+    throw new Error(`${source}: must start with <!-- prompt: <id> | version: <version> -->`);
+  }
   const sections = new Map<string, string>();
-  const parts = match[2]!.split(/^<!--\s*section:\s*([a-z-]+)\s*-->\s*$/m);
+  const parts = text.replace(/\r\n/g, '\n').split(/^<!--\s*section:\s*([a-z-]+)\s*-->\s*$/m);
   for (let i = 1; i < parts.length; i += 2) {
     sections.set(parts[i]!, parts[i + 1]!.trim());
   }
   if (sections.size === 0) throw new Error(`${source}: no <!-- section: name --> markers`);
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
-  return { id: front.data.id, version: `${front.data.version}#${hash}`, sections };
+  return { id: header[1]!, version: `${header[2]}#${hash}`, sections };
 }
 
 export function loadPrompt(name: string, dir = DEFAULT_PROMPTS_DIR): PromptTemplate {

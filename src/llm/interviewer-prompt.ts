@@ -1,0 +1,86 @@
+/**
+ * The LLM interviewer's request. The system message (instructions, then the scenario, the stage
+ * and the scenario's facts) is the same for every turn of a stage, so providers can cache it;
+ * the user message carries the stage's turns, which facts are already revealed, and the task.
+ */
+import { z } from 'zod';
+import type { InterviewerContext, InterviewerMoveKind } from '../engine/ports.ts';
+import type { Turn } from '../engine/types.ts';
+import type { ChatMessage } from './client.ts';
+import { LANGUAGE_NAMES, type PromptTemplate, render } from './prompts.ts';
+import { delimit } from './untrusted.ts';
+
+/** How many of the stage's latest turns the interviewer sees (the engine caps their text). */
+const MAX_TURNS = 24;
+
+export function moveSchema(
+  moves: readonly InterviewerMoveKind[],
+  followupKeys?: readonly string[],
+) {
+  const base = {
+    move: z.enum(moves as [InterviewerMoveKind, ...InterviewerMoveKind[]]),
+    message: z.string(),
+    revealedFacts: z.array(z.string()),
+  };
+  return followupKeys && followupKeys.length > 0
+    ? z.strictObject({ ...base, followupKey: z.enum(followupKeys as [string, ...string[]]) })
+    : z.strictObject(base);
+}
+
+export type MoveOutput = z.infer<ReturnType<typeof moveSchema>> & { followupKey?: string };
+
+export function interviewerSystemMessage(
+  template: PromptTemplate,
+  context: InterviewerContext,
+): string {
+  const { scenario, stage, lang, session } = context;
+  const keyPoints = (scenario.keyPoints[stage.id] ?? []).map((k) => `- ${k.text[lang]}`).join('\n');
+  const facts = scenario.facts.map((f) => `- [${f.id}] (${f.topic}) ${f.answer[lang]}`).join('\n');
+  const scenarioPart = render(template, 'scenario', {
+    language: LANGUAGE_NAMES[lang],
+    scenarioTitle: scenario.title[lang],
+    scenarioSummary: scenario.summary[lang],
+    scenarioPrompt: scenario.prompt[lang],
+    stageNumber: String(session.plan.indexOf(stage.id) + 1),
+    stageCount: String(session.plan.length),
+    stageTitle: stage.title[lang],
+    stageQuestion: stage.question[lang],
+    stageCovers: stage.covers[lang].join('; '),
+    keyPoints: keyPoints || '- (none listed)',
+    facts,
+  });
+  return `${render(template, 'instructions')}\n\n${scenarioPart}`;
+}
+
+export function interviewerUserMessage(context: InterviewerContext, task: string): string {
+  const turns = context.stageTurns.slice(-MAX_TURNS).map(renderTurn);
+  const revealed = revealedSoFar(context);
+  return [
+    '<transcript>',
+    ...(turns.length > 0 ? turns : ['(no turns yet in this stage)']),
+    '</transcript>',
+    '',
+    `Facts already revealed in this interview: ${revealed.length > 0 ? revealed.join(', ') : 'none'}.`,
+    '',
+    task,
+  ].join('\n');
+}
+
+function renderTurn(turn: Turn): string {
+  return delimit(turn.role === 'candidate' ? 'candidate' : 'interviewer', turn.text);
+}
+
+export function revealedSoFar(context: InterviewerContext): string[] {
+  return [...new Set(context.session.stages.flatMap((s) => s.revealedFacts))];
+}
+
+export function interviewerMessages(
+  template: PromptTemplate,
+  context: InterviewerContext,
+  task: string,
+): ChatMessage[] {
+  return [
+    { role: 'system', content: interviewerSystemMessage(template, context) },
+    { role: 'user', content: interviewerUserMessage(context, task) },
+  ];
+}

@@ -43,7 +43,7 @@ const user = (r: RecordedRequest) =>
 const system = (r: RecordedRequest) =>
   String(r.body.messages?.find((m) => m.role === 'system')?.content);
 const moveEnum = (r: RecordedRequest) =>
-  (r.body.response_format?.json_schema?.schema as { properties: { move: { enum: string[] } } })
+  (r.body.response_format!.json_schema!.schema as { properties: { move: { enum: string[] } } })
     .properties.move.enum;
 
 const askScale = [

@@ -19,6 +19,7 @@
  */
 import type { Scenario } from '../knowledge/schema.ts';
 import { type SessionCommandKind, SESSION_COMMANDS } from './commands/index.ts';
+import type { SessionCommandHandler } from './commands/handler.ts';
 import { runHistory } from './commands/history.ts';
 import { runStart } from './commands/start.ts';
 import { type EngineDeps, resolveDeps, type Services } from './deps.ts';
@@ -116,20 +117,18 @@ export class InterviewEngine {
     const requestTurnId = this.services.newId();
     let admitted = false;
     let lastTurn: SessionTurn | null = null;
+    /** Whether an earlier attempt already stored the candidate's message. */
+    let savedEarlier = false;
     let lang: Lang = request.lang ?? 'en';
 
     try {
       for (let attempt = 1; ; attempt++) {
         const session = await store.get(sessionId);
         if (!session) return failure(lang, { code: 'no-session' });
-        lang = request.lang ?? session.lang;
-        if (session.candidateId !== request.actor)
-          return failure(lang, { code: 'not-your-session' });
-        lang = session.lang;
-        if (!handler.allowedIn.includes(session.status))
-          return failure(lang, { code: 'session-over' });
-        const invalid = handler.validate?.(request.command);
-        if (invalid) return failure(lang, invalid);
+        const refused = precheck(session, handler, request);
+        // A stranger is answered in their own language when the adapter knows it.
+        lang = refused?.code === 'not-your-session' ? (request.lang ?? session.lang) : session.lang;
+        if (refused) return failure(lang, refused);
 
         const completes = handler.completesPending && session.pending !== undefined;
         if ((handler.usesLlm || completes) && !admitted) {
@@ -150,17 +149,20 @@ export class InterviewEngine {
           await handler.run(turn, request.command);
           return { ok: true, sessionId, lang, replies: turn.replies };
         } catch (error) {
+          savedEarlier ||= turn.requestMessageSaved;
           if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
           logger.warn({ sessionId, command: kind, attempt }, 'version conflict, reloading');
         }
       }
     } catch (error) {
+      const messageSaved = savedEarlier || (lastTurn?.requestMessageSaved ?? false);
       if (error instanceof VersionConflictError) {
         logger.warn({ sessionId, command: kind }, 'version conflicts persisted, giving up');
-        return failure(lang, { code: 'busy' });
+        // "busy" asks to send again, which is only right if the message is not stored yet.
+        if (!messageSaved) return failure(lang, { code: 'busy' });
       }
       logger.error({ err: error, sessionId, command: kind }, 'engine command failed');
-      const resend = kind === 'answer' && !lastTurn?.requestMessageSaved;
+      const resend = kind === 'answer' && !messageSaved;
       return this.afterInternalError(lastTurn, sessionId, lang, resend);
     } finally {
       if (spent.requests > 0) await this.recordUsage(request.actor, spent, sessionId);
@@ -202,6 +204,17 @@ export class InterviewEngine {
       this.services.logger.warn({ err: error, sessionId }, 'could not record token usage');
     }
   }
+}
+
+/** Who may act, whether the command fits the session's state, whether it is well formed. */
+function precheck(
+  session: Session,
+  handler: SessionCommandHandler,
+  request: EngineRequest,
+): EngineError | null {
+  if (session.candidateId !== request.actor) return { code: 'not-your-session' };
+  if (!handler.allowedIn.includes(session.status)) return { code: 'session-over' };
+  return handler.validate?.(request.command) ?? null;
 }
 
 function admissionError(admission: {

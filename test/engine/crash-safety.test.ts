@@ -235,3 +235,20 @@ describe('when the message itself could not be saved', () => {
     expect(describeError(outcome.error, 'en')).toMatch(/Your messages are saved/);
   });
 });
+
+it('a message saved by an earlier attempt is not asked for again when a retry fails', async () => {
+  const h = await harness();
+  await h.ok(start);
+  // First attempt: saved, then a conflict; second attempt: the interviewer crashes.
+  let calls = 0;
+  h.interviewer.onCall = async () => {
+    calls++;
+    if (calls === 1) await h.store.overwrite(await h.session());
+    else throw new Error('interviewer crashed (test)');
+  };
+  const outcome = await h.run({ kind: 'answer', text: 'Watch time.' });
+  expect(outcome).toMatchObject({ ok: false, error: { code: 'internal' } });
+  if (!outcome.ok) expect(outcome.error.params).toBeUndefined();
+  expect(calls).toBe(2);
+  expect((await h.session()).pending).toBeDefined();
+});

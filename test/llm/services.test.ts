@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createLlmScorer, createLlmServices, LlmNotConfiguredError } from '../../src/llm/index.ts';
+import { type FakeOpenAIServer, reply, startFakeOpenAI } from '../fakes/openai-server.ts';
+import {
+  interviewerContext,
+  scoringInput,
+  StubOfflineInterviewer,
+  StubOfflineScorer,
+  turn,
+} from './helpers.ts';
+
+let server: FakeOpenAIServer;
+beforeAll(async () => {
+  server = await startFakeOpenAI();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const env = () => ({
+  OPENAI_BASE_URL: server.url,
+  OPENAI_MODEL: 'local-model',
+  LLM_MAX_RETRIES: '0',
+  USER_TURNS_PER_MINUTE: '2',
+});
+
+describe('createLlmServices', () => {
+  it('is null without an endpoint, so the caller keeps the offline interviewer and scorer', () => {
+    const services = createLlmServices(loadConfig({}), {
+      offlineInterviewer: new StubOfflineInterviewer(),
+      offlineScorer: new StubOfflineScorer(),
+    });
+    expect(services).toBeNull();
+    expect(() => createLlmScorer(loadConfig({}), { fallback: new StubOfflineScorer() })).toThrow(
+      LlmNotConfiguredError,
+    );
+  });
+
+  it('wires the interviewer, scorer and guard to the configured endpoint', async () => {
+    server.on(
+      { schema: 'interviewer_respond' },
+      reply.json({ move: 'acknowledge', message: 'Go on.', revealedFacts: [] }),
+    );
+    server.on({ schema: 'stage_score' }, reply.serverError(500));
+    const offlineScorer = new StubOfflineScorer();
+    const services = createLlmServices(loadConfig(env()), {
+      offlineInterviewer: new StubOfflineInterviewer(),
+      offlineScorer,
+    })!;
+    try {
+      expect(services.interviewer.kind).toBe('llm');
+      expect(services.scorer.kind).toBe('llm');
+      const move = await services.interviewer.respond(
+        interviewerContext('requirements', [turn('requirements', 'candidate', 'Hello.')]),
+      );
+      expect(move.message).toBe('Go on.');
+      expect(server.requests.at(-1)?.body.model).toBe('local-model');
+
+      const score = await services.scorer.score(scoringInput('metrics', 'NDCG.'));
+      expect(score.scorer).toBe('offline');
+      expect(score.notes[0]).toMatch(/^scored offline/);
+
+      expect(await services.guard.admit('terminal:a')).toEqual({ ok: true });
+      expect(await services.guard.admit('terminal:a')).toEqual({ ok: true });
+      expect(await services.guard.admit('terminal:a')).toMatchObject({
+        ok: false,
+        code: 'rate-limited',
+      });
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('createLlmScorer scores through the endpoint and names its prompt version and model', async () => {
+    server.reset();
+    server.on({ schema: 'stage_score' }, reply.text('not json'));
+    const scorer = createLlmScorer(loadConfig(env()), { fallback: new StubOfflineScorer() });
+    try {
+      expect(scorer.kind).toBe('llm');
+      expect(scorer.model).toBe('local-model');
+      expect(scorer.promptVersion).toMatch(/^scorer-v1#/);
+      const score = await scorer.score(scoringInput('metrics', 'NDCG.'));
+      expect(score.notes).toEqual([
+        'scored offline: the LLM scorer failed (the reply was not valid JSON)',
+      ]);
+    } finally {
+      await scorer.close();
+    }
+  });
+});

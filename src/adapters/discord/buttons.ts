@@ -1,0 +1,45 @@
+/**
+ * Button presses (Follow-up, Hint, Next stage, End). The custom id names the action and the
+ * session, so the press becomes an engine command directly. The press is acknowledged at once
+ * (deferUpdate); the engine then decides who may act: a stranger gets the refusal privately
+ * (ephemeral), the candidate gets the interviewer's answer in the thread, and the pressed
+ * message loses its buttons so only the newest message offers them.
+ */
+import type { ButtonInteraction } from 'discord.js';
+import type { BotContext } from './context.ts';
+import { actorId, parseButtonCustomId } from './ids.ts';
+import { renderReplies } from './render.ts';
+import { replyError } from './respond.ts';
+import { answerDeferred } from './send.ts';
+import { typingIn } from './typing.ts';
+import { langFromLocale } from './wording.ts';
+
+export async function handleInterviewButton(
+  interaction: ButtonInteraction,
+  context: BotContext,
+): Promise<void> {
+  const parsed = parseButtonCustomId(interaction.customId);
+  if (!parsed) return;
+  await interaction.deferUpdate();
+  const outcome = await typingIn(interaction.channel, () =>
+    context.app.engine.execute({
+      actor: actorId(interaction.user.id),
+      sessionId: parsed.sessionId,
+      command: { kind: parsed.action },
+      lang: langFromLocale(interaction.locale),
+    }),
+  );
+  if (!outcome.ok) {
+    await replyError(interaction, 'update', outcome.error, outcome.lang);
+    return;
+  }
+  await interaction.editReply({ components: [] }).catch((error: unknown) => {
+    context.logger.debug({ err: error }, 'could not remove spent buttons');
+  });
+  const messages = renderReplies(outcome.replies, {
+    lang: outcome.lang,
+    sessionId: parsed.sessionId,
+    framework: context.app.knowledge.framework,
+  });
+  await answerDeferred(interaction, messages, { ephemeral: false, fillDeferredReply: false });
+}

@@ -1,0 +1,21 @@
+/** What every Discord handler gets: the engine side, the bot's configuration, logs, turns. */
+import type { InterviewEngine } from '../../engine/engine.ts';
+import type { Knowledge } from '../../knowledge/knowledge.ts';
+import type { Logger } from '../../logger.ts';
+import type { DiscordConfig } from './client.ts';
+import type { InFlightTurns } from './in-flight.ts';
+
+/** The part of the composition root's `App` the bot uses (tests may build just this). */
+export interface DiscordAppDeps {
+  engine: InterviewEngine;
+  knowledge: Knowledge;
+}
+
+export interface BotContext {
+  app: DiscordAppDeps;
+  config: DiscordConfig;
+  logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+  turns: InFlightTurns;
+  /** The bot's own user id, once logged in (to recognise the threads it opened). */
+  botUserId: () => string | null;
+}

@@ -1,0 +1,61 @@
+/**
+ * Messages typed in an interview thread (or a DM with an interview) are the candidate's
+ * answers: each becomes an `answer` command carrying the message id, so a redelivered message
+ * is processed once. Named predicates decide what is ignored, in this order: the bot's own and
+ * other bots' messages, system messages, channels that hold no interview. Messages by anyone
+ * but the candidate are ignored (the engine says `not-your-session`; Discord messages cannot be
+ * ephemeral, and a public refusal would clutter the candidate's thread).
+ */
+import type { Message } from 'discord.js';
+import type { EngineError } from '../../engine/types.ts';
+import { describeError } from '../../engine/messages.ts';
+import type { BotContext } from './context.ts';
+import { actorId } from './ids.ts';
+import { renderNotice, renderReplies } from './render.ts';
+import { sendToChannel } from './send.ts';
+import { sessionForChannel } from './sessions.ts';
+import { typingIn } from './typing.ts';
+
+export function isFromHuman(message: Message): boolean {
+  return !message.author.bot && !message.system && !message.webhookId;
+}
+
+/** A thread this bot opened, or a DM with the bot. */
+export function isInterviewChannel(message: Message, botUserId: string | null): boolean {
+  const { channel } = message;
+  if (channel.isThread()) return botUserId !== null && channel.ownerId === botUserId;
+  return channel.isDMBased();
+}
+
+/** Errors that mean "not for us" in a thread: stay silent. */
+const SILENT_ERRORS = new Set<EngineError['code']>(['not-your-session', 'no-session']);
+
+export async function handleMessage(message: Message, context: BotContext): Promise<void> {
+  if (!isFromHuman(message) || !isInterviewChannel(message, context.botUserId())) return;
+  if (!context.turns.accepting) return;
+  const { channel } = message;
+  if (!channel.isSendable()) return;
+  await context.turns.track(async () => {
+    const actor = actorId(message.author.id);
+    const sessionId = await sessionForChannel(channel, actor, context.app.engine);
+    if (!sessionId) return;
+    const outcome = await typingIn(channel, () =>
+      context.app.engine.execute({
+        actor,
+        sessionId,
+        command: { kind: 'answer', text: message.content, messageId: message.id },
+      }),
+    );
+    if (!outcome.ok) {
+      if (SILENT_ERRORS.has(outcome.error.code)) return;
+      await sendToChannel(channel, renderNotice(describeError(outcome.error, outcome.lang)));
+      return;
+    }
+    const messages = renderReplies(outcome.replies, {
+      lang: outcome.lang,
+      sessionId,
+      framework: context.app.knowledge.framework,
+    });
+    await sendToChannel(channel, messages);
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * Scores as Discord embeds: the scorecard (summary with one field per stage, then strengths,
+ * gaps and next steps) and coach-mode stage feedback. Embeds are built whole here and cut to
+ * Discord's limits by `fitEmbed` / `packEmbeds` (embed-limits.ts), never by hand.
+ */
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { formatScore, hireSignalLabel, msg, scorerLabel } from '../../engine/messages.ts';
+import type { Lang, Level, Scorecard, StageId, StageScore } from '../../engine/types.ts';
+import { stageById } from '../../knowledge/knowledge.ts';
+import type { Framework } from '../../knowledge/schema.ts';
+import { fitEmbed } from './embed-limits.ts';
+
+/** Embed colors by level, red to green, so a glance tells how it went. */
+const LEVEL_COLORS: Record<Level, number> = {
+  1: 0xd9534f,
+  2: 0xf0ad4e,
+  3: 0x5bc0de,
+  4: 0x5cb85c,
+};
+const NEUTRAL_COLOR = 0x99aab5;
+
+/** Criterion ids → their names in `lang`; the id itself when the framework is not at hand. */
+export type CriterionNamer = (stage: StageId, criterionId: string) => string;
+
+export function criterionNamer(framework: Framework | undefined, lang: Lang): CriterionNamer {
+  return (stage, id) => {
+    if (!framework) return id;
+    return stageById(framework, stage).criteria.find((c) => c.id === id)?.name[lang] ?? id;
+  };
+}
+
+function bullets(items: readonly string[], none: string): string {
+  return items.length > 0 ? items.map((item) => `• ${item}`).join('\n') : none;
+}
+
+function stageField(
+  stage: Scorecard['stages'][number],
+  lang: Lang,
+  name: CriterionNamer,
+): APIEmbedField {
+  const m = msg(lang);
+  if (!stage.score) return { name: `${stage.title} — ${m.notReached}`, value: '—' };
+  const lines = stage.score.criteria.map(
+    (c) => `${name(stage.stage, c.id)}: ${c.level}/4 (${m.levels[c.level]})`,
+  );
+  if (lines.length === 0 && stage.score.feedback) lines.push(stage.score.feedback);
+  if (stage.hintsUsed > 0) lines.push(`${m.hints}: ${stage.hintsUsed}`);
+  return {
+    name: `${stage.title} — ${formatScore(stage.score.score)}`,
+    value: lines.join('\n') || m.notAnswered,
+  };
+}
+
+/** The scorecard as embeds, each within Discord's per-embed limits (pack them into messages). */
+export function scorecardEmbeds(card: Scorecard, lang: Lang, framework?: Framework): APIEmbed[] {
+  const m = msg(lang);
+  const name = criterionNamer(framework, lang);
+  const summary = [
+    `**${m.overall}:** ${formatScore(card.overall)} (${m.levels[card.level]})`,
+    `**${m.hireSignal}:** ${hireSignalLabel(card.hireSignal, lang)}`,
+    `**${m.hints}:** ${card.hintsUsed} · **${m.time}:** ${m.duration(card.durationMs)}`,
+    `**${m.scoredBy}:** ${card.scorers.map((s) => scorerLabel(s, lang)).join(', ') || m.none}`,
+  ].join('\n');
+  const color = LEVEL_COLORS[card.level];
+  const embeds: APIEmbed[] = [
+    {
+      title: `${m.scorecardTitle} — ${card.scenarioTitle}`,
+      description: summary,
+      color,
+      fields: card.stages.map((stage) => stageField(stage, lang, name)),
+    },
+    { title: m.strengths, description: bullets(card.strengths, m.none), color },
+    { title: m.gaps, description: bullets(card.gaps, m.none), color },
+    { title: m.nextSteps, description: bullets(card.nextSteps, m.none), color },
+  ];
+  return embeds.map(fitEmbed);
+}
+
+/** Coach-mode feedback on one stage: score, feedback, each criterion with its evidence. */
+export function stageFeedbackEmbed(
+  title: string,
+  score: StageScore,
+  lang: Lang,
+  framework?: Framework,
+): APIEmbed {
+  const m = msg(lang);
+  const name = criterionNamer(framework, lang);
+  const fields: APIEmbedField[] = score.criteria.map((c) => ({
+    name: `${name(score.stage, c.id)} — ${c.level}/4 (${m.levels[c.level]})`,
+    value: [c.feedback, ...c.evidence.slice(0, 2).map((quote) => `> ${quote.replace(/\s+/g, ' ')}`)]
+      .filter(Boolean)
+      .join('\n'),
+  }));
+  if (score.missedKeyPoints.length > 0)
+    fields.push({ name: m.missedKeyPoints, value: bullets(score.missedKeyPoints, m.none) });
+  if (score.notes.length > 0) fields.push({ name: '\u200b', value: score.notes.join('\n') });
+  return fitEmbed({
+    title: `${m.feedback}: ${title} — ${formatScore(score.score)}`,
+    description: score.feedback || undefined,
+    color: score.criteria.length > 0 ? LEVEL_COLORS[score.level] : NEUTRAL_COLOR,
+    fields,
+    footer: { text: `${m.scoredBy}: ${scorerLabel(score.scorer, lang)}` },
+  });
+}

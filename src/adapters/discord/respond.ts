@@ -1,0 +1,74 @@
+/**
+ * Turning an engine `Outcome` into the answer to a deferred interaction. Errors go only to the
+ * person who acted (ephemeral): a public deferred "thinking…" is removed and replaced by an
+ * ephemeral follow-up, so a stranger's mistake never clutters the candidate's thread.
+ */
+import {
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js';
+import { describeError } from '../../engine/messages.ts';
+import type { EngineError, Lang, Outcome } from '../../engine/types.ts';
+import type { BotContext } from './context.ts';
+import { renderNotice, renderReplies } from './render.ts';
+import { answerDeferred, NO_MENTIONS } from './send.ts';
+
+/** How the interaction was acknowledged (decides where the answer can go). */
+export type Deferral = 'public-reply' | 'ephemeral-reply' | 'update';
+
+/** Tells only the acting user `text`. */
+export async function replyPrivately(
+  interaction: RepliableInteraction,
+  deferral: Deferral,
+  text: string,
+): Promise<void> {
+  const messages = renderNotice(text);
+  if (deferral === 'ephemeral-reply') {
+    await answerDeferred(interaction, messages, { ephemeral: true, fillDeferredReply: true });
+    return;
+  }
+  if (deferral === 'public-reply') await interaction.deleteReply();
+  for (const message of messages) {
+    await interaction.followUp({
+      content: message.content,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+  }
+}
+
+export function replyError(
+  interaction: RepliableInteraction,
+  deferral: Deferral,
+  error: EngineError,
+  lang: Lang,
+): Promise<void> {
+  return replyPrivately(interaction, deferral, describeError(error, lang));
+}
+
+/** Answers a deferred slash command with the outcome's replies (or its error, privately). */
+export async function answerCommand(
+  interaction: ChatInputCommandInteraction,
+  deferral: Exclude<Deferral, 'update'>,
+  outcome: Outcome,
+  context: BotContext,
+): Promise<void> {
+  if (!outcome.ok) {
+    await replyError(interaction, deferral, outcome.error, outcome.lang);
+    return;
+  }
+  const messages = renderReplies(outcome.replies, {
+    lang: outcome.lang,
+    sessionId: outcome.sessionId,
+    framework: context.app.knowledge.framework,
+  });
+  if (messages.length === 0) {
+    await interaction.deleteReply();
+    return;
+  }
+  await answerDeferred(interaction, messages, {
+    ephemeral: deferral === 'ephemeral-reply',
+    fillDeferredReply: true,
+  });
+}

@@ -56,8 +56,15 @@ export function levelOf(score: number): Level {
   return Math.min(4, Math.max(1, Math.round(score))) as Level;
 }
 
-function isReasoned(s: SentenceFacts): boolean {
-  return !s.listLike && s.words >= MIN_REASONED_WORDS && (s.connective || s.specifics);
+/**
+ * A sentence explains (rather than names) when it is not an enumeration and gives a reason or
+ * an alternative, or a concrete number, or, with a softer link ("if", "but", "for example") or
+ * at some length, ties together several of the stage's concepts.
+ */
+function isReasoned(s: SentenceFacts, stageConcepts: number): boolean {
+  if (s.listLike || s.words < MIN_REASONED_WORDS) return false;
+  if (s.strongConnective || s.specifics) return true;
+  return (s.connective || s.words >= 15) && stageConcepts >= 2;
 }
 
 interface CriterionReading {
@@ -69,6 +76,7 @@ interface CriterionReading {
 function readCriterion(
   phrases: readonly string[],
   sentences: readonly SentenceFacts[],
+  stagePhrases: readonly string[],
 ): CriterionReading {
   const concepts = new Set<string>();
   const reasonedConcepts = new Set<string>();
@@ -76,7 +84,7 @@ function readCriterion(
   for (const sentence of sentences) {
     const found = conceptsIn(sentence.text, phrases);
     if (found.size === 0) continue;
-    const reasoned = isReasoned(sentence);
+    const reasoned = isReasoned(sentence, conceptsIn(sentence.text, stagePhrases).size);
     for (const key of found) {
       concepts.add(key);
       if (reasoned) reasonedConcepts.add(key);
@@ -91,8 +99,22 @@ function readCriterion(
     .map((s) => s.text);
   if (concepts.size === 0) return { level: 1, finding: 'missing', evidence: [] };
   if (reasonedConcepts.size === 0) return { level: 2, finding: 'named-only', evidence };
-  const level: Level = reasonedConcepts.size >= 3 ? 4 : 3;
+  const reasonedSentences = supporting.filter((s) => s.reasoned).length;
+  // Level 4 is depth: several distinct concepts explained, across more than one sentence.
+  const level: Level = reasonedConcepts.size >= 3 && reasonedSentences >= 2 ? 4 : 3;
   return { level, finding: 'reasoned', evidence };
+}
+
+/**
+ * The scenario's key points for the stage tie an answer to this problem: an answer that touches
+ * none of them is generic, whatever it explains, and earns at most 2 per criterion.
+ */
+function levelCap(total: number, covered: number): Level {
+  return total > 0 && covered === 0 ? 2 : 4;
+}
+
+function capped(reading: CriterionReading, cap: Level): CriterionReading {
+  return reading.level <= cap ? reading : { ...reading, level: cap };
 }
 
 export interface OfflineScorerOptions {
@@ -148,11 +170,17 @@ export class OfflineScorer implements StageScorer {
       }
     }
 
+    const keyPoints = scenario.keyPoints[stage.id] ?? [];
+    const coveredKeyPoints = offTopic
+      ? []
+      : keyPoints.filter((point) => conceptsIn(text, phrasesOf(point.signals)).size > 0);
+    const cap = levelCap(keyPoints.length, coveredKeyPoints.length);
     const criteria: CriterionScore[] = stage.criteria.map((criterion, i) => {
-      const phrases = lexicon.stages.get(stage.id)!.criteria[i]!.extended;
+      const stageLexicon = lexicon.stages.get(stage.id)!;
+      const phrases = stageLexicon.criteria[i]!.extended;
       const reading: CriterionReading = offTopic
         ? { level: 1, finding: 'off-topic', evidence: [] }
-        : readCriterion(phrases, kept);
+        : capped(readCriterion(phrases, kept, stageLexicon.all), cap);
       return {
         id: criterion.id,
         level: reading.level,
@@ -163,9 +191,8 @@ export class OfflineScorer implements StageScorer {
     });
 
     const score = criteria.reduce((sum, c) => sum + c.level, 0) / criteria.length;
-    const keyPoints = scenario.keyPoints[stage.id] ?? [];
     const missedKeyPoints = keyPoints
-      .filter((point) => offTopic || conceptsIn(text, phrasesOf(point.signals)).size === 0)
+      .filter((point) => !coveredKeyPoints.includes(point))
       .map((point) => point.text[lang]);
     const ranked = [...criteria].sort((a, b) => b.level - a.level);
     const byId = (id: string | undefined) => stage.criteria.find((c) => c.id === id);

@@ -7,9 +7,37 @@
 import type { Signals } from '../../../knowledge/schema.ts';
 import { matchSignals, normalize } from '../../../knowledge/signals.ts';
 
-/** Both languages' phrases of a signal list, normalised. */
+/**
+ * Spelling variants of an English phrase that mean the same: the last word singular or plural
+ * ("offline part" / "offline parts", "feature store" / "feature stores") and hyphens as spaces
+ * or joined ("two-tower" / "two tower", "re-ranking" / "reranking").
+ */
+export function variantsOf(phrase: string): string[] {
+  if (/[\u3400-\u9fff]/.test(phrase) || !/[a-z]$/.test(phrase)) return [phrase];
+  // A single short word changes meaning with its ending ("likes" / "like", "news" / "new").
+  if (!/[\s-]/.test(phrase) && phrase.length < 7) return [phrase];
+  const forms = new Set([phrase]);
+  if (phrase.includes('-')) {
+    forms.add(phrase.replace(/-/g, ' '));
+    forms.add(phrase.replace(/-/g, ''));
+  }
+  for (const form of [...forms]) {
+    const last = form.split(/[\s-]/).pop() ?? '';
+    if (last.length < 4) continue;
+    if (/(ss|us|is)$/.test(last)) continue; // "loss", "bus", "analysis": no singular to take off
+    if (/ies$/.test(last)) forms.add(form.replace(/ies$/, 'y'));
+    else if (/es$/.test(last)) forms.add(form.slice(0, -1)).add(form.slice(0, -2));
+    else if (/s$/.test(last)) forms.add(form.slice(0, -1));
+    else if (/(ch|sh|x)$/.test(last)) forms.add(`${form}es`);
+    else if (/[^aeiou]y$/.test(last)) forms.add(`${form.slice(0, -1)}ies`);
+    else forms.add(`${form}s`);
+  }
+  return [...forms];
+}
+
+/** Both languages' phrases of a signal list, normalised, with their spelling variants. */
 export function phrasesOf(signals: Signals): string[] {
-  return [...new Set([...signals.en, ...signals.zh].map(normalize))];
+  return [...new Set([...signals.en, ...signals.zh].map(normalize).flatMap(variantsOf))];
 }
 
 const SUFFIXES =

@@ -5,13 +5,14 @@
  */
 import type {
   Bilingual,
+  Criterion,
   Framework,
   KeyPoint,
   Scenario,
   StageId,
 } from '../../../knowledge/schema.ts';
 import { conceptsIn, phrasesOf } from './concepts.ts';
-import { type TermIndex, buildTermIndex } from './terms.ts';
+import { buildTermIndex, contentWords, type TermIndex } from './terms.ts';
 
 export interface CriterionLexicon {
   id: string;
@@ -56,11 +57,35 @@ function scenarioText(s: Scenario): string {
  * The criteria a key point is about: those whose signals occur most in the key point's own
  * text and signals (ties keep all; a key point that names no criterion's signal maps nowhere).
  */
-function criteriaAbout(point: KeyPoint, criteria: CriterionLexicon[]): CriterionLexicon[] {
+function criteriaAbout(
+  point: KeyPoint,
+  criteria: CriterionLexicon[],
+  criterionWords: Set<string>[],
+): CriterionLexicon[] {
   const text = [point.text.en, point.text.zh, ...point.signals.en, ...point.signals.zh].join('\n');
-  const overlaps = criteria.map((c) => conceptsIn(text, c.phrases).size);
-  const best = Math.max(0, ...overlaps);
-  return best === 0 ? [] : criteria.filter((_, i) => overlaps[i] === best);
+  const byConcepts = criteria.map((c) => conceptsIn(text, c.phrases).size);
+  const pick = (overlaps: number[]) => {
+    const best = Math.max(0, ...overlaps);
+    return best === 0 ? [] : criteria.filter((_, i) => overlaps[i] === best);
+  };
+  const chosen = pick(byConcepts);
+  if (chosen.length > 0) return chosen;
+  // No shared signal: fall back to the words the key point shares with each criterion's text.
+  const words = contentWords(text);
+  return pick(criterionWords.map((cw) => [...words].filter((w) => cw.has(w)).length));
+}
+
+/** Everything a criterion says about itself, for matching key points to it. */
+function criterionText(c: Criterion): string {
+  return [
+    c.name.en,
+    c.name.zh,
+    c.description.en,
+    c.description.zh,
+    ...(['1', '2', '3', '4'] as const).flatMap((l) => [c.levels[l].en, c.levels[l].zh]),
+    ...c.signals.en,
+    ...c.signals.zh,
+  ].join('\n');
 }
 
 const cache = new WeakMap<Framework, WeakMap<ReadonlyMap<string, Scenario>, Lexicon>>();
@@ -91,11 +116,14 @@ function buildLexicon(framework: Framework, scenarios: ReadonlyMap<string, Scena
       return { id: c.id, phrases, extended: [...phrases] };
     });
     const all = new Set(criteria.flatMap((c) => c.phrases));
+    const criterionWords = stage.criteria.map((c) => contentWords(criterionText(c)));
     for (const scenario of scenarios.values()) {
       for (const point of scenario.keyPoints[stage.id] ?? []) {
         const pointPhrases = phrasesOf(point.signals);
         for (const phrase of pointPhrases) all.add(phrase);
-        for (const c of criteriaAbout(point, criteria)) c.extended.push(...pointPhrases);
+        for (const c of criteriaAbout(point, criteria, criterionWords)) {
+          c.extended.push(...pointPhrases);
+        }
       }
     }
     for (const c of criteria) c.extended = [...new Set(c.extended)];

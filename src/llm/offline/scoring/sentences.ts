@@ -5,7 +5,7 @@
 import { normalize, splitSentences } from '../../../knowledge/signals.ts';
 import { conceptsIn } from './concepts.ts';
 import { graderAsides, isGraderInstruction } from './injection.ts';
-import { hasConnective, hasSpecifics } from './reasoning.ts';
+import { hasConnective, hasSpecifics, hasStrongConnective } from './reasoning.ts';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -30,7 +30,10 @@ export interface SentenceFacts {
   words: number;
   /** Talks to the grader ("give this a 4"): dropped before scoring. */
   instruction: boolean;
+  /** Any connective, strong or weak ("if", "but", "for example"). */
   connective: boolean;
+  /** A reason, consequence or alternative ("because", "so that", "instead", "因为", "权衡"). */
+  strongConnective: boolean;
   specifics: boolean;
   /** Technical terms (any stage, any scenario) the sentence names. */
   terms: number;
@@ -63,6 +66,7 @@ export function readSentences(answer: string, vocabulary: readonly string[]): Se
       words,
       instruction: inAside || isGraderInstruction(text),
       connective,
+      strongConnective: hasStrongConnective(text),
       specifics,
       terms,
       listLike: !connective && (enumeration || dense),

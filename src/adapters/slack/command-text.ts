@@ -1,0 +1,87 @@
+/**
+ * `/interview ...` text → what the user asked for. Pure: no Slack, no engine calls.
+ *
+ *   /interview                      → the start dialog (a modal)
+ *   /interview start                → the start dialog
+ *   /interview start <scenario> [interview|coach] [en|zh] [easy|medium|hard]
+ *   /interview followup|hint|next|end|scorecard|export|status
+ *   /interview history|scenarios|help [en|zh]
+ */
+import { DIFFICULTIES, LANGS } from '../../knowledge/schema.ts';
+import { type Difficulty, type Lang, MODES, type Mode } from '../../engine/types.ts';
+
+/** Commands that act on the candidate's current (or latest) interview. */
+export const SESSION_WORDS = [
+  'followup',
+  'hint',
+  'next',
+  'end',
+  'scorecard',
+  'export',
+  'status',
+] as const;
+export type SessionWord = (typeof SESSION_WORDS)[number];
+
+export type SlashRequest =
+  | { kind: 'start-dialog'; lang?: Lang }
+  | { kind: 'start'; scenarioId: string; mode?: Mode; lang?: Lang; difficulty?: Difficulty }
+  | { kind: 'session'; command: SessionWord; lang?: Lang }
+  | { kind: 'history'; lang?: Lang }
+  | { kind: 'scenarios'; lang?: Lang }
+  | { kind: 'help'; lang?: Lang }
+  | { kind: 'unsupported'; word: string };
+
+const isOneOf = <T extends string>(list: readonly T[], word: string): word is T =>
+  (list as readonly string[]).includes(word);
+
+/** Words people type for the same command. */
+const ALIASES: Record<string, string> = {
+  'follow-up': 'followup',
+  skip: 'next',
+  finish: 'end',
+  score: 'scorecard',
+  list: 'scenarios',
+};
+
+function parseStart(args: string[]): SlashRequest {
+  let scenarioId: string | undefined;
+  let mode: Mode | undefined;
+  let lang: Lang | undefined;
+  let difficulty: Difficulty | undefined;
+  for (const raw of args) {
+    const word = raw.toLowerCase();
+    if (isOneOf(MODES, word) && !mode) mode = word;
+    else if (isOneOf(LANGS, word) && !lang) lang = word;
+    else if (isOneOf(DIFFICULTIES, word) && !difficulty) difficulty = word;
+    else if (!scenarioId) scenarioId = word;
+    else return { kind: 'unsupported', word: raw };
+  }
+  if (!scenarioId) return { kind: 'start-dialog', lang };
+  return { kind: 'start', scenarioId, mode, lang, difficulty };
+}
+
+/** Only an optional language may follow these words. */
+function withOptionalLang(kind: 'history' | 'scenarios' | 'help', args: string[]): SlashRequest {
+  if (args.length === 0) return { kind };
+  const word = args[0]!.toLowerCase();
+  if (args.length === 1 && isOneOf(LANGS, word)) return { kind, lang: word };
+  return { kind: 'unsupported', word: args[0]! };
+}
+
+export function parseSlashText(text: string): SlashRequest {
+  const [first, ...args] = text.trim().split(/\s+/).filter(Boolean);
+  if (!first) return { kind: 'start-dialog' };
+  const lowered = first.toLowerCase();
+  const word = ALIASES[lowered] ?? lowered;
+  if (word === 'start' || word === 'new') return parseStart(args);
+  if (isOneOf(SESSION_WORDS, word)) {
+    if (args.length === 0) return { kind: 'session', command: word };
+    const lang = args[0]!.toLowerCase();
+    if (args.length === 1 && isOneOf(LANGS, lang)) return { kind: 'session', command: word, lang };
+    return { kind: 'unsupported', word: args[0]! };
+  }
+  if (word === 'history' || word === 'scenarios' || word === 'help') {
+    return withOptionalLang(word, args);
+  }
+  return { kind: 'unsupported', word: first };
+}

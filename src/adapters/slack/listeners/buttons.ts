@@ -1,0 +1,45 @@
+/**
+ * The interview buttons (Follow-up, Hint, Next stage, End). The button's value names the
+ * session; the engine checks the presser is the candidate. Anyone else gets an ephemeral
+ * note and nothing happens in the interview.
+ */
+import type { BlockAction, App as BoltApp, ButtonAction } from '@slack/bolt';
+import type { BackgroundWork } from '../background.ts';
+import { threadOf } from '../ids.ts';
+import { errorMessage, runInThread, type SlackDeps } from '../interviews.ts';
+import { postEphemeral } from '../poster.ts';
+import { actionFromId, INTERVIEW_ACTION_ID } from '../render/buttons.ts';
+
+export function registerButtons(bolt: BoltApp, deps: SlackDeps, work: BackgroundWork): void {
+  bolt.action<BlockAction<ButtonAction>>(
+    INTERVIEW_ACTION_ID,
+    async ({ ack, body, action, client, context }) => {
+      await ack();
+      const kind = actionFromId(action.action_id);
+      const sessionId = action.value;
+      const thread = sessionId ? threadOf(sessionId) : null;
+      const teamId = body.team?.id ?? body.user.team_id ?? context.teamId;
+      if (!kind || !sessionId || !thread || !teamId) return;
+      const userId = body.user.id;
+      await work.run(async () => {
+        await runInThread(deps, client, {
+          sessionId,
+          teamId,
+          userId,
+          command: { kind },
+          onError: async (error, lang) => {
+            await postEphemeral(
+              client,
+              {
+                channel: body.channel?.id ?? thread.channel,
+                user: userId,
+                threadTs: thread.threadTs,
+              },
+              errorMessage(error, lang),
+            );
+          },
+        });
+      });
+    },
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * `/interview ...`: acknowledged at once (Slack wants an answer within 3 seconds), then
+ * translated into one engine command or one dialog. Answers only the user sees go back
+ * through the command's `response_url` (ephemeral).
+ */
+import type { App as BoltApp, RespondFn, webApi } from '@slack/bolt';
+import { msg } from '../../../engine/messages.ts';
+import type { Lang } from '../../../engine/types.ts';
+import type { BackgroundWork } from '../background.ts';
+import { parseSlashText, type SessionWord, type SlashRequest } from '../command-text.ts';
+import { actorFor } from '../ids.ts';
+import {
+  currentSessionFor,
+  errorMessage,
+  type Notify,
+  runInThread,
+  type SlackDeps,
+  startInterview,
+} from '../interviews.ts';
+import { escapeMrkdwn, slackToPlain } from '../mrkdwn.ts';
+import { fallbackText, sections } from '../render/blocks.ts';
+import type { RenderedMessage } from '../render/scorecard-blocks.ts';
+import { renderReplies, textMessage } from '../render/replies.ts';
+import { startModal } from '../render/start-modal.ts';
+import { slackText } from '../text.ts';
+
+export const SLASH_COMMAND = '/interview';
+
+/** Commands that also work once the interview is over. */
+const WORKS_WHEN_FINISHED: readonly SessionWord[] = ['scorecard', 'export', 'status'];
+
+interface Invocation {
+  teamId: string;
+  userId: string;
+  channel: string;
+  triggerId: string;
+  respond: RespondFn;
+  client: webApi.WebClient;
+}
+
+function ephemeral(respond: RespondFn, message: RenderedMessage): Promise<unknown> {
+  return respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+}
+
+function scenarioList(deps: SlackDeps, lang: Lang): RenderedMessage {
+  const lines = deps.app.engine
+    .scenarios()
+    .map((s) => `• \`${escapeMrkdwn(s.id)}\` — ${escapeMrkdwn(s.title[lang])}`);
+  const text = [slackText(lang).scenariosHeading, ...lines].join('\n');
+  return { text: fallbackText([text]), blocks: sections(text).slice(0, 50) };
+}
+
+async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation): Promise<void> {
+  const lang: Lang = ('lang' in request && request.lang) || 'en';
+  const notify: Notify = async (plain) => {
+    await ephemeral(call.respond, textMessage(plain));
+  };
+  switch (request.kind) {
+    case 'start-dialog':
+      // The trigger id is valid for 3 seconds: open the dialog before anything slow.
+      await call.client.views.open({
+        trigger_id: call.triggerId,
+        view: startModal(deps.app.engine.scenarios(), lang, { channel: call.channel }),
+      });
+      return;
+    case 'start':
+      await startInterview(deps, call.client, {
+        teamId: call.teamId,
+        userId: call.userId,
+        channel: call.channel,
+        command: {
+          kind: 'start',
+          scenarioId: request.scenarioId,
+          mode: request.mode,
+          lang: request.lang,
+          difficulty: request.difficulty,
+        },
+        notify,
+      });
+      return;
+    case 'session': {
+      const includeFinished = WORKS_WHEN_FINISHED.includes(request.command);
+      const sessionId = await currentSessionFor(deps, call.teamId, call.userId, includeFinished);
+      if (!sessionId) {
+        await ephemeral(call.respond, errorMessage({ code: 'no-session' }, lang));
+        return;
+      }
+      const result = await runInThread(deps, call.client, {
+        sessionId,
+        teamId: call.teamId,
+        userId: call.userId,
+        command: { kind: request.command },
+        onError: async (error, errorLang) => {
+          await ephemeral(call.respond, errorMessage(error, errorLang));
+        },
+      });
+      if (result === 'posted') await notify(slackText(lang).postedInThread);
+      return;
+    }
+    case 'history': {
+      const outcome = await deps.app.engine.execute({
+        actor: actorFor(call.teamId, call.userId),
+        command: { kind: 'history' },
+        lang: request.lang,
+      });
+      if (!outcome.ok) {
+        await ephemeral(call.respond, errorMessage(outcome.error, outcome.lang));
+        return;
+      }
+      const [message] = renderReplies(outcome.replies, {
+        lang: outcome.lang,
+        sessionId: null,
+        labels: deps.labels,
+      });
+      if (message?.kind === 'message') await ephemeral(call.respond, message);
+      return;
+    }
+    case 'scenarios':
+      await ephemeral(call.respond, scenarioList(deps, lang));
+      return;
+    case 'help': {
+      const help = slackText(lang).help;
+      const actions = msg(lang).actionHelp;
+      const buttons = Object.entries(actions).map(
+        ([action, what]) => `*${msg(lang).actions[action as keyof typeof actions]}*: ${what}`,
+      );
+      const text = [help, '', ...buttons].join('\n');
+      await ephemeral(call.respond, { text: fallbackText([text]), blocks: sections(text) });
+      return;
+    }
+    case 'unsupported':
+      await ephemeral(call.respond, {
+        text: slackText(lang).unsupported(escapeMrkdwn(request.word)),
+        blocks: sections(slackText(lang).unsupported(escapeMrkdwn(request.word))),
+      });
+      return;
+  }
+}
+
+export function registerSlashCommand(bolt: BoltApp, deps: SlackDeps, work: BackgroundWork): void {
+  bolt.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    await ack();
+    const request = parseSlashText(slackToPlain(command.text));
+    await work.run(() =>
+      handle(deps, request, {
+        teamId: command.team_id,
+        userId: command.user_id,
+        channel: command.channel_id,
+        triggerId: command.trigger_id,
+        respond,
+        client,
+      }),
+    );
+  });
+}

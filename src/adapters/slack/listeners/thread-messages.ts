@@ -1,0 +1,87 @@
+/**
+ * Replies in an interview's thread are the candidate's answers. Named filters run first, in
+ * this order: a redelivery already taken → dropped; bots (this app included) → ignored; edits,
+ * deletions and notices → ignored; not a reply under this app's start message → ignored.
+ * Then one translator: the message becomes an `answer` command, with the message's id so the
+ * engine answers a redelivered message once. Replies from anyone but the candidate are
+ * ignored silently (the engine says "not your session"; nobody needs to hear it).
+ */
+import type {
+  AllMiddlewareArgs,
+  App as BoltApp,
+  Middleware,
+  SlackEventMiddlewareArgs,
+} from '@slack/bolt';
+import type { ErrorCode } from '../../../engine/types.ts';
+import type { BackgroundWork } from '../background.ts';
+import { messageIdFor, sessionIdFor } from '../ids.ts';
+import { errorMessage, runInThread, type SlackDeps } from '../interviews.ts';
+import { slackToPlain } from '../mrkdwn.ts';
+import { postEphemeral } from '../poster.ts';
+import {
+  isFromBotOrSelf,
+  isInterviewThread,
+  isPersonMessage,
+  type MessageEventLike,
+} from '../predicates.ts';
+import type { RecentIds } from '../recent-ids.ts';
+
+type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
+
+/** Errors that mean "this message is not for an interview of yours": stay quiet. */
+const QUIET_ERRORS: readonly ErrorCode[] = ['no-session', 'not-your-session'];
+
+/** A listener filter from a named check: the chain continues only when the check passes. */
+function onlyIf(
+  check: (args: MessageArgs) => boolean,
+): Middleware<SlackEventMiddlewareArgs<'message'>> {
+  return async (args) => {
+    if (check(args)) await args.next();
+  };
+}
+
+const fields = (args: MessageArgs) => args.message as MessageEventLike;
+
+export function registerThreadMessages(
+  bolt: BoltApp,
+  deps: SlackDeps,
+  work: BackgroundWork,
+  recent: RecentIds,
+): void {
+  const firstDelivery = onlyIf(({ body }) => recent.firstTime(body.event_id));
+  const notFromBot = onlyIf((args) => !isFromBotOrSelf(fields(args), args.context.botUserId));
+  const personMessage = onlyIf((args) => isPersonMessage(fields(args)));
+  const inInterviewThread = onlyIf((args) =>
+    isInterviewThread(fields(args), args.context.botUserId),
+  );
+
+  bolt.event(
+    'message',
+    firstDelivery,
+    notFromBot,
+    personMessage,
+    inInterviewThread,
+    async ({ body, context, client, ...args }) => {
+      const message = args.message as MessageEventLike;
+      const teamId = body.team_id ?? context.teamId;
+      const { channel, ts, thread_ts: threadTs, user } = message;
+      if (!teamId || !channel || !ts || !threadTs || !user) return;
+      await work.run(async () => {
+        await runInThread(deps, client, {
+          sessionId: sessionIdFor({ teamId, channel, threadTs }),
+          teamId,
+          userId: user,
+          command: {
+            kind: 'answer',
+            text: slackToPlain(message.text ?? ''),
+            messageId: messageIdFor(teamId, channel, ts),
+          },
+          onError: async (error, lang) => {
+            if (QUIET_ERRORS.includes(error.code)) return;
+            await postEphemeral(client, { channel, user, threadTs }, errorMessage(error, lang));
+          },
+        });
+      });
+    },
+  );
+}

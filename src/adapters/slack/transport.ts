@@ -1,0 +1,74 @@
+/**
+ * HTTP mode or Socket Mode, from the configuration. Pure, so the choice is unit-tested.
+ *
+ * - `SLACK_APP_TOKEN` set: Socket Mode. The app opens a WebSocket to Slack; no public URL is
+ *   needed (good behind a firewall, on a laptop). The signing secret is then not used.
+ * - otherwise `SLACK_SIGNING_SECRET`: HTTP mode on `PORT` (path `/slack/events` for events,
+ *   slash commands and interactivity); every request's signature is verified.
+ */
+import type { AppOptions } from '@slack/bolt';
+import type { Config } from '../../config.ts';
+
+export type SlackConfig = NonNullable<Config['slack']>;
+
+export type SlackTransport =
+  | { mode: 'socket'; appToken: string }
+  | { mode: 'http'; signingSecret: string; port: number };
+
+export class SlackConfigError extends Error {
+  override name = 'SlackConfigError';
+}
+
+export function selectTransport(config: SlackConfig): SlackTransport {
+  if (config.appToken) return { mode: 'socket', appToken: config.appToken };
+  if (config.signingSecret) {
+    return { mode: 'http', signingSecret: config.signingSecret, port: config.port };
+  }
+  throw new SlackConfigError(
+    'Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)',
+  );
+}
+
+/** The endpoint Slack posts to in HTTP mode (the manifest's request URLs end with it). */
+export const EVENTS_PATH = '/slack/events';
+
+export interface BoltOptionsInput {
+  config: SlackConfig;
+  transport: SlackTransport;
+  logger: NonNullable<AppOptions['logger']>;
+  /** Extra WebClient options (tests turn retries off). `slackApiUrl` comes from config. */
+  clientOptions?: AppOptions['clientOptions'];
+}
+
+export function boltOptions({
+  config,
+  transport,
+  logger,
+  clientOptions,
+}: BoltOptionsInput): AppOptions {
+  const common: AppOptions = {
+    token: config.botToken,
+    logger,
+    // auth.test runs in `init()`, so a bad token fails start-up with a clear error.
+    deferInitialization: true,
+    clientOptions: {
+      ...clientOptions,
+      ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
+    },
+  };
+  if (transport.mode === 'socket') {
+    return { ...common, socketMode: true, appToken: transport.appToken };
+  }
+  return {
+    ...common,
+    signingSecret: transport.signingSecret,
+    endpoints: EVENTS_PATH,
+    // Answer Slack (ack) first, then do the slow work: Slack wants a response within 3 s.
+    processBeforeResponse: false,
+  };
+}
+
+/** The WebClient appends method names to the base URL, so it must end with a slash. */
+export function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -49,6 +49,14 @@ export class LlmScorer implements StageScorer {
   }
 
   async score(input: StageScoringInput): Promise<StageScore & { usage?: TokenUsage }> {
+    if (input.answer.trim() === '') {
+      // Nothing to grade and nothing to quote: not worth a request.
+      const offline = await this.fallback.score(input);
+      return {
+        ...offline,
+        notes: [...offline.notes, 'scored offline: there was no answer to grade'],
+      };
+    }
     const ids = input.stage.criteria.map((c) => c.id);
     const schema = stageScoreSchema(ids);
     const messages = scorerMessages(this.template, input);

@@ -210,6 +210,14 @@ describe('LlmScorer', () => {
     });
   }
 
+  it('does not send an empty answer to the LLM', async () => {
+    const { scorer, fallback } = scorerWith();
+    const score = await scorer.score(scoringInput('metrics', '  \n'));
+    expect(server.requests).toHaveLength(0);
+    expect(fallback.calls).toBe(1);
+    expect(score.notes).toEqual(['scored offline: there was no answer to grade']);
+  });
+
   it('falls back when the server hangs past the timeout', async () => {
     server.on({ schema: 'stage_score' }, reply.hang());
     const { scorer, fallback } = scorerWith({ timeoutMs: 200, maxRetries: 0 });

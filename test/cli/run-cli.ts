@@ -1,0 +1,69 @@
+/** Helpers to run the CLI as a real child process (`node --import tsx src/cli.ts …`). */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The environment of a CLI child: no LLM, no platform tokens, its own sqlite file. */
+export function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NO_COLOR: '1' };
+  for (const name of [
+    'OPENAI_API_KEY',
+    'OPENAI_BASE_URL',
+    'DISCORD_TOKEN',
+    'SLACK_BOT_TOKEN',
+    'REDIS_URL',
+  ]) {
+    delete env[name];
+  }
+  return { ...env, ...extra };
+}
+
+export function startCli(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env });
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI with `input` piped to stdin and waits for it to exit. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = startCli(args, env);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString('utf8');
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+/** Resolves once the child's stdout contains `text` (or rejects if it exits first). */
+export function waitForOutput(
+  child: ChildProcessWithoutNullStreams,
+  text: string,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (d: Buffer) => {
+      seen += d.toString('utf8');
+      if (seen.includes(text)) {
+        child.stdout.off('data', onData);
+        resolve(seen);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', () =>
+      reject(new Error(`exited before printing "${text}"; output:\n${seen}`)),
+    );
+  });
+}

@@ -3,7 +3,7 @@
  * session, so the press becomes an engine command directly. The press is acknowledged at once
  * (deferUpdate); the engine then decides who may act: a stranger gets the refusal privately
  * (ephemeral), the candidate gets the interviewer's answer in the thread, and the pressed
- * message loses its buttons so only the newest message offers them.
+ * message loses its buttons so only the newest message offers them (live-buttons.ts).
  */
 import type { ButtonInteraction } from 'discord.js';
 import type { BotContext } from './context.ts';
@@ -41,5 +41,9 @@ export async function handleInterviewButton(
     sessionId: parsed.sessionId,
     framework: context.app.knowledge.framework,
   });
-  await answerDeferred(interaction, messages, { ephemeral: false, fillDeferredReply: false });
+  const sent = await answerDeferred(interaction, messages, {
+    ephemeral: false,
+    fillDeferredReply: false,
+  });
+  await context.buttons.turnPosted(interaction.channelId, sent, interaction.message.id);
 }

@@ -4,6 +4,7 @@ import type { Knowledge } from '../../knowledge/knowledge.ts';
 import type { Logger } from '../../logger.ts';
 import type { DiscordConfig } from './client.ts';
 import type { InFlightTurns } from './in-flight.ts';
+import type { LiveButtons } from './live-buttons.ts';
 
 /** The part of the composition root's `App` the bot uses (tests may build just this). */
 export interface DiscordAppDeps {
@@ -16,6 +17,7 @@ export interface BotContext {
   config: DiscordConfig;
   logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   turns: InFlightTurns;
+  buttons: LiveButtons;
   /** The bot's own user id, once logged in (to recognise the threads it opened). */
   botUserId: () => string | null;
 }

@@ -9,6 +9,7 @@ import type { Logger } from '../../logger.ts';
 import { createDiscordClient, type DiscordConfig } from './client.ts';
 import type { BotContext, DiscordAppDeps } from './context.ts';
 import { InFlightTurns } from './in-flight.ts';
+import { LiveButtons } from './live-buttons.ts';
 import { handleMessage } from './message-handler.ts';
 import { routeInteraction } from './router.ts';
 
@@ -32,6 +33,7 @@ export async function startDiscordBot(
     config,
     logger: log,
     turns,
+    buttons: new LiveButtons(),
     botUserId: () => client.user?.id ?? null,
   };
 

@@ -56,6 +56,6 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       sessionId,
       framework: context.app.knowledge.framework,
     });
-    await sendToChannel(channel, messages);
+    await context.buttons.turnPosted(channel.id, await sendToChannel(channel, messages));
   });
 }

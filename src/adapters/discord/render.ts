@@ -1,8 +1,8 @@
 /**
  * Engine replies → Discord message payloads (plain JSON, no client needed, so it is
- * unit-tested). Text goes out as message content split within 2,000 characters; scores as
- * embeds packed within Discord's limits; the export as a Markdown file. The buttons of the last
- * reply that offers actions go on the last message rendered for it.
+ * unit-tested). Consecutive text replies go out as one message content, split within 2,000
+ * characters; scores as embeds packed within Discord's limits; the export as a Markdown file.
+ * The buttons of the last reply that offers actions go on the last message of its text.
  */
 import {
   type APIActionRowComponent,
@@ -67,7 +67,13 @@ function textMessages(text: string): OutgoingMessage[] {
   return splitMessage(text).map((content) => ({ content }));
 }
 
-function renderOne(reply: Reply, context: RenderContext): OutgoingMessage[] {
+/**
+ * A reply as either text (merged with neighbouring text, so a turn reads as one message rather
+ * than a burst of small ones) or ready messages (embeds, files).
+ */
+type Rendered = { text: string } | { messages: OutgoingMessage[] };
+
+function renderOne(reply: Reply, context: RenderContext): Rendered {
   const { lang, framework } = context;
   switch (reply.kind) {
     case 'message': {
@@ -79,29 +85,35 @@ function renderOne(reply: Reply, context: RenderContext): OutgoingMessage[] {
               ? 'ℹ️ '
               : ''
           : '';
-      return textMessages(`${marker}${reply.text}`);
+      return { text: `${marker}${reply.text}` };
     }
     case 'stage-opened':
-      return textMessages(
-        `**${stageHeading(reply.number, reply.total, reply.title, lang)}**\n\n${reply.question}`,
-      );
+      return {
+        text: `**${stageHeading(reply.number, reply.total, reply.title, lang)}**\n${reply.question}`,
+      };
     case 'stage-feedback':
-      return [{ embeds: [stageFeedbackEmbed(reply.title, reply.score, lang, framework)] }];
+      return {
+        messages: [{ embeds: [stageFeedbackEmbed(reply.title, reply.score, lang, framework)] }],
+      };
     case 'scorecard':
-      return packEmbeds(scorecardEmbeds(reply.scorecard, lang, framework)).map((embeds) => ({
-        embeds,
-      }));
+      return {
+        messages: packEmbeds(scorecardEmbeds(reply.scorecard, lang, framework)).map((embeds) => ({
+          embeds,
+        })),
+      };
     case 'status':
-      return textMessages(formatStatus(reply.status, lang));
+      return { text: formatStatus(reply.status, lang) };
     case 'history':
-      return textMessages(formatHistory(reply.history, lang));
+      return { text: formatHistory(reply.history, lang) };
     case 'export':
-      return [
-        {
-          content: `📄 ${reply.filename}`,
-          files: [{ name: reply.filename, data: Buffer.from(reply.markdown, 'utf8') }],
-        },
-      ];
+      return {
+        messages: [
+          {
+            content: `📄 ${reply.filename}`,
+            files: [{ name: reply.filename, data: Buffer.from(reply.markdown, 'utf8') }],
+          },
+        ],
+      };
   }
 }
 
@@ -113,21 +125,34 @@ export function renderReplies(
   replies: readonly Reply[],
   context: RenderContext,
 ): OutgoingMessage[] {
-  const rendered = replies.map((reply) => renderOne(reply, context));
-  let withButtons = -1;
-  replies.forEach((reply, index) => {
-    if (actionsOf(reply).length > 0) withButtons = index;
-  });
-  if (context.sessionId && withButtons >= 0) {
-    const messages = rendered[withButtons]!;
-    const last = messages[messages.length - 1];
-    if (last) {
-      last.components = [
-        actionRow(actionsOf(replies[withButtons]!), context.sessionId, context.lang),
-      ];
+  const messages: OutgoingMessage[] = [];
+  let text: string[] = [];
+  let buttons: readonly Action[] = [];
+  /** Index in `messages` after which the pending buttons go (the end of their reply's text). */
+  let buttonsAfter = -1;
+  const flushText = () => {
+    if (text.length > 0) messages.push(...textMessages(text.join('\n\n')));
+    text = [];
+  };
+  for (const reply of replies) {
+    const rendered = renderOne(reply, context);
+    if ('text' in rendered) text.push(rendered.text);
+    else {
+      flushText();
+      messages.push(...rendered.messages);
+    }
+    if (actionsOf(reply).length > 0) {
+      flushText();
+      buttons = actionsOf(reply);
+      buttonsAfter = messages.length - 1;
     }
   }
-  return rendered.flat();
+  flushText();
+  const target = messages[buttonsAfter];
+  if (context.sessionId && target) {
+    target.components = [actionRow(buttons, context.sessionId, context.lang)];
+  }
+  return messages;
 }
 
 /** A plain notice (errors, "your interview is in #thread"), split like any text. */

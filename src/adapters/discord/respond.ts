@@ -12,7 +12,7 @@ import { describeError } from '../../engine/messages.ts';
 import type { EngineError, Lang, Outcome } from '../../engine/types.ts';
 import type { BotContext } from './context.ts';
 import { renderNotice, renderReplies } from './render.ts';
-import { answerDeferred, NO_MENTIONS } from './send.ts';
+import { answerDeferred, NO_MENTIONS, type SentMessage } from './send.ts';
 
 /** How the interaction was acknowledged (decides where the answer can go). */
 export type Deferral = 'public-reply' | 'ephemeral-reply' | 'update';
@@ -47,16 +47,19 @@ export function replyError(
   return replyPrivately(interaction, deferral, describeError(error, lang));
 }
 
-/** Answers a deferred slash command with the outcome's replies (or its error, privately). */
+/**
+ * Answers a deferred slash command with the outcome's replies (or its error, privately).
+ * Returns the messages posted (none for an error).
+ */
 export async function answerCommand(
   interaction: ChatInputCommandInteraction,
   deferral: Exclude<Deferral, 'update'>,
   outcome: Outcome,
   context: BotContext,
-): Promise<void> {
+): Promise<SentMessage[]> {
   if (!outcome.ok) {
     await replyError(interaction, deferral, outcome.error, outcome.lang);
-    return;
+    return [];
   }
   const messages = renderReplies(outcome.replies, {
     lang: outcome.lang,
@@ -65,9 +68,9 @@ export async function answerCommand(
   });
   if (messages.length === 0) {
     await interaction.deleteReply();
-    return;
+    return [];
   }
-  await answerDeferred(interaction, messages, {
+  return answerDeferred(interaction, messages, {
     ephemeral: deferral === 'ephemeral-reply',
     fillDeferredReply: true,
   });

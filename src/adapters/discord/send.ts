@@ -27,42 +27,66 @@ export function toMessageOptions(message: OutgoingMessage): BaseMessageOptions {
   };
 }
 
-/** Posts `messages` in order into a channel (a thread or a DM). */
+/** A message the bot posted, and how to take its buttons off later. */
+export interface SentMessage {
+  id: string;
+  hasButtons: boolean;
+  removeButtons(): Promise<unknown>;
+}
+
 /** Any channel the bot can post in (threads, DMs). */
 export interface PostableChannel {
   send(options: BaseMessageOptions): Promise<Message>;
 }
 
+/** Posts `messages` in order into a channel (a thread or a DM). */
 export async function sendToChannel(
   channel: PostableChannel,
   messages: readonly OutgoingMessage[],
-): Promise<Message[]> {
-  const sent: Message[] = [];
-  for (const message of messages) sent.push(await channel.send(toMessageOptions(message)));
+): Promise<SentMessage[]> {
+  const sent: SentMessage[] = [];
+  for (const message of messages) {
+    const posted = await channel.send(toMessageOptions(message));
+    sent.push({
+      id: posted.id,
+      hasButtons: (message.components?.length ?? 0) > 0,
+      removeButtons: () => posted.edit({ components: [], allowedMentions: NO_MENTIONS }),
+    });
+  }
   return sent;
 }
 
 /**
  * Answers an interaction that was deferred: the first message fills the deferred reply (when
  * it was a `deferReply`), the rest follow up. `ephemeral` marks follow-ups visible only to the
- * user (a deferred reply's visibility was fixed when it was deferred).
+ * user (a deferred reply's visibility was fixed when it was deferred). Messages sent this way
+ * are edited through the interaction's webhook (the only way, and only for 15 minutes).
  */
 export async function answerDeferred(
   interaction: RepliableInteraction,
   messages: readonly OutgoingMessage[],
   options: { ephemeral: boolean; fillDeferredReply: boolean },
-): Promise<void> {
+): Promise<SentMessage[]> {
+  const sent: SentMessage[] = [];
   let fill = options.fillDeferredReply;
   for (const message of messages) {
     const payload = toMessageOptions(message);
+    let posted: Message;
     if (fill) {
-      await interaction.editReply(payload);
+      posted = await interaction.editReply(payload);
       fill = false;
     } else {
-      await interaction.followUp({
+      posted = await interaction.followUp({
         ...payload,
         ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
       });
     }
+    sent.push({
+      id: posted.id,
+      hasButtons: (message.components?.length ?? 0) > 0,
+      removeButtons: () =>
+        interaction.editReply({ message: posted.id, components: [], allowedMentions: NO_MENTIONS }),
+    });
   }
+  return sent;
 }

@@ -41,7 +41,8 @@ function sessionCommand(subcommand: SessionSubcommand): Translator {
         lang,
       }),
     );
-    await answerCommand(interaction, deferral, outcome, context);
+    const sent = await answerCommand(interaction, deferral, outcome, context);
+    if (!ephemeral) await context.buttons.turnPosted(interaction.channelId, sent);
   };
 }
 

@@ -59,7 +59,8 @@ export async function startInterview(
     await interaction.deferReply();
     const sessionId = dmSessionId(interaction.channelId, interaction.id);
     const outcome = await engine.execute({ actor, sessionId, command, lang });
-    await answerCommand(interaction, 'public-reply', outcome, context);
+    const sent = await answerCommand(interaction, 'public-reply', outcome, context);
+    await context.buttons.turnPosted(interaction.channelId, sent);
     return;
   }
 
@@ -110,6 +111,6 @@ export async function startInterview(
     sessionId,
     framework: context.app.knowledge.framework,
   });
-  await sendToChannel(thread, messages);
+  await context.buttons.turnPosted(thread.id, await sendToChannel(thread, messages));
   await replyPrivately(interaction, 'ephemeral-reply', wording.interviewIsIn(thread.toString()));
 }

@@ -41,6 +41,8 @@ export interface RecordedCall {
   body: JsonBody;
   files: RecordedFile[];
   status: number;
+  /** The JSON the fake answered with (null for 204). */
+  response: JsonBody;
   /** Why the call was refused (limits, auth), empty when it was accepted. */
   problems: string[];
 }
@@ -551,6 +553,7 @@ export async function handleRest(
       body,
       files,
       status: reply.status,
+      response: reply.json ?? null,
       problems,
     });
     send(response, reply);
@@ -565,6 +568,7 @@ export async function handleRest(
     body,
     files,
     status: 404,
+    response: notFound.json,
     problems: ['no such route in the fake'],
   });
   send(response, notFound);

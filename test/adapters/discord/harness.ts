@@ -1,0 +1,142 @@
+/**
+ * The bot under test: the real discord.js client (via `startDiscordBot`) against the local
+ * fake Discord, with the in-memory store and the offline interviewer and scorer. `startBot()`
+ * uses the composition root (`createApp`) as `npm start` does; `startBotWith()` builds the
+ * engine with the given interviewer or scorer (slow or long-winded stubs).
+ */
+import { pino } from 'pino';
+import { createApp } from '../../../src/app.ts';
+import { type DiscordBot, startDiscordBot } from '../../../src/adapters/discord/index.ts';
+import type { DiscordAppDeps } from '../../../src/adapters/discord/context.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { InterviewEngine } from '../../../src/engine/engine.ts';
+import type { Interviewer, StageScorer } from '../../../src/engine/ports.ts';
+import { loadKnowledge } from '../../../src/knowledge/loader.ts';
+import { OfflineInterviewer } from '../../../src/llm/offline/interviewer.ts';
+import { OfflineScorer } from '../../../src/llm/offline/scorer.ts';
+import { createStore } from '../../../src/store/index.ts';
+import {
+  type FakeDiscord,
+  type FakeMessage,
+  type RecordedCall,
+  startFakeDiscord,
+} from '../../fakes/discord/server.ts';
+
+export interface Harness {
+  discord: FakeDiscord;
+  bot: DiscordBot;
+  app: DiscordAppDeps;
+  close(): Promise<void>;
+}
+
+const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+function testEnv(discord: FakeDiscord, privateThreads: boolean): NodeJS.ProcessEnv {
+  // No OPENAI_* variables: the offline interviewer and scorer.
+  return {
+    DISCORD_TOKEN: discord.token,
+    DISCORD_API_URL: discord.apiUrl,
+    DISCORD_PRIVATE_THREADS: privateThreads ? 'true' : 'false',
+  };
+}
+
+export async function startBot(options: { privateThreads?: boolean } = {}): Promise<Harness> {
+  const discord = await startFakeDiscord();
+  const config = loadConfig(testEnv(discord, options.privateThreads ?? true));
+  const app = await createApp(config, { logger, memoryStore: true });
+  const bot = await startDiscordBot(app, config.discord!, logger);
+  return {
+    discord,
+    bot,
+    app,
+    async close() {
+      await bot.stop();
+      await app.close();
+      await discord.close();
+    },
+  };
+}
+
+export async function startBotWith(ports: {
+  interviewer?: Interviewer;
+  scorer?: StageScorer;
+}): Promise<Harness> {
+  const discord = await startFakeDiscord();
+  const config = loadConfig(testEnv(discord, true));
+  const knowledge = await loadKnowledge();
+  const stores = await createStore({ memory: true });
+  const engine = new InterviewEngine({
+    knowledge,
+    store: stores.store,
+    lock: stores.lock,
+    interviewer: ports.interviewer ?? new OfflineInterviewer(),
+    scorer: ports.scorer ?? new OfflineScorer(),
+  });
+  const app = { engine, knowledge };
+  const bot = await startDiscordBot(app, config.discord!, logger);
+  return {
+    discord,
+    bot,
+    app,
+    async close() {
+      await bot.stop();
+      await stores.close();
+      await discord.close();
+    },
+  };
+}
+
+/** Routes whose bodies are messages (content, embeds, components). */
+export const MESSAGE_ROUTES = new Set<RecordedCall['route']>([
+  'channel-message',
+  'channel-message-edit',
+  'webhook-execute',
+  'webhook-edit',
+]);
+
+/** The message bodies the bot sent, including interaction replies that carried a message. */
+export function messageBodies(calls: readonly RecordedCall[]): RecordedCall['body'][] {
+  const bodies: RecordedCall['body'][] = [];
+  for (const call of calls) {
+    if (MESSAGE_ROUTES.has(call.route)) bodies.push(call.body);
+    if (call.route === 'interaction-callback' && [4, 7].includes(call.body?.type))
+      bodies.push(call.body.data);
+  }
+  return bodies;
+}
+
+export function buttonIds(message: FakeMessage): string[] {
+  return (message.components as { components?: { custom_id?: string }[] }[]).flatMap((row) =>
+    (row.components ?? []).map((c) => c.custom_id ?? ''),
+  );
+}
+
+/** The newest message in `channelId` that carries buttons (what a person would click). */
+export function latestWithButtons(discord: FakeDiscord, channelId: string): FakeMessage | null {
+  const withButtons = discord.world.messagesIn(channelId).filter((m) => m.components.length > 0);
+  return withButtons[withButtons.length - 1] ?? null;
+}
+
+/** The custom id of `action`'s button on `message`. */
+export function buttonFor(message: FakeMessage, action: string): string {
+  const id = buttonIds(message).find((c) => c.startsWith(`mli:${action}:`));
+  if (!id)
+    throw new Error(
+      `no ${action} button on message ${message.id}: ${buttonIds(message).join(', ')}`,
+    );
+  return id;
+}
+
+/** Text of everything the bot posted after `seq` (contents and embed text), for assertions. */
+export function textAfter(discord: FakeDiscord, seq: number): string {
+  return messageBodies(discord.calls.filter((c) => c.seq > seq))
+    .map((body) =>
+      [
+        body?.content ?? '',
+        ...(body?.embeds ?? []).map((e: { title?: string; description?: string }) =>
+          [e.title, e.description].filter(Boolean).join('\n'),
+        ),
+      ].join('\n'),
+    )
+    .join('\n');
+}

@@ -13,8 +13,9 @@
  * Both are sized so that no sliding window of `windowMs` ever sees more than the limits — the
  * strictest reading of a provider's "per minute", which also satisfies providers that replenish
  * continuously:
- *  - requests: evenly spaced over the window plus a little slack (2% of it, at least 50 ms)
- *    for jitter between a request's start here and its arrival there;
+ *  - requests: evenly spaced over the window plus a little slack (2% of it, at least 250 ms)
+ *    for jitter: bottleneck schedules each start from the previous *planned* start, so a
+ *    late timer or a slow Redis round trip for one request brings the next one closer;
  *  - tokens: a bucket of `TOKEN_BURST_FRACTION` of the budget, refilled every `windowMs / 60` by
  *    an amount chosen so that bucket + refills within any window stay under the budget (so the
  *    sustained rate is a little under 90% of the budget).
@@ -48,7 +49,7 @@ export interface LimiterEvents {
 }
 
 const SPACING_SLACK_FRACTION = 0.02;
-const SPACING_SLACK_MIN_MS = 50;
+const SPACING_SLACK_MIN_MS = 250;
 const TOKEN_BURST_FRACTION = 0.1;
 const REFILLS_PER_WINDOW = 60;
 

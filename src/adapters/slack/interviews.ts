@@ -162,28 +162,28 @@ export async function runInThread(
 }
 
 /**
- * The interview a slash command acts on: the user's newest unfinished one; for commands that
- * also work on a finished interview (scorecard, export, status), else the newest one at all.
+ * The interview a slash command acts on (slash commands carry no thread): the user's newest
+ * unfinished interview in this channel, else their newest unfinished one anywhere. Commands
+ * that also work once an interview is over (scorecard, export, status) take the newest
+ * interview in this channel before looking elsewhere.
  */
 export async function currentSessionFor(
   deps: SlackDeps,
-  teamId: string,
-  userId: string,
+  call: { teamId: string; userId: string; channel: string },
   includeFinished: boolean,
 ): Promise<string | null> {
-  const actor = actorFor(teamId, userId);
-  const unfinished = await deps.app.lastUnfinished(actor);
-  if (unfinished) return unfinished.sessionId;
-  if (!includeFinished) return null;
+  const actor = actorFor(call.teamId, call.userId);
   const outcome = await deps.app.engine.execute({ actor, command: { kind: 'history' } });
-  if (!outcome.ok) return null;
-  for (const reply of outcome.replies) {
-    if (reply.kind === 'history') {
-      const newest = reply.history.entries.find((e) => threadOf(e.sessionId) !== null);
-      return newest?.sessionId ?? null;
-    }
-  }
-  return null;
+  const history = outcome.ok ? outcome.replies.find((r) => r.kind === 'history') : undefined;
+  const entries = (history?.kind === 'history' ? history.history.entries : []).filter(
+    (e) => threadOf(e.sessionId)?.teamId === call.teamId,
+  );
+  const here = entries.filter((e) => threadOf(e.sessionId)?.channel === call.channel);
+  const active = (list: typeof entries) => list.find((e) => e.status === 'active');
+  const pick = includeFinished
+    ? (active(here) ?? here[0] ?? active(entries) ?? entries[0])
+    : (active(here) ?? active(entries));
+  return pick?.sessionId ?? null;
 }
 
 /** An engine error as an ephemeral-ready message. */

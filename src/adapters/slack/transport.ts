@@ -51,6 +51,8 @@ export function boltOptions({
     logger,
     // auth.test runs in `init()`, so a bad token fails start-up with a clear error.
     deferInitialization: true,
+    // Bolt's conversation store is unused here (the engine keeps all state).
+    convoStore: false,
     clientOptions: {
       ...clientOptions,
       ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),

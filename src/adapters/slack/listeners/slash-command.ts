@@ -80,7 +80,7 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
       return;
     case 'session': {
       const includeFinished = WORKS_WHEN_FINISHED.includes(request.command);
-      const sessionId = await currentSessionFor(deps, call.teamId, call.userId, includeFinished);
+      const sessionId = await currentSessionFor(deps, call, includeFinished);
       if (!sessionId) {
         await ephemeral(call.respond, errorMessage({ code: 'no-session' }, lang));
         return;

@@ -1,0 +1,81 @@
+/**
+ * One Slack app under test: the fake Web API, the real composition root (memory store, offline
+ * interviewer and scorer, the mini knowledge fixture), and the real Bolt app in HTTP mode on
+ * 127.0.0.1 with its WebClient pointed at the fake (retries off).
+ */
+import path from 'node:path';
+import { pino } from 'pino';
+import { type RunningSlackApp, startSlackApp } from '../../../src/adapters/slack/index.ts';
+import { type App, createApp } from '../../../src/app.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { SignedSender } from '../../fakes/slack/sender.ts';
+import { FakeSlackWebApi, type RecordedCall } from '../../fakes/slack/web-api.ts';
+
+export const BOT_TOKEN = 'xoxb-test-token';
+export const SIGNING_SECRET = 'test-signing-secret';
+export const KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../../fixtures/knowledge-mini');
+
+export const CANDIDATE = { id: 'U0CAND', name: 'cand' };
+export const STRANGER = { id: 'U0OTHER', name: 'other' };
+
+export interface Harness {
+  fake: FakeSlackWebApi;
+  app: App;
+  slack: RunningSlackApp;
+  sender: SignedSender;
+  /** Calls made since `mark()`. */
+  since(mark: number): RecordedCall[];
+  mark(): number;
+  close(): Promise<void>;
+}
+
+export const silentLogger = pino({ level: 'silent' });
+
+export async function startHarness(options: { app?: App } = {}): Promise<Harness> {
+  const fake = await new FakeSlackWebApi({ botToken: BOT_TOKEN }).start();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    KNOWLEDGE_DIR,
+  });
+  const app = options.app ?? (await createApp(config, { logger: silentLogger, memoryStore: true }));
+  const slack = await startSlackApp(app, config.slack!, silentLogger, {
+    clientOptions: { retryConfig: { retries: 0 } },
+    host: '127.0.0.1',
+  });
+  const sender = new SignedSender(`http://127.0.0.1:${slack.port}/slack/events`, SIGNING_SECRET);
+  return {
+    fake,
+    app,
+    slack,
+    sender,
+    mark: () => fake.calls.length,
+    since: (mark) => fake.calls.slice(mark),
+    async close() {
+      await slack.stop();
+      if (!options.app) await app.close();
+      await fake.stop();
+    },
+  };
+}
+
+/** Text of everything a call sends for people to read (text, blocks, views), as JSON. */
+export function visibleText(call: RecordedCall): string {
+  const { text, blocks, view, initial_comment, title } = call.args;
+  return JSON.stringify({ text, blocks, view, initial_comment, title });
+}
+
+export function postsInThread(
+  calls: RecordedCall[],
+  channel: string,
+  threadTs: string,
+): RecordedCall[] {
+  return calls.filter(
+    (c) =>
+      c.method === 'chat.postMessage' &&
+      c.args.channel === channel &&
+      c.args.thread_ts === threadTs,
+  );
+}

@@ -1,0 +1,295 @@
+/**
+ * A local stand-in for Slack's Web API on 127.0.0.1, for tests. The real WebClient (through
+ * Bolt) talks to it via `slackApiUrl: <fake.apiUrl>`. It answers like Slack (`{ ok: true, ... }`
+ * with the fields the SDK reads: `ts`/`channel` from chat.postMessage, `upload_url`/`file_id`
+ * from files.getUploadURLExternal, the WebSocket URL from apps.connections.open, ...) and
+ * records every call, `auth.test` included, with its arguments decoded (form fields that hold
+ * JSON, like `blocks` and `view`, are parsed).
+ *
+ * Besides `/api/<method>` it serves the upload URLs it hands out (`/upload/<fileId>`) and
+ * response URLs for slash commands and buttons (`/respond/<id>`), recorded as calls named
+ * `upload` and `response_url`.
+ *
+ * Faults on demand: `failNext(method, error)` answers the next call of `method` with
+ * `{ ok: false, error }`, as Slack does (e.g. `not_in_channel`, `missing_scope`).
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const FAKE_TEAM_ID = 'T0FAKE';
+export const FAKE_BOT_USER_ID = 'U0BOT';
+export const FAKE_BOT_ID = 'B0BOT';
+export const FAKE_APP_ID = 'A0APP';
+
+export interface RecordedCall {
+  /** A Web API method (`chat.postMessage`), or `upload` / `response_url`. */
+  method: string;
+  args: Record<string, unknown>;
+  /** The bearer token the call carried, if any. */
+  token: string | null;
+  /** What the fake answered (Web API methods only). */
+  response?: Record<string, unknown>;
+}
+
+type Answer = Record<string, unknown>;
+
+export interface FakeSlackOptions {
+  /** Tokens accepted for bot methods. */
+  botToken: string;
+  /** Token accepted for apps.connections.open (Socket Mode). */
+  appToken?: string;
+  /** What apps.connections.open hands out (a fake Socket Mode server's URL). */
+  socketUrl?: () => string;
+}
+
+/** Decode a form field that Slack's client sent as JSON (blocks, view, files, ...). */
+function decodeField(value: string): unknown {
+  const first = value.trimStart()[0];
+  if (first === '[' || first === '{') {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function parseArgs(req: IncomingMessage, raw: Buffer): Promise<Record<string, unknown>> {
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json')) {
+    return raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+  }
+  if (type.includes('multipart/form-data')) {
+    // Let the platform parse multipart: a Request built from the same bytes and headers.
+    const request = new Request('http://fake/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: new Uint8Array(raw),
+    });
+    const form = await request.formData();
+    const args: Record<string, unknown> = {};
+    for (const [key, value] of form.entries()) {
+      args[key] = typeof value === 'string' ? value : await value.text();
+    }
+    return args;
+  }
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw.toString('utf8')))
+    args[key] = decodeField(value);
+  return args;
+}
+
+export class FakeSlackWebApi {
+  readonly calls: RecordedCall[] = [];
+  private server: Server | null = null;
+  private base = '';
+  private tsCounter = 0;
+  private fileCounter = 0;
+  private readonly failures = new Map<string, string[]>();
+  private readonly waiters: {
+    test: (c: RecordedCall) => boolean;
+    resolve: (c: RecordedCall) => void;
+  }[] = [];
+
+  constructor(private readonly options: FakeSlackOptions) {}
+
+  /** Base URL for the WebClient's `slackApiUrl` (ends with `/api/`). */
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  /** A response URL (as Slack puts in slash command and button payloads). */
+  responseUrl(id: string): string {
+    return `${this.base}/respond/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(error));
+      });
+    });
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    const { port } = this.server.address() as AddressInfo;
+    this.base = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    const server = this.server;
+    this.server = null;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** The next call of `method` fails with Slack's `{ ok: false, error }`. */
+  failNext(method: string, error: string): void {
+    const list = this.failures.get(method) ?? [];
+    list.push(error);
+    this.failures.set(method, list);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves with the first call (already made or still to come) that passes `test`. */
+  waitFor(test: (call: RecordedCall) => boolean): Promise<RecordedCall> {
+    const made = this.calls.find(test);
+    if (made) return Promise.resolve(made);
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.test(call)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(call);
+      }
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.base);
+    const raw = await readBody(req);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : null;
+    const send = (status: number, body: Answer | string) => {
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      res.writeHead(status, {
+        'content-type': typeof body === 'string' ? 'text/plain' : 'application/json; charset=utf-8',
+      });
+      res.end(text);
+    };
+
+    if (url.pathname.startsWith('/upload/')) {
+      const args = await parseArgs(req, raw);
+      this.record({ method: 'upload', args: { fileId: url.pathname.slice(8), ...args }, token });
+      send(200, `OK - ${raw.length}`);
+      return;
+    }
+    if (url.pathname.startsWith('/respond/')) {
+      const args =
+        raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+      this.record({ method: 'response_url', args: { id: url.pathname.slice(9), ...args }, token });
+      send(200, 'ok');
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      send(404, 'not found');
+      return;
+    }
+
+    const method = url.pathname.slice('/api/'.length);
+    const args = await parseArgs(req, raw);
+    const callToken = token ?? (typeof args.token === 'string' ? args.token : null);
+    const expected =
+      method === 'apps.connections.open' ? this.options.appToken : this.options.botToken;
+    const failure = this.failures.get(method)?.shift();
+    let response: Answer;
+    if (!callToken) response = { ok: false, error: 'not_authed' };
+    else if (callToken !== expected) response = { ok: false, error: 'invalid_auth' };
+    else if (failure) response = { ok: false, error: failure };
+    else response = this.answer(method, args);
+    this.record({ method, args, token: callToken, response });
+    send(200, response);
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Answer {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://fake-workspace.slack.com/',
+          team: 'Fake Workspace',
+          user: 'ml-interviewer',
+          team_id: FAKE_TEAM_ID,
+          user_id: FAKE_BOT_USER_ID,
+          bot_id: FAKE_BOT_ID,
+          is_enterprise_install: false,
+        };
+      case 'chat.postMessage': {
+        const requested = String(args.channel ?? '');
+        // A user id as the channel means the user's messages with the app: a D... channel.
+        const channel = requested.startsWith('U') ? `D${requested.slice(1)}` : requested;
+        const ts = this.nextTs();
+        return {
+          ok: true,
+          channel,
+          ts,
+          message: {
+            type: 'message',
+            user: FAKE_BOT_USER_ID,
+            bot_id: FAKE_BOT_ID,
+            app_id: FAKE_APP_ID,
+            text: args.text,
+            blocks: args.blocks,
+            ts,
+            ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
+          },
+        };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'chat.update':
+        return {
+          ok: true,
+          channel: args.channel,
+          ts: args.ts,
+          text: args.text,
+          message: { text: args.text },
+        };
+      case 'views.open':
+      case 'views.publish':
+      case 'views.update': {
+        const view = (args.view ?? {}) as Record<string, unknown>;
+        return {
+          ok: true,
+          view: {
+            id: `V${this.nextTs().replace('.', '')}`,
+            team_id: FAKE_TEAM_ID,
+            app_id: FAKE_APP_ID,
+            bot_id: FAKE_BOT_ID,
+            state: { values: {} },
+            hash: '1700000000.abcdef',
+            ...view,
+          },
+        };
+      }
+      case 'files.getUploadURLExternal': {
+        this.fileCounter += 1;
+        const fileId = `F${String(this.fileCounter).padStart(8, '0')}`;
+        return { ok: true, upload_url: `${this.base}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (Array.isArray(args.files) ? args.files : []) as {
+          id: string;
+          title?: string;
+        }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? f.id })) };
+      }
+      case 'apps.connections.open':
+        if (!this.options.socketUrl) return { ok: false, error: 'not_allowed_token_type' };
+        return { ok: true, url: this.options.socketUrl() };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}

@@ -35,6 +35,8 @@ export interface LlmDeps {
    */
   counters?: KeyValue;
   clock?: Clock;
+  /** Prefix of every Redis key (default `ml-interviewer`); tests use their own. */
+  namespace?: string;
 }
 
 export interface LlmServices {
@@ -58,7 +60,7 @@ interface ClientHandle {
 
 function createClient(
   config: Config,
-  options: { redisUrl?: string; logger?: EngineLogger },
+  options: { redisUrl?: string; logger?: EngineLogger; namespace?: string },
 ): ClientHandle | null {
   const endpoint = config.llm.endpoint;
   if (!endpoint) return null;
@@ -74,7 +76,7 @@ function createClient(
     options.redisUrl
       ? {
           redisUrl: options.redisUrl,
-          keyPrefix: NAMESPACE,
+          keyPrefix: options.namespace ?? NAMESPACE,
           // A process that died mid-request frees its slot after this.
           jobExpirationMs: llm.timeoutMs * 2 + 5_000,
         }
@@ -100,7 +102,8 @@ function createClient(
  */
 export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | null {
   const redisUrl = deps.redisUrl;
-  const handle = createClient(config, { redisUrl, logger: deps.logger });
+  const namespace = deps.namespace ?? NAMESPACE;
+  const handle = createClient(config, { redisUrl, logger: deps.logger, namespace });
   if (!handle) return null;
 
   let counters = deps.counters;
@@ -111,9 +114,9 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
       countersRedis.on('error', (error) =>
         deps.logger?.warn({ err: error }, 'usage counters: redis error'),
       );
-      counters = new RedisKeyValue(countersRedis, NAMESPACE);
+      counters = new RedisKeyValue(countersRedis, namespace);
     } else {
-      counters = new KeyvKeyValue(createMemoryKeyv(NAMESPACE));
+      counters = new KeyvKeyValue(createMemoryKeyv(namespace));
     }
   }
 

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLlmScorer, createLlmServices, LlmNotConfiguredError } from '../../src/llm/index.ts';
@@ -86,6 +87,46 @@ describe('createLlmServices', () => {
       ]);
     } finally {
       await scorer.close();
+    }
+  });
+});
+
+describe.skipIf(!process.env.REDIS_URL)('createLlmServices on Redis (needs REDIS_URL)', () => {
+  it('clusters the limiter and counts per-user turns in Redis, and closes cleanly', async () => {
+    server.reset();
+    server.on(
+      { schema: 'interviewer_respond' },
+      reply.json({ move: 'acknowledge', message: 'Go on.', revealedFacts: [] }),
+    );
+    const candidate = 'terminal:redis';
+    const namespace = `test-services-${process.pid}-${Date.now()}`;
+    const deps = () => ({
+      offlineInterviewer: new StubOfflineInterviewer(),
+      offlineScorer: new StubOfflineScorer(),
+      redisUrl: process.env.REDIS_URL!,
+      namespace,
+    });
+    const one = createLlmServices(loadConfig(env()), deps())!;
+    const two = createLlmServices(loadConfig(env()), deps())!;
+    try {
+      const move = await one.interviewer.respond(
+        interviewerContext('requirements', [turn('requirements', 'candidate', 'Hi.')]),
+      );
+      expect(move.fallback).toBeUndefined();
+      // Two processes, one budget of two turns per minute.
+      expect(await one.guard.admit(candidate)).toEqual({ ok: true });
+      expect(await two.guard.admit(candidate)).toEqual({ ok: true });
+      expect(await one.guard.admit(candidate)).toMatchObject({ ok: false, code: 'rate-limited' });
+    } finally {
+      await one.close();
+      await two.close();
+      const redis = new Redis(process.env.REDIS_URL!);
+      const keys = [
+        ...(await redis.keys(`${namespace}::*`)),
+        ...(await redis.keys(`b_${namespace}:*`)),
+      ];
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
     }
   });
 });

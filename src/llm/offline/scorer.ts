@@ -30,7 +30,7 @@ import type { StageScorer, StageScoringInput } from '../../engine/ports.ts';
 import type { CriterionScore, Level, StageScore } from '../../engine/types.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
 import type { Scenario } from '../../knowledge/schema.ts';
-import { isVerbatimQuote } from '../../knowledge/signals.ts';
+import { isVerbatimQuote, normalize } from '../../knowledge/signals.ts';
 import { conceptsIn, phrasesOf } from './scoring/concepts.ts';
 import {
   type CriterionFinding,
@@ -76,15 +76,15 @@ interface CriterionReading {
 function readCriterion(
   phrases: readonly string[],
   sentences: readonly SentenceFacts[],
-  stagePhrases: readonly string[],
+  stageConcepts: readonly number[],
 ): CriterionReading {
   const concepts = new Set<string>();
   const reasonedConcepts = new Set<string>();
   const supporting: { text: string; reasoned: boolean }[] = [];
-  for (const sentence of sentences) {
+  for (const [index, sentence] of sentences.entries()) {
     const found = conceptsIn(sentence.text, phrases);
     if (found.size === 0) continue;
-    const reasoned = isReasoned(sentence, conceptsIn(sentence.text, stagePhrases).size);
+    const reasoned = isReasoned(sentence, stageConcepts[index]!);
     for (const key of found) {
       concepts.add(key);
       if (reasoned) reasonedConcepts.add(key);
@@ -148,10 +148,17 @@ export class OfflineScorer implements StageScorer {
     const { framework, scenario, stage, lang, answer } = input;
     const lexicon: Lexicon = lexiconFor(framework, this.scenariosFor(scenario));
     const sentences = readSentences(answer, lexicon.vocabulary);
-    const kept = sentences.filter((s) => !s.instruction);
+    // Grader instructions are dropped; a sentence said twice counts once.
+    const seen = new Set<string>();
+    const kept = sentences.filter((s) => {
+      const key = normalize(s.text);
+      if (s.instruction || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const dropped = sentences.filter((s) => s.instruction).length;
     const notes = [offlineNote(lang)];
-    if (kept.length < sentences.length)
-      notes.push(instructionNote(lang, sentences.length - kept.length));
+    if (dropped > 0) notes.push(instructionNote(lang, dropped));
 
     const text = kept.map((s) => s.text).join('\n');
     let offTopic = false;
@@ -175,12 +182,13 @@ export class OfflineScorer implements StageScorer {
       ? []
       : keyPoints.filter((point) => conceptsIn(text, phrasesOf(point.signals)).size > 0);
     const cap = levelCap(keyPoints.length, coveredKeyPoints.length);
+    const stageLexicon = lexicon.stages.get(stage.id)!;
+    const stageConcepts = kept.map((s) => conceptsIn(s.text, stageLexicon.all).size);
     const criteria: CriterionScore[] = stage.criteria.map((criterion, i) => {
-      const stageLexicon = lexicon.stages.get(stage.id)!;
       const phrases = stageLexicon.criteria[i]!.extended;
       const reading: CriterionReading = offTopic
         ? { level: 1, finding: 'off-topic', evidence: [] }
-        : capped(readCriterion(phrases, kept, stageLexicon.all), cap);
+        : capped(readCriterion(phrases, kept, stageConcepts), cap);
       return {
         id: criterion.id,
         level: reading.level,

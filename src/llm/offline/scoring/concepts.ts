@@ -30,7 +30,7 @@ export function variantsOf(phrase: string): string[] {
     else if (/s$/.test(last)) forms.add(form.slice(0, -1));
     else if (/(ch|sh|x)$/.test(last)) forms.add(`${form}es`);
     else if (/[^aeiou]y$/.test(last)) forms.add(`${form.slice(0, -1)}ies`);
-    else forms.add(`${form}s`);
+    else if (!/(ed|ing)$/.test(last)) forms.add(`${form}s`);
   }
   return [...forms];
 }
@@ -82,14 +82,63 @@ function globalPattern(phrase: string): RegExp {
 }
 
 /**
+ * Phrases grouped by their first word (Latin) or first character (Chinese), so a text is only
+ * checked against phrases whose first word it contains: the knowledge base has thousands of
+ * phrases, an answer a few hundred words.
+ */
+interface PhraseIndex {
+  byAnchor: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<readonly string[], PhraseIndex>();
+
+function anchorOf(phrase: string): string {
+  const first = phrase.match(/^[a-z0-9]+/);
+  return first ? first[0] : [...phrase][0]!;
+}
+
+function indexFor(phrases: readonly string[]): PhraseIndex {
+  let index = indexes.get(phrases);
+  if (!index) {
+    const byAnchor = new Map<string, string[]>();
+    for (const phrase of phrases) {
+      const anchor = anchorOf(phrase);
+      const bucket = byAnchor.get(anchor);
+      if (bucket) bucket.push(phrase);
+      else byAnchor.set(anchor, [phrase]);
+    }
+    index = { byAnchor };
+    indexes.set(phrases, index);
+  }
+  return index;
+}
+
+/** The phrases of `phrases` that may occur in the normalised `haystack` (a superset). */
+function candidatesIn(haystack: string, phrases: readonly string[]): string[] {
+  const { byAnchor } = indexFor(phrases);
+  const anchors = new Set<string>(haystack.match(/[a-z0-9]+/g) ?? []);
+  for (const char of haystack) if (!/[a-z0-9\s]/.test(char)) anchors.add(char);
+  const found: string[] = [];
+  for (const anchor of anchors) {
+    for (const phrase of byAnchor.get(anchor) ?? [])
+      if (haystack.includes(phrase)) found.push(phrase);
+  }
+  return found;
+}
+
+/**
  * The concept keys of `phrases` present in `text`. Longer phrases are matched first and
  * masked out, so a phrase that only occurs inside a longer matched one adds no concept.
+ * Pass the same array each time for a list used repeatedly: it is indexed once.
  */
 export function conceptsIn(text: string, phrases: readonly string[]): Set<string> {
-  const present = matchSignals(text, { en: [...phrases], zh: [] });
+  const haystack = normalize(text);
+  const candidates = candidatesIn(haystack, phrases);
   const keys = new Set<string>();
-  if (present.length === 0) return keys;
-  let masked = normalize(text);
+  if (candidates.length === 0) return keys;
+  // The boundary-aware match of knowledge/signals.ts, then longest first with masking.
+  const present = matchSignals(haystack, { en: candidates, zh: [] });
+  let masked = haystack;
   for (const phrase of present.sort((a, b) => b.length - a.length)) {
     const pattern = globalPattern(phrase);
     if (!pattern.test(masked)) continue;

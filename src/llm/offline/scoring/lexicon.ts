@@ -11,7 +11,7 @@ import type {
   Scenario,
   StageId,
 } from '../../../knowledge/schema.ts';
-import { conceptsIn, phrasesOf } from './concepts.ts';
+import { conceptsIn, keysOf, phrasesOf } from './concepts.ts';
 import { buildTermIndex, contentWords, type TermIndex } from './terms.ts';
 
 export interface CriterionLexicon {
@@ -30,6 +30,8 @@ export interface StageLexicon {
   criteria: CriterionLexicon[];
   /** Criteria phrases plus every scenario's key-point phrases for this stage. */
   all: string[];
+  /** The concept keys of `all`. */
+  keys: Set<string>;
 }
 
 export interface Lexicon {
@@ -128,7 +130,7 @@ function buildLexicon(framework: Framework, scenarios: ReadonlyMap<string, Scena
     }
     for (const c of criteria) c.extended = [...new Set(c.extended)];
     for (const phrase of all) vocabulary.add(phrase);
-    stages.set(stage.id, { stage: stage.id, criteria, all: [...all] });
+    stages.set(stage.id, { stage: stage.id, criteria, all: [...all], keys: keysOf([...all]) });
   }
   const docs = new Map<string, string>();
   const scenarioTitles = new Map<string, Bilingual>();

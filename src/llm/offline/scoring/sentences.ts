@@ -2,7 +2,7 @@
  * Reads an answer sentence by sentence: which concepts each sentence brings, whether it gives
  * reasons or specifics, whether it is a bare list of terms, and whether it talks to the grader.
  */
-import { normalize, splitSentences } from '../../../knowledge/signals.ts';
+import { splitSentences } from '../../../knowledge/signals.ts';
 import { conceptsIn } from './concepts.ts';
 import { graderAsides, isGraderInstruction } from './injection.ts';
 import { hasConnective, hasSpecifics, hasStrongConnective } from './reasoning.ts';
@@ -43,8 +43,6 @@ export interface SentenceFacts {
 
 /** `vocabulary`: every known signal phrase, to count technical terms per sentence. */
 export function readSentences(answer: string, vocabulary: readonly string[]): SentenceFacts[] {
-  const haystack = normalize(answer);
-  const present = vocabulary.filter((p) => haystack.includes(p));
   const asides = graderAsides(answer);
   let cursor = 0;
   return splitSentences(answer).map((text) => {
@@ -56,7 +54,7 @@ export function readSentences(answer: string, vocabulary: readonly string[]): Se
     const words = countWords(text);
     const connective = hasConnective(text);
     const specifics = hasSpecifics(text);
-    const terms = conceptsIn(text, present).size;
+    const terms = conceptsIn(text, vocabulary).size;
     const segments = listSegments(text);
     const bare = segments.filter((s) => countWords(s) <= 3).length;
     const enumeration = segments.length >= 4 && bare >= segments.length * 0.6;

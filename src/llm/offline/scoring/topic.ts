@@ -6,7 +6,7 @@
  * answer that merely touches a neighbouring stage or a related product is not caught.
  */
 import type { StageId } from '../../../knowledge/schema.ts';
-import { conceptsIn, keysOf } from './concepts.ts';
+import { conceptsIn } from './concepts.ts';
 import type { Lexicon } from './lexicon.ts';
 import { affinities, contentWords } from './terms.ts';
 
@@ -27,7 +27,7 @@ export interface OffScenario {
 export function detectOffStage(text: string, stage: StageId, lexicon: Lexicon): OffStage | null {
   const own = lexicon.stages.get(stage);
   if (!own) return null;
-  const ownKeys = keysOf(own.all);
+  const ownKeys = own.keys;
   const ours = conceptsIn(text, own.all).size;
   let best: OffStage | null = null;
   for (const [other, entry] of lexicon.stages) {
@@ -54,7 +54,10 @@ export function detectOffScenario(
     if (id === scenario) continue;
     if (!best || theirs > best.theirs) best = { scenario: id, theirs, ours };
   }
-  if (!best) return null;
-  // "Far more": three times our affinity, and by at least about three distinctive words.
-  return best.theirs >= 3 * ours && best.theirs - ours >= 8 ? best : null;
+  if (!best || lexicon.scenarioTerms.docs.size < 2) return null;
+  // "Far more": three times our affinity, and ahead by about three words found in that
+  // scenario alone (a word unique to one scenario weighs log N).
+  const scenarioCount = lexicon.scenarioTerms.docs.size;
+  const margin = 3 * Math.log(scenarioCount);
+  return best.theirs >= 3 * ours && best.theirs - ours >= margin ? best : null;
 }

@@ -59,21 +59,50 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
       }),
     );
   }
-  // Over 6,000 in all: shorten field values from the last one up, then the description.
-  let over = embedLength(fitted) - EMBED_LIMITS.total;
+  // Over 6,000 in all: give up text where it matters least first: field values from the last
+  // one up, then the description, the footer, field names, and the title last.
   const fields = fitted.fields ?? [];
-  for (let i = fields.length - 1; i >= 0 && over > 0; i--) {
-    const field = fields[i]!;
-    const keep = Math.max(1, field.value.length - over);
-    const value = truncate(field.value, keep);
-    over -= field.value.length - value.length;
-    fields[i] = { ...field, value };
-  }
-  if (over > 0 && fitted.description) {
-    fitted.description = truncate(
-      fitted.description,
-      Math.max(1, fitted.description.length - over),
-    );
+  const slots: { get: () => string; set: (text: string) => void }[] = [
+    ...fields
+      .map((_, i) => ({
+        get: () => fields[i]!.value,
+        set: (value: string) => {
+          fields[i] = { ...fields[i]!, value };
+        },
+      }))
+      .reverse(),
+    {
+      get: () => fitted.description ?? '',
+      set: (text) => {
+        fitted.description = text;
+      },
+    },
+    {
+      get: () => fitted.footer?.text ?? '',
+      set: (text) => {
+        if (fitted.footer) fitted.footer = { ...fitted.footer, text };
+      },
+    },
+    ...fields
+      .map((_, i) => ({
+        get: () => fields[i]!.name,
+        set: (name: string) => {
+          fields[i] = { ...fields[i]!, name };
+        },
+      }))
+      .reverse(),
+    {
+      get: () => fitted.title ?? '',
+      set: (text) => {
+        fitted.title = text;
+      },
+    },
+  ];
+  for (const slot of slots) {
+    const over = embedLength(fitted) - EMBED_LIMITS.total;
+    if (over <= 0) break;
+    const text = slot.get();
+    if (text.length > 1) slot.set(truncate(text, Math.max(1, text.length - over)));
   }
   return fitted;
 }

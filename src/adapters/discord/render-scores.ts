@@ -8,7 +8,7 @@ import { formatScore, hireSignalLabel, msg, scorerLabel } from '../../engine/mes
 import type { Lang, Level, Scorecard, StageId, StageScore } from '../../engine/types.ts';
 import { stageById } from '../../knowledge/knowledge.ts';
 import type { Framework } from '../../knowledge/schema.ts';
-import { fitEmbed } from './embed-limits.ts';
+import { EMBED_LIMITS, fitEmbed, truncate } from './embed-limits.ts';
 
 /** Embed colors by level, red to green, so a glance tells how it went. */
 const LEVEL_COLORS: Record<Level, number> = {
@@ -39,14 +39,17 @@ function stageField(
   name: CriterionNamer,
 ): APIEmbedField {
   const m = msg(lang);
-  if (!stage.score) return { name: `${stage.title} — ${m.notReached}`, value: '—' };
+  // The score (or "not reached") must survive a cut, so only the title is shortened.
+  const named = (suffix: string) =>
+    `${truncate(stage.title, EMBED_LIMITS.fieldName - suffix.length)}${suffix}`;
+  if (!stage.score) return { name: named(` — ${m.notReached}`), value: '—' };
   const lines = stage.score.criteria.map(
     (c) => `${name(stage.stage, c.id)}: ${c.level}/4 (${m.levels[c.level]})`,
   );
   if (lines.length === 0 && stage.score.feedback) lines.push(stage.score.feedback);
   if (stage.hintsUsed > 0) lines.push(`${m.hints}: ${stage.hintsUsed}`);
   return {
-    name: `${stage.title} — ${formatScore(stage.score.score)}`,
+    name: named(` — ${formatScore(stage.score.score)}`),
     value: lines.join('\n') || m.notAnswered,
   };
 }

@@ -57,7 +57,7 @@ const BOUNDARIES: BoundaryFinder[] = [
   },
   positionsAfter(/\n[ \t]*\n/g), // paragraph
   positionsAfter(/\n/g), // line
-  positionsAfter(/[.!?;:](?=\s)|[。！？；]/gu), // sentence
+  positionsAfter(/[.!?;](?=\s)|[。！？；]/gu), // sentence
   positionsAfter(/[ \t]+/g), // word
 ];
 

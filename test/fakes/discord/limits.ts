@@ -13,7 +13,7 @@ interface EmbedLike {
 
 interface ComponentLike {
   type?: number;
-  components?: { custom_id?: string; label?: string }[];
+  components?: { type?: number; custom_id?: string; label?: string }[];
 }
 
 export interface MessageBodyLike {

@@ -49,6 +49,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     offlineInterviewer,
     offlineScorer,
     redisUrl: config.store.redisUrl,
+    // Per-candidate counters live in the same store as the sessions, so daily budgets survive
+    // a restart (sqlite) and hold across processes (Redis).
+    counters: stores.counters,
     logger,
   });
   const interviewer: Interviewer = llm?.interviewer ?? offlineInterviewer;

@@ -30,18 +30,15 @@ export function registerAppHome(bolt: BoltApp, deps: SlackDeps, work: Background
     });
   });
 
-  bolt.action<BlockAction<ButtonAction>>(
-    HOME_START_ACTION_ID,
-    async ({ ack, body, action, client }) => {
+  bolt.action<BlockAction<ButtonAction>>(HOME_START_ACTION_ID, ({ ack, body, action, client }) =>
+    work.run(async () => {
       await ack();
       const lang = action.value === 'zh' ? 'zh' : 'en';
       // The trigger id is valid for 3 seconds: open the dialog straight away.
-      await work.run(async () => {
-        await client.views.open({
-          trigger_id: body.trigger_id,
-          view: startModal(deps.app.engine.scenarios(), lang, { channel: null }),
-        });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: startModal(deps.app.engine.scenarios(), lang, { channel: null }),
       });
-    },
+    }),
   );
 }

@@ -13,15 +13,16 @@ import { actionFromId, INTERVIEW_ACTION_ID } from '../render/buttons.ts';
 export function registerButtons(bolt: BoltApp, deps: SlackDeps, work: BackgroundWork): void {
   bolt.action<BlockAction<ButtonAction>>(
     INTERVIEW_ACTION_ID,
-    async ({ ack, body, action, client, context }) => {
-      await ack();
-      const kind = actionFromId(action.action_id);
-      const sessionId = action.value;
-      const thread = sessionId ? threadOf(sessionId) : null;
-      const teamId = body.team?.id ?? body.user.team_id ?? context.teamId;
-      if (!kind || !sessionId || !thread || !teamId) return;
-      const userId = body.user.id;
-      await work.run(async () => {
+    // Tracked from the first moment (ack included), so `idle()` and `stop()` see it.
+    ({ ack, body, action, client, context }) =>
+      work.run(async () => {
+        await ack();
+        const kind = actionFromId(action.action_id);
+        const sessionId = action.value;
+        const thread = sessionId ? threadOf(sessionId) : null;
+        const teamId = body.team?.id ?? body.user.team_id ?? context.teamId;
+        if (!kind || !sessionId || !thread || !teamId) return;
+        const userId = body.user.id;
         await runInThread(deps, client, {
           sessionId,
           teamId,
@@ -39,7 +40,6 @@ export function registerButtons(bolt: BoltApp, deps: SlackDeps, work: Background
             );
           },
         });
-      });
-    },
+      }),
   );
 }

@@ -138,18 +138,19 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
 }
 
 export function registerSlashCommand(bolt: BoltApp, deps: SlackDeps, work: BackgroundWork): void {
-  bolt.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
-    await ack();
-    const request = parseSlashText(slackToPlain(command.text));
-    await work.run(() =>
-      handle(deps, request, {
+  // Tracked from the first moment (ack included), so `idle()` and `stop()` see it.
+  bolt.command(SLASH_COMMAND, ({ command, ack, respond, client }) =>
+    work.run(async () => {
+      await ack();
+      const request = parseSlashText(slackToPlain(command.text));
+      await handle(deps, request, {
         teamId: command.team_id,
         userId: command.user_id,
         channel: command.channel_id,
         triggerId: command.trigger_id,
         respond,
         client,
-      }),
-    );
-  });
+      });
+    }),
+  );
 }

@@ -14,22 +14,23 @@ import {
 } from '../render/start-modal.ts';
 
 export function registerStartModal(bolt: BoltApp, deps: SlackDeps, work: BackgroundWork): void {
-  bolt.view(START_MODAL_CALLBACK_ID, async ({ ack, body, view, client, context }) => {
-    const submission = readStartSubmission(
-      view.state.values as ViewStateValues,
-      view.private_metadata,
-      (id) => deps.app.engine.scenario(id) !== null,
-    );
-    if (!submission.ok) {
-      await ack({ response_action: 'errors', errors: submission.errors });
-      return;
-    }
-    await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? context.teamId;
-    if (!teamId) return;
-    const userId = body.user.id;
-    const { channel } = submission.origin;
-    await work.run(async () => {
+  // Tracked from the first moment (ack included), so `idle()` and `stop()` see it.
+  bolt.view(START_MODAL_CALLBACK_ID, ({ ack, body, view, client, context }) =>
+    work.run(async () => {
+      const submission = readStartSubmission(
+        view.state.values as ViewStateValues,
+        view.private_metadata,
+        (id) => deps.app.engine.scenario(id) !== null,
+      );
+      if (!submission.ok) {
+        await ack({ response_action: 'errors', errors: submission.errors });
+        return;
+      }
+      await ack();
+      const teamId = body.team?.id ?? body.user.team_id ?? context.teamId;
+      if (!teamId) return;
+      const userId = body.user.id;
+      const { channel } = submission.origin;
       await startInterview(deps, client, {
         teamId,
         userId,
@@ -49,6 +50,6 @@ export function registerStartModal(bolt: BoltApp, deps: SlackDeps, work: Backgro
           await client.chat.postMessage({ channel: userId, ...message });
         },
       });
-    });
-  });
+    }),
+  );
 }

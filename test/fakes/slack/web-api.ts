@@ -11,7 +11,8 @@
  * `upload` and `response_url`.
  *
  * Faults on demand: `failNext(method, error)` answers the next call of `method` with
- * `{ ok: false, error }`, as Slack does (e.g. `not_in_channel`, `missing_scope`).
+ * `{ ok: false, error }`, as Slack does (e.g. `not_in_channel`, `missing_scope`); `hold(method)`
+ * keeps the next call waiting until released (a slow Slack).
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -94,6 +95,7 @@ export class FakeSlackWebApi {
   private tsCounter = 0;
   private fileCounter = 0;
   private readonly failures = new Map<string, string[]>();
+  private readonly holds = new Map<string, Promise<void>[]>();
   private readonly waiters: {
     test: (c: RecordedCall) => boolean;
     resolve: (c: RecordedCall) => void;
@@ -138,6 +140,21 @@ export class FakeSlackWebApi {
     const list = this.failures.get(method) ?? [];
     list.push(error);
     this.failures.set(method, list);
+  }
+
+  /**
+   * The next call of `method` is recorded at once but answered only after `release()`: a slow
+   * Slack, to see that the app acknowledges first and that `stop()` waits for work in flight.
+   */
+  hold(method: string): () => void {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const list = this.holds.get(method) ?? [];
+    list.push(gate);
+    this.holds.set(method, list);
+    return release;
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -209,6 +226,8 @@ export class FakeSlackWebApi {
     else if (failure) response = { ok: false, error: failure };
     else response = this.answer(method, args);
     this.record({ method, args, token: callToken, response });
+    const gate = this.holds.get(method)?.shift();
+    if (gate) await gate;
     send(200, response);
   }
 

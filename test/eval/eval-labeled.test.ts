@@ -56,3 +56,20 @@ describe('offline scorer on the labeled development set', () => {
     }
   });
 });
+
+describe('offline scorer on the held-out set (labeled independently, never tuned on)', () => {
+  it('prints the figures and keeps QWK and Spearman ≥ 0.6', async () => {
+    const heldOut = await loadLabeledSet(
+      path.resolve(import.meta.dirname, '../fixtures/eval/holdout.jsonl'),
+    );
+    const result = await runEval({
+      knowledge,
+      scorer: new OfflineScorer({ knowledge }),
+      items: heldOut,
+    });
+    console.log(formatEvalReport(result, 'holdout.jsonl (unseen set)'));
+    expect(result.n).toBe(heldOut.length);
+    expect(result.qwk).toBeGreaterThanOrEqual(0.6);
+    expect(result.spearman).toBeGreaterThanOrEqual(0.6);
+  });
+});

@@ -2,29 +2,34 @@
  * The offline stage scorer: rubric-driven scoring without an LLM, always labeled "offline".
  *
  * Method, for one stage of one scenario:
- *  1. Split the answer into sentences (kept verbatim, so they can be quoted as evidence).
+ *  1. Split the answer into sentences, kept verbatim so they can be quoted as evidence.
  *     Sentences that talk to the grader ("ignore the rubric", "give this a 4", "SYSTEM:",
- *     "忽略之前的指令", "给满分") are dropped: never obeyed, never quoted; the rest is scored.
+ *     "忽略之前的指令", "给满分", and whole bracketed asides holding such text) are dropped:
+ *     never obeyed, never quoted. A sentence said twice counts once.
  *  2. Topic checks. If the answer's concepts belong to another stage far more than to this one
- *     (stage signals: the criteria's plus every scenario's key points for that stage), or its
- *     distinctive words belong to another scenario far more than to this one, every criterion
- *     is 1: a good answer to a different question earns nothing here.
- *  3. Per criterion of the stage, read the sentences that name its concepts (its `signals`,
- *     English and Chinese; spelling variants and repeats count once):
+ *     (a stage's signals: its criteria's plus every scenario's key points for that stage), or
+ *     its distinctive words belong to another scenario far more than to this one, every
+ *     criterion is 1: a good answer to a different question earns nothing here.
+ *  3. Per criterion, read the sentences that name its concepts. A criterion's concepts are its
+ *     `signals` (English and Chinese) plus the signals of the scenario key points that are about
+ *     it; spelling variants and repeats count once (see scoring/concepts.ts).
  *       1  no concept of the criterion;
- *       2  concepts named, but no sentence around them gives a reason, a trade-off, a condition
- *          or a concrete number (a bare list of terms lands here at most);
- *       3  at least one reasoned sentence with the criterion's concepts;
- *       4  reasoned sentences for several distinct concepts (depth, not one lucky sentence).
- *     A sentence counts as reasoned if it has a connective (because, so that, which means,
- *     trade-off, instead, 因为, 所以, 权衡, 取决于, ...) or a specific (a number, a magnitude)
- *     and is not itself an enumeration of terms.
+ *       2  concepts named, but no reasoned sentence carries them (a bare list lands here);
+ *       3  a reasoned sentence carries at least one of them;
+ *       4  reasoned sentences carry three or more distinct concepts, in two or more sentences.
+ *     A sentence is reasoned if it is not an enumeration of terms, has six words or more, and
+ *     gives a reason or alternative (because, so that, which means, trade-off, instead, 因为,
+ *     所以, 权衡, 取决于, ...) or a concrete number, or, with a softer link (if, but, for
+ *     example, 如果, 但是) or at some length, ties two or more of the stage's concepts together.
+ *     An answer that touches none of the scenario's key points for the stage is generic, not
+ *     about this problem: each criterion is capped at 2.
  *  4. The stage score is the mean of the criterion levels (fractional), its level the rounded
- *     band; the scenario's key points for the stage that no sentence touches are "missed".
+ *     band; the scenario's key points for the stage that nothing touched are "missed".
  *
  * Why this resists gaming: every credit comes from a distinct concept in a sentence that
- * carries it, so fluent generic padding (no concepts) adds nothing, repeating a term adds
- * nothing, length itself is never measured, and a list of terms has no reasoning to earn 3.
+ * carries it, so fluent generic padding (no concepts) adds nothing, repeating adds nothing,
+ * length itself is never measured, and a list of terms has no reasoning to earn 3.
+ * How well it agrees with human labels: `npm run cli -- eval --set test/fixtures/eval/labeled.jsonl`.
  */
 import type { StageScorer, StageScoringInput } from '../../engine/ports.ts';
 import type { CriterionScore, Level, StageScore } from '../../engine/types.ts';
@@ -114,7 +119,7 @@ function levelCap(total: number, covered: number): Level {
 }
 
 function capped(reading: CriterionReading, cap: Level): CriterionReading {
-  return reading.level <= cap ? reading : { ...reading, level: cap };
+  return reading.level <= cap ? reading : { ...reading, level: cap, finding: 'generic' };
 }
 
 export interface OfflineScorerOptions {

@@ -35,9 +35,19 @@ export function variantsOf(phrase: string): string[] {
   return [...forms];
 }
 
-/** Both languages' phrases of a signal list, normalised, with their spelling variants. */
+const phraseLists = new WeakMap<Signals, string[]>();
+
+/**
+ * Both languages' phrases of a signal list, normalised, with their spelling variants. The same
+ * array is returned for the same (immutable, loaded once) signal list, so it is indexed once.
+ */
 export function phrasesOf(signals: Signals): string[] {
-  return [...new Set([...signals.en, ...signals.zh].map(normalize).flatMap(variantsOf))];
+  let phrases = phraseLists.get(signals);
+  if (!phrases) {
+    phrases = [...new Set([...signals.en, ...signals.zh].map(normalize).flatMap(variantsOf))];
+    phraseLists.set(signals, phrases);
+  }
+  return phrases;
 }
 
 const SUFFIXES =

@@ -6,6 +6,7 @@ export type CriterionFinding =
   | 'missing' // no concept of the criterion
   | 'named-only' // concepts named, no reasoning or specifics around them
   | 'reasoned'
+  | 'generic' // reasoned, but nothing in the answer is specific to this scenario
   | 'off-topic';
 
 const WHY: Record<Lang, Record<CriterionFinding, string>> = {
@@ -14,6 +15,7 @@ const WHY: Record<Lang, Record<CriterionFinding, string>> = {
     'named-only':
       'You named the right ideas but did not say why, with what trade-off, or with what numbers.',
     reasoned: 'You explained your choices.',
+    generic: 'You explained your choices, but none of them is tied to this scenario’s specifics.',
     'off-topic':
       'Your answer addressed a different question, so this criterion could not be credited.',
   },
@@ -21,6 +23,7 @@ const WHY: Record<Lang, Record<CriterionFinding, string>> = {
     missing: '回答中没有涉及。',
     'named-only': '提到了相关概念，但没有说明原因、权衡或具体数字。',
     reasoned: '对选择给出了理由。',
+    generic: '给出了理由，但没有结合本题场景的具体情况。',
     'off-topic': '回答针对的是另一个问题，这一项无法得分。',
   },
 };

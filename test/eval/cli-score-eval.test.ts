@@ -132,6 +132,7 @@ describe('score --scorer llm', () => {
     const out = JSON.parse(stdout);
     expect(out.scorer).toBe('offline');
     expect(out.criteria.length).toBeGreaterThanOrEqual(3);
+    expect(out.notes.join(' ')).toMatch(/scored offline/i);
   });
 });
 

@@ -37,7 +37,11 @@ export interface SentenceFacts {
   specifics: boolean;
   /** Technical terms (any stage, any scenario) the sentence names. */
   terms: number;
-  /** A bare enumeration of terms: no connective, and mostly one- to three-word items. */
+  /**
+   * A bare enumeration: no connective, and either four or more items mostly of one to three
+   * words ("Serving: Redis, GPU, INT8, distillation"), or three or more technical terms with
+   * fewer than about 2.5 words each and no number.
+   */
   listLike: boolean;
 }
 

@@ -44,7 +44,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
 
   const offlineInterviewer = new OfflineInterviewer();
-  const offlineScorer = new OfflineScorer();
+  // With the whole knowledge base the offline scorer can tell an answer about another scenario.
+  const offlineScorer = new OfflineScorer({ knowledge });
   const llm = createLlmServices(config, {
     offlineInterviewer,
     offlineScorer,

@@ -3,13 +3,15 @@
  * Discord. With --guild it is registered for that server only and usable at once (good while
  * setting up); without, globally (every server the bot is in; Discord may take a while to show
  * it). Registering replaces the bot's previous command list, so running it again is safe.
- * Reads DISCORD_TOKEN (and DISCORD_API_URL, for a proxy or the local fake).
+ * Reads DISCORD_TOKEN (and DISCORD_API_URL, for a proxy or the local fake). Prints the invite
+ * link with the permissions the bot needs.
  */
 import { parseArgs } from 'node:util';
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { type CliCommand, UsageError } from '../../cli/io.ts';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { COMMAND_NAME, commandsJson } from './commands.ts';
+import { inviteUrl } from './invite.ts';
 
 const USAGE = 'usage: npm run cli -- discord-register [--guild ID]';
 
@@ -64,6 +66,7 @@ export const registerCommand: CliCommand = async (argv, io) => {
         ? `Registered ${names} for server ${guild} (${application.name ?? application.id}); usable now.\n`
         : `Registered ${names} globally for ${application.name ?? application.id}; Discord may take a few minutes to show it everywhere.\n`,
     );
+    io.stdout.write(`Invite the bot to a server with: ${inviteUrl(application.id)}\n`);
     return 0;
   } catch (error) {
     const reason =

@@ -403,3 +403,85 @@ describe('Discord bot (discord.js against a local fake Discord)', () => {
     ).toEqual([]);
   });
 });
+
+describe('Discord bot: public threads, coach mode, Chinese, a long-lived connection', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // A short heartbeat interval, so the connection lives through several beats in this test.
+    h = await startBot({ privateThreads: false, heartbeatIntervalMs: 100 });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('opens a public thread when private threads are not asked for', async () => {
+    const { discord } = h;
+    const seq = discord.lastSeq();
+    const start = discord.slashCommand({
+      user: discord.user('ivan'),
+      subcommand: 'start',
+      options: { scenario: SCENARIO },
+    });
+    await discord.waitForCall(
+      (c) => c.route === 'webhook-edit' && c.params.token === start.token,
+      seq,
+    );
+    const created = discord.calls.find((c) => c.seq > seq && c.route === 'thread-create')!;
+    expect(created.body.type).toBe(11);
+    expect(created.body.invitable).toBeUndefined();
+  });
+
+  it('gives coach-mode feedback as an embed and speaks Chinese when asked', async () => {
+    const { discord } = h;
+    const judy = discord.user('judy');
+    let seq = discord.lastSeq();
+    const start = discord.slashCommand({
+      user: judy,
+      subcommand: 'start',
+      options: { scenario: SCENARIO, mode: 'coach', language: 'zh' },
+    });
+    const pointer = await discord.waitForCall(
+      (c) => c.route === 'webhook-edit' && c.params.token === start.token,
+      seq,
+    );
+    expect(pointer.body.content).toContain('你的面试');
+    const created = discord.calls.find((c) => c.seq > seq && c.route === 'thread-create')!;
+    const thread = discord.world.channels.get(created.response.id)!;
+    expect(textAfter(discord, seq)).toContain('第 1/');
+
+    seq = discord.lastSeq();
+    discord.say({
+      user: judy,
+      channel: thread,
+      content: '我们的目标是提升用户的长期留存和有效互动，先明确业务目标。',
+    });
+    await discord.waitForCall(
+      (c) => c.route === 'channel-message' && c.params.channel === thread.id && c.body.components,
+      seq,
+    );
+    seq = discord.lastSeq();
+    const message = latestWithButtons(discord, thread.id)!;
+    expect(message.components).toHaveLength(1);
+    const next = discord.pressButton({ user: judy, message, customId: buttonFor(message, 'next') });
+    const feedback = await discord.waitForCall(
+      (c) =>
+        c.route === 'webhook-execute' && c.params.token === next.token && c.body.embeds?.length > 0,
+      seq,
+    );
+    expect(feedback.body.embeds[0].title).toContain('反馈');
+    expect(feedback.body.embeds[0].footer.text).toContain('评分方式');
+  });
+
+  it('answers heartbeats so the session survives several of them without reconnecting', async () => {
+    const { discord } = h;
+    await discord.until(() => discord.gateway.record.heartbeats >= 3);
+    const seq = discord.lastSeq();
+    const list = discord.slashCommand({ user: discord.user('kim'), subcommand: 'scenarios' });
+    await discord.waitForCall(
+      (c) => c.route === 'webhook-edit' && c.params.token === list.token,
+      seq,
+    );
+    expect(discord.gateway.record.connections).toHaveLength(1);
+    expect(discord.gateway.record.identifies).toHaveLength(1);
+  });
+});

@@ -40,8 +40,10 @@ function testEnv(discord: FakeDiscord, privateThreads: boolean): NodeJS.ProcessE
   };
 }
 
-export async function startBot(options: { privateThreads?: boolean } = {}): Promise<Harness> {
-  const discord = await startFakeDiscord();
+export async function startBot(
+  options: { privateThreads?: boolean; heartbeatIntervalMs?: number } = {},
+): Promise<Harness> {
+  const discord = await startFakeDiscord({ heartbeatIntervalMs: options.heartbeatIntervalMs });
   const config = loadConfig(testEnv(discord, options.privateThreads ?? true));
   const app = await createApp(config, { logger, memoryStore: true });
   const bot = await startDiscordBot(app, config.discord!, logger);

@@ -74,6 +74,10 @@ describe('discord-register', () => {
     const start = command!.options.find((o) => o.name === 'start')!;
     expect(start.options!.find((o) => o.name === 'scenario')!.autocomplete).toBe(true);
     expect(io.out()).toContain(`Registered /interview for server ${discord.world.guild.id}`);
+    // The invite link, with the permissions integer the README documents.
+    expect(io.out()).toContain(
+      `https://discord.com/oauth2/authorize?client_id=${discord.world.applicationId}&scope=bot+applications.commands&permissions=377957239808`,
+    );
   });
 
   it('registers globally without --guild', async () => {

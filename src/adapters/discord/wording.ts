@@ -7,7 +7,6 @@ import type { Lang } from '../../engine/types.ts';
 
 export interface DiscordWording {
   interviewIsIn: (threadMention: string) => string;
-  interviewHere: string;
   needsTextChannel: string;
   threadFailed: string;
   scenariosTitle: string;
@@ -18,7 +17,6 @@ export interface DiscordWording {
 
 const EN: DiscordWording = {
   interviewIsIn: (thread) => `Your interview is ready in ${thread}. Answer there; good luck!`,
-  interviewHere: 'Your interview starts below. Answer in this conversation; good luck!',
   needsTextChannel:
     'Start an interview from a text channel of a server (it opens a thread) or in a direct message with me.',
   threadFailed:
@@ -31,7 +29,6 @@ const EN: DiscordWording = {
 
 const ZH: DiscordWording = {
   interviewIsIn: (thread) => `你的面试已在 ${thread} 中准备好。请在那里作答，祝你好运！`,
-  interviewHere: '面试在下面开始。请直接在这个对话里作答，祝你好运！',
   needsTextChannel: '请在服务器的文字频道中开始面试（会创建一个子区），或者在与我的私信中开始。',
   threadFailed: '无法在这里为面试创建子区。请让管理员允许我在此频道创建子区并在子区中发言。',
   scenariosTitle: '面试题目',

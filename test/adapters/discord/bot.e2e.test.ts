@@ -263,6 +263,30 @@ describe('Discord bot (discord.js against a local fake Discord)', () => {
     expect(deferral!.body).toEqual({ type: 5, data: { flags: 64 } });
   });
 
+  it('answers a redelivered message once (the message id dedupes it)', async () => {
+    const { discord } = h;
+    const { thread, user } = await startInterview('oscar');
+    let seq = discord.lastSeq();
+    const original = discord.say({
+      user,
+      channel: thread,
+      content: 'UNIQUE-ANSWER-42 about daily active users',
+    });
+    await discord.waitForCall(
+      (c) => c.route === 'channel-message' && c.params.channel === thread.id && c.body.components,
+      seq,
+    );
+    // The gateway delivers the same MESSAGE_CREATE again (as after a reconnect).
+    discord.gateway.dispatch('MESSAGE_CREATE', original);
+    seq = discord.lastSeq();
+    const exported = discord.slashCommand({ user, channel: thread, subcommand: 'export' });
+    const file = await discord.waitForCall(
+      (c) => c.route === 'webhook-edit' && c.params.token === exported.token && c.files.length > 0,
+      seq,
+    );
+    expect(file.files[0]!.text.split('UNIQUE-ANSWER-42').length - 1).toBe(1);
+  });
+
   it('autocompletes scenario ids from what was typed', async () => {
     const { discord } = h;
     const seq = discord.lastSeq();

@@ -31,5 +31,5 @@ export function stageScoreLines(score: StageScore, lang: Lang, labels: Labels): 
 }
 
 export function stageScoreTitle(title: string, score: StageScore, lang: Lang): string {
-  return `*${esc(title)} — ${formatScore(score.score)}* (${msg(lang).scorers[score.scorer]})`;
+  return `*${esc(title)} — ${formatScore(score.score)}* · _${msg(lang).scorers[score.scorer]}_`;
 }

@@ -232,6 +232,8 @@ export interface StatusView {
   usage: TokenUsage;
   interviewer: ScorerKind;
   scorer: ScorerKind;
+  /** The interviewer's latest message, so a resumed interview shows where it stopped. */
+  lastInterviewerMessage?: string;
 }
 
 export interface HistoryEntry {

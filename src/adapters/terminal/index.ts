@@ -46,6 +46,12 @@ export async function runTerminal(
   const app = await createApp(config, { logger });
   const lines = createLineReader(io);
   const write = (text: string) => io.stdout.write(`${text}\n`);
+  // Ctrl-C: every turn is already saved, so just say how to come back.
+  const onInterrupt = () => {
+    write(`\n${terminalText(options.lang).saved(options.resumeHint)}`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
   try {
     const lang = options.lang;
     const t = terminalText(lang);
@@ -113,6 +119,7 @@ export async function runTerminal(
     });
     return result === 'failed' ? 2 : 0;
   } finally {
+    process.off('SIGINT', onInterrupt);
     lines.close();
     await app.close();
   }

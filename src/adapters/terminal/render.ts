@@ -138,8 +138,17 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
       ].join('\n');
     case 'scorecard':
       return renderScorecard(reply.scorecard, options);
-    case 'status':
-      return `${p.bold(h.status)}\n${formatStatus(reply.status, options.lang)}\n${tokenLine(reply.status.usage)}`;
+    case 'status': {
+      const last = reply.status.lastInterviewerMessage;
+      return [
+        p.bold(h.status),
+        formatStatus(reply.status, options.lang),
+        tokenLine(reply.status.usage),
+        last ? `${p.green('interviewer>')} ${safeText(last)}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n');
+    }
     case 'history': {
       const { entries, trend, trendDelta } = reply.history;
       if (entries.length === 0) return h.historyEmpty;

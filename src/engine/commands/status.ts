@@ -11,6 +11,7 @@ export function statusView(turn: SessionTurn): StatusView {
   const { session, services } = turn;
   const now = turn.now();
   const stage = turn.stage();
+  const lastInterviewerTurn = session.turns.findLast((t) => t.role === 'interviewer');
   return {
     sessionId: session.id,
     scenarioId: session.scenarioId,
@@ -30,6 +31,7 @@ export function statusView(turn: SessionTurn): StatusView {
     usage: { ...session.usage },
     interviewer: services.interviewer.kind,
     scorer: services.scorer.kind,
+    lastInterviewerMessage: lastInterviewerTurn?.text,
   };
 }
 

@@ -129,7 +129,7 @@ const EN: Messages = {
         ? 'Something went wrong on our side and your last message was not saved. Please send it again.'
         : 'Something went wrong on our side. Your messages are saved; your next message or command picks up where we stopped.',
   },
-  actions: { followup: 'Follow-up', hint: 'Hint', next: 'Next stage', end: 'End interview' },
+  actions: { followup: 'Follow-up', hint: 'Hint', next: 'Next stage', end: 'End & score' },
   actionHelp: {
     followup: 'ask the interviewer for a follow-up question',
     hint: 'get a hint for this stage (counted on the scorecard)',
@@ -245,7 +245,7 @@ const ZH: Messages = {
         ? '我们这边出了点问题，你的上一条消息没有保存成功。请再发送一次。'
         : '我们这边出了点问题。你的消息都已保存；下一条消息或命令会从中断处继续。',
   },
-  actions: { followup: '追问', hint: '提示', next: '下一阶段', end: '结束面试' },
+  actions: { followup: '追问', hint: '提示', next: '下一阶段', end: '结束并评分' },
   actionHelp: {
     followup: '请面试官追问一个问题',
     hint: '获取本阶段的提示（会记在评分卡上）',

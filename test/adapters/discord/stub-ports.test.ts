@@ -140,7 +140,7 @@ describe('Discord bot with a stand-in interviewer', () => {
       'Follow-up',
       'Hint',
       'Next stage',
-      'End interview',
+      'End & score',
     ]);
   });
 

@@ -31,6 +31,11 @@ export interface AppOptions {
   /** Use the in-memory store regardless of configuration (tests, benchmarks). */
   memoryStore?: boolean;
   clock?: Clock;
+  /**
+   * Prefix of every Redis key (store, locks, counters, rate limiter); default `ml-interviewer`.
+   * Processes that must share state use the same one; tests use one of their own per run.
+   */
+  namespace?: string;
 }
 
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
@@ -40,6 +45,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     redisUrl: config.store.redisUrl,
     databasePath: config.store.databasePath,
     memory: options.memoryStore,
+    namespace: options.namespace,
     logger,
   });
 
@@ -54,6 +60,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     // a restart (sqlite) and hold across processes (Redis).
     counters: stores.counters,
     logger,
+    namespace: options.namespace,
   });
   const interviewer: Interviewer = llm?.interviewer ?? offlineInterviewer;
   const scorer: StageScorer = config.llm.scorer === 'offline' || !llm ? offlineScorer : llm.scorer;

@@ -14,12 +14,7 @@ import { formatEvalReport } from '../eval/report.ts';
 import { runEval } from '../eval/runner.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import { type CliCommand, UsageError } from './io.ts';
-import {
-  type CliScorerKind,
-  createScorerForCli,
-  SCORER_KINDS,
-  ScorerUnavailableError,
-} from './scorer-factory.ts';
+import { type CliScorerKind, createScorerForCli, SCORER_KINDS } from './scorer-factory.ts';
 
 function parse(argv: string[]) {
   let values: { set?: string; scorer?: string; repeat?: string; json?: boolean };
@@ -72,16 +67,7 @@ export const evalCommand: CliCommand = async (argv, io) => {
     throw error;
   }
 
-  let cli: Awaited<ReturnType<typeof createScorerForCli>>;
-  try {
-    cli = await createScorerForCli(options.scorer, io.env, { knowledge });
-  } catch (error) {
-    if (error instanceof ScorerUnavailableError) {
-      io.stderr.write(`eval: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const cli = await createScorerForCli(options.scorer, io.env, { knowledge });
 
   try {
     const showProgress =

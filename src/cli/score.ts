@@ -11,12 +11,7 @@ import { loadKnowledge } from '../knowledge/loader.ts';
 import { LANGS, STAGE_IDS, type StageId } from '../knowledge/schema.ts';
 import { looksChinese } from '../knowledge/signals.ts';
 import { type CliCommand, readAll, UsageError } from './io.ts';
-import {
-  type CliScorerKind,
-  createScorerForCli,
-  SCORER_KINDS,
-  ScorerUnavailableError,
-} from './scorer-factory.ts';
+import { type CliScorerKind, createScorerForCli, SCORER_KINDS } from './scorer-factory.ts';
 
 function parse(argv: string[]) {
   let values: {
@@ -108,16 +103,7 @@ export const scoreCommand: CliCommand = async (argv, io) => {
     return 2;
   }
 
-  let cli: Awaited<ReturnType<typeof createScorerForCli>>;
-  try {
-    cli = await createScorerForCli(options.scorer, io.env, { knowledge });
-  } catch (error) {
-    if (error instanceof ScorerUnavailableError) {
-      io.stderr.write(`score: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const cli = await createScorerForCli(options.scorer, io.env, { knowledge });
   try {
     const lang: Lang = options.lang ?? (looksChinese(answer) ? 'zh' : 'en');
     const result = await cli.scorer.score({

@@ -5,15 +5,11 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import type { StageScorer } from '../engine/ports.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { UsageError } from './io.ts';
 import { OfflineScorer } from '../llm/offline/scorer.ts';
 
 export const SCORER_KINDS = ['offline', 'llm'] as const;
 export type CliScorerKind = (typeof SCORER_KINDS)[number];
-
-/** The scorer cannot be used as asked (no LLM configured, bad environment, missing module). */
-export class ScorerUnavailableError extends Error {
-  override name = 'ScorerUnavailableError';
-}
 
 export interface CliScorer {
   scorer: StageScorer;
@@ -22,13 +18,10 @@ export interface CliScorer {
   close(): Promise<void>;
 }
 
-interface LlmModule {
-  createLlmScorer?: (
-    config: ReturnType<typeof loadConfig>,
-    options: { fallback: StageScorer },
-  ) => StageScorer & { model?: string; promptVersion?: string; close?: () => Promise<void> };
-}
-
+/**
+ * The scorer a command asked for. A scorer that cannot be used as asked (no LLM configured, a
+ * bad environment) is a usage problem: the CLI prints the reason and exits with 2.
+ */
 export async function createScorerForCli(
   kind: CliScorerKind,
   env: NodeJS.ProcessEnv,
@@ -43,34 +36,19 @@ export async function createScorerForCli(
   try {
     config = loadConfig(env);
   } catch (error) {
-    if (error instanceof ConfigError) throw new ScorerUnavailableError(error.message);
+    if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
   if (!config.llm.endpoint) {
-    throw new ScorerUnavailableError(
+    throw new UsageError(
       '--scorer llm needs an LLM: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)',
     );
   }
-  let module: LlmModule;
-  try {
-    module = (await import('../llm/index.ts')) as LlmModule;
-  } catch (error) {
-    throw new ScorerUnavailableError(
-      `the LLM scorer could not be loaded (src/llm/index.ts): ${(error as Error).message}`,
-    );
-  }
-  if (typeof module.createLlmScorer !== 'function') {
-    throw new ScorerUnavailableError(
-      'the LLM scorer is not available: src/llm/index.ts does not export createLlmScorer',
-    );
-  }
-  const scorer = module.createLlmScorer(config, { fallback: offline });
-  const model = scorer.model ?? config.llm.endpoint.model;
+  const { createLlmScorer } = await import('../llm/index.ts');
+  const scorer = createLlmScorer(config, { fallback: offline });
   return {
     scorer,
-    describe: `LLM rubric scorer (${model}${scorer.promptVersion ? `, prompt ${scorer.promptVersion}` : ''}), offline fallback`,
-    close: async () => {
-      await scorer.close?.();
-    },
+    describe: `LLM rubric scorer (${scorer.model}, prompt ${scorer.promptVersion}), offline fallback`,
+    close: () => scorer.close(),
   };
 }

@@ -6,14 +6,15 @@ import { stageById } from '../knowledge/knowledge.ts';
 import type { Criterion, Framework, Scenario, Stage } from '../knowledge/schema.ts';
 import { msg } from './messages.ts';
 import { stageElapsedMs } from './pacing.ts';
-import type {
-  HireSignal,
-  Level,
-  Scorecard,
-  ScorecardStage,
-  ScorerKind,
-  Session,
-  StageScore,
+import {
+  HIRE_SIGNALS,
+  type HireSignal,
+  type Level,
+  type Scorecard,
+  type ScorecardStage,
+  type ScorerKind,
+  type Session,
+  type StageScore,
 } from './types.ts';
 
 export interface ScorecardInput {
@@ -35,14 +36,8 @@ export function levelOf(score: number): Level {
   return Math.min(4, Math.max(1, Math.round(score))) as Level;
 }
 
-const SIGNAL_LADDER: readonly HireSignal[] = [
-  'strong-no-hire',
-  'no-hire',
-  'lean-no-hire',
-  'lean-hire',
-  'hire',
-  'strong-hire',
-];
+// From worst to best.
+const SIGNAL_LADDER: readonly HireSignal[] = HIRE_SIGNALS;
 
 /**
  * Hire signal from the overall score (mean of the answered stages, 1–4) and coverage (answered

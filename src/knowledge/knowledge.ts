@@ -1,4 +1,4 @@
-import type { Framework, Scenario, Stage, StageId } from './schema.ts';
+import { type Framework, STAGE_IDS, type Scenario, type Stage, type StageId } from './schema.ts';
 
 /** The validated knowledge base, as the engine and scorers see it. */
 export interface Knowledge {
@@ -15,20 +15,5 @@ export function stageById(framework: Framework, id: StageId): Stage {
 }
 
 export function stagePlan(scenario: Scenario): StageId[] {
-  return (
-    scenario.stages ??
-    ([
-      'requirements',
-      'metrics',
-      'architecture',
-      'data',
-      'features',
-      'modeling',
-      'serving',
-      'deployment',
-      'scaling',
-      'monitoring',
-      'updating',
-    ] as StageId[])
-  );
+  return scenario.stages ?? [...STAGE_IDS];
 }

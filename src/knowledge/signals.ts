@@ -21,13 +21,17 @@ const patternCache = new Map<string, RegExp>();
  * A phrase matches as a substring; phrases that start or end with a Latin letter or digit must
  * sit on a word boundary there ("ann" must not match "annual"). Chinese has no word boundaries.
  */
+export function phrasePatternSource(normalizedPhrase: string): string {
+  const head = /^[a-z0-9]/.test(normalizedPhrase) ? '(?<![a-z0-9])' : '';
+  const tail = /[a-z0-9]$/.test(normalizedPhrase) ? '(?![a-z0-9])' : '';
+  return `${head}${escapeRegExp(normalizedPhrase)}${tail}`;
+}
+
 function patternFor(phrase: string): RegExp {
   const key = normalize(phrase);
   let pattern = patternCache.get(key);
   if (!pattern) {
-    const head = /^[a-z0-9]/.test(key) ? '(?<![a-z0-9])' : '';
-    const tail = /[a-z0-9]$/.test(key) ? '(?![a-z0-9])' : '';
-    pattern = new RegExp(`${head}${escapeRegExp(key)}${tail}`, 'u');
+    pattern = new RegExp(phrasePatternSource(key), 'u');
     patternCache.set(key, pattern);
   }
   return pattern;

@@ -5,7 +5,7 @@
  * repeating a term adds nothing.
  */
 import type { Signals } from '../../../knowledge/schema.ts';
-import { matchSignals, normalize } from '../../../knowledge/signals.ts';
+import { matchSignals, normalize, phrasePatternSource } from '../../../knowledge/signals.ts';
 
 /**
  * Spelling variants of an English phrase that mean the same: the last word singular or plural
@@ -72,19 +72,13 @@ export function conceptKey(phrase: string): string {
     .join('');
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 const globalPatterns = new Map<string, RegExp>();
 
 /** Same matching rule as knowledge/signals.ts (word boundaries at Latin ends), but global. */
 function globalPattern(phrase: string): RegExp {
   let pattern = globalPatterns.get(phrase);
   if (!pattern) {
-    const head = /^[a-z0-9]/.test(phrase) ? '(?<![a-z0-9])' : '';
-    const tail = /[a-z0-9]$/.test(phrase) ? '(?![a-z0-9])' : '';
-    pattern = new RegExp(`${head}${escapeRegExp(phrase)}${tail}`, 'gu');
+    pattern = new RegExp(phrasePatternSource(phrase), 'gu');
     globalPatterns.set(phrase, pattern);
   }
   pattern.lastIndex = 0;

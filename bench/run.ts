@@ -79,7 +79,7 @@ export const benchCommand: CliCommand = async (argv, io) => {
   }
 
   if (values.only !== 'engine') {
-    const durationMs = values.quick ? 12_000 : 24_000;
+    const durationMs = values.quick ? 12_000 : 18_000;
     progress(`limiter, 1 process, ${durationMs / 1000} s…`);
     details.limiter.push(await runLimiterBench({ processes: 1, durationMs }));
     if (redisUrl) {

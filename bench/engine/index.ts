@@ -18,8 +18,8 @@ export interface EngineRunPlan {
 }
 
 export const DEFAULT_PLANS: EngineRunPlan[] = [
-  { sessions: 1_000, script: { kind: 'whole', answersPerStage: 2 } },
-  { sessions: 10_000, script: { kind: 'opening', answers: 3 } },
+  { sessions: 1_000, script: { kind: 'whole', answersPerStage: 1 } },
+  { sessions: 10_000, script: { kind: 'opening', answers: 2 } },
 ];
 
 export interface EngineSuiteOptions {

@@ -5,7 +5,7 @@
  *
  * Scaling: a real provider counts per minute; here the window is scaled down 10× so a run
  * covers several windows in seconds. "600 RPM" is run as 60 requests per 6-second window (the
- * same rate), measured over 24 s = four windows. The limiter is configured with exactly the
+ * same rate), measured over 18 s = three windows. The limiter is configured with exactly the
  * server's limit, as a user sets LLM_RPM to the provider's figure.
  *
  * Figures: achieved_rpm = requests the server accepted within the measured span (from the
@@ -30,7 +30,7 @@ export interface LimiterBenchOptions {
   allowedRpm?: number;
   /** The scaled window (default 6 000 ms: a tenth of a minute). */
   windowMs?: number;
-  /** How long requests are sent (default four windows). */
+  /** How long requests are sent (default three windows). */
   durationMs?: number;
   /** Required for a clustered limiter (more than one process, by default). */
   redisUrl?: string;
@@ -68,7 +68,7 @@ export interface LimiterBenchResult {
 export async function runLimiterBench(options: LimiterBenchOptions): Promise<LimiterBenchResult> {
   const allowedRpm = options.allowedRpm ?? 600;
   const windowMs = options.windowMs ?? 6_000;
-  const durationMs = options.durationMs ?? windowMs * 4;
+  const durationMs = options.durationMs ?? windowMs * 3;
   const perWindow = Math.round((allowedRpm * windowMs) / 60_000);
   const cluster = options.cluster ?? options.processes > 1;
   if (cluster && !options.redisUrl) throw new Error('a clustered limiter needs REDIS_URL');

@@ -36,12 +36,9 @@ describe('offline scorer on the labeled development set', () => {
     expect(report.spearman).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('beats the length-only baseline on both', () => {
-    // The target is a margin of 0.2. On this set the length baseline is strong (QWK ≈ 0.74,
-    // its quartiles fitted to the set itself), and the offline scorer's margin is about 0.1;
-    // this asserts the margin reached so a regression shows, not the 0.2 target.
-    expect(report.qwk - report.baseline.qwk).toBeGreaterThanOrEqual(0.08);
-    expect(report.spearman - report.baseline.spearman).toBeGreaterThanOrEqual(0.08);
+  it('beats the length-only baseline by at least 0.2 on both', () => {
+    expect(report.qwk - report.baseline.qwk).toBeGreaterThanOrEqual(0.2);
+    expect(report.spearman - report.baseline.spearman).toBeGreaterThanOrEqual(0.2);
   });
 
   it('is not fooled by padding, stuffing or injections on this set', () => {

@@ -23,6 +23,12 @@
  *     example, 如果, 但是) or at some length, ties two or more of the stage's concepts together.
  *     An answer that touches none of the scenario's key points for the stage is generic, not
  *     about this problem: each criterion is capped at 2.
+ *     Substance (scoring/substance.ts) then moves criteria one level. Down (3 and 4 lose one)
+ *     when 30% or more of the sentences making the stage's points hand-wave ("maybe", "some
+ *     kind of", "basically", "etc.", "大概", "一些", "之类的") and under 30% of all sentences
+ *     give a quantity. Up (2 and 3 gain one, within the cap) when 30% or more give a quantity
+ *     and almost none hand-wave. A missing criterion stays 1. Shares, not totals: length earns
+ *     nothing, and padding (no points, no quantities) can only lower the upward share.
  *  4. The stage score is the mean of the criterion levels (fractional), its level the rounded
  *     band; the scenario's key points for the stage that nothing touched are "missed".
  *
@@ -49,6 +55,7 @@ import {
 } from './scoring/feedback.ts';
 import { type Lexicon, lexiconFor } from './scoring/lexicon.ts';
 import { readSentences, type SentenceFacts } from './scoring/sentences.ts';
+import { readSubstance, substanceShift } from './scoring/substance.ts';
 import { detectOffScenario, detectOffStage } from './scoring/topic.ts';
 
 /** How many evidence quotes a criterion keeps. */
@@ -122,6 +129,20 @@ function capped(reading: CriterionReading, cap: Level): CriterionReading {
   return reading.level <= cap ? reading : { ...reading, level: cap, finding: 'generic' };
 }
 
+/**
+ * The substance shift moves a credited criterion one level: down for an answer that explains
+ * in hand-waves, up for one that commits to figures. A missing criterion stays 1 (figures
+ * about something else prove nothing here) and nothing rises above the generic cap.
+ */
+function shifted(reading: CriterionReading, shift: -1 | 0 | 1, cap: Level): CriterionReading {
+  if (shift === 0 || reading.level === 1) return reading;
+  if (shift < 0 && reading.level >= 3) {
+    return { ...reading, level: (reading.level - 1) as Level, finding: 'vague' };
+  }
+  if (shift > 0 && reading.level < cap) return { ...reading, level: (reading.level + 1) as Level };
+  return reading;
+}
+
 export interface OfflineScorerOptions {
   /**
    * All scenarios, so an answer about another scenario can be recognised. Without them the
@@ -189,11 +210,12 @@ export class OfflineScorer implements StageScorer {
     const cap = levelCap(keyPoints.length, coveredKeyPoints.length);
     const stageLexicon = lexicon.stages.get(stage.id)!;
     const stageConcepts = kept.map((s) => conceptsIn(s.text, stageLexicon.all).size);
+    const shift = substanceShift(readSubstance(kept, stageConcepts));
     const criteria: CriterionScore[] = stage.criteria.map((criterion, i) => {
       const phrases = stageLexicon.criteria[i]!.extended;
       const reading: CriterionReading = offTopic
         ? { level: 1, finding: 'off-topic', evidence: [] }
-        : capped(readCriterion(phrases, kept, stageConcepts), cap);
+        : shifted(capped(readCriterion(phrases, kept, stageConcepts), cap), shift, cap);
       return {
         id: criterion.id,
         level: reading.level,

@@ -7,6 +7,7 @@ export type CriterionFinding =
   | 'named-only' // concepts named, no reasoning or specifics around them
   | 'reasoned'
   | 'generic' // reasoned, but nothing in the answer is specific to this scenario
+  | 'vague' // reasoned, but in hand-waves, with no figures
   | 'off-topic';
 
 const WHY: Record<Lang, Record<CriterionFinding, string>> = {
@@ -16,6 +17,8 @@ const WHY: Record<Lang, Record<CriterionFinding, string>> = {
       'You named the right ideas but did not say why, with what trade-off, or with what numbers.',
     reasoned: 'You explained your choices.',
     generic: 'You explained your choices, but none of them is tied to this scenario’s specifics.',
+    vague:
+      'You explained your choices, but in general terms: commit to concrete choices, sizes and thresholds.',
     'off-topic':
       'Your answer addressed a different question, so this criterion could not be credited.',
   },
@@ -24,6 +27,7 @@ const WHY: Record<Lang, Record<CriterionFinding, string>> = {
     'named-only': '提到了相关概念，但没有说明原因、权衡或具体数字。',
     reasoned: '对选择给出了理由。',
     generic: '给出了理由，但没有结合本题场景的具体情况。',
+    vague: '给出了理由，但说得比较笼统：请给出具体的选择、规模和阈值。',
     'off-topic': '回答针对的是另一个问题，这一项无法得分。',
   },
 };

@@ -17,7 +17,9 @@ import { redisUrl } from '../store/redis-helpers.ts';
 const RUN = { allowedRpm: 400, windowMs: 3_000, durationMs: 6_000, limiterShare: 0.8, redisUrl };
 
 describe.skipIf(!redisUrl)('LLM rate limiter shared by two processes (needs REDIS_URL)', () => {
-  it('keeps both processes together within the window: no 429, never more than allowed', async () => {
+  it('keeps both processes together within the window: no 429, never more than allowed', {
+    timeout: 90_000,
+  }, async () => {
     const result = await runLimiterBench({ ...RUN, processes: 2, cluster: true });
     expect(result.count_429).toBe(0);
     expect(result.max_in_window).toBeLessThanOrEqual(result.allowed_per_window);
@@ -25,7 +27,7 @@ describe.skipIf(!redisUrl)('LLM rate limiter shared by two processes (needs REDI
     expect(result.accepted).toBeGreaterThan(0);
   });
 
-  it('(control) two separate limiters overrun the same window', async () => {
+  it('(control) two separate limiters overrun the same window', { timeout: 90_000 }, async () => {
     const result = await runLimiterBench({ ...RUN, processes: 2, cluster: false });
     expect(result.count_429).toBeGreaterThan(0);
   });

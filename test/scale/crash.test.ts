@@ -49,7 +49,10 @@ function crashAndRestart(makeBackend: () => Promise<Backend>) {
     await backend?.cleanup();
   });
 
-  it('loses nothing: the restarted process completes the turn, says so, and the interview goes on', async () => {
+  // Generous: with Redis the restarted process first waits out the dead holder's lock (10 s).
+  it('loses nothing: the restarted process completes the turn, says so, and the interview goes on', {
+    timeout: 90_000,
+  }, async () => {
     const env = {
       ...backend.env,
       KNOWLEDGE_DIR: 'test/fixtures/knowledge-mini',

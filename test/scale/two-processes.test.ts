@@ -134,7 +134,9 @@ describe.skipIf(!redisUrl)('two bot processes sharing one Redis (needs REDIS_URL
       await server?.close();
     });
 
-    it('waits for that turn (queued by the session lock), then is answered in order', async () => {
+    it('waits for that turn (queued by the session lock), then is answered in order', {
+      timeout: 60_000,
+    }, async () => {
       const actor = `discord:${randomUUID()}`;
       const sessionId = ok(
         await slow.execute({ actor, command: { kind: 'start', scenarioId: 'mini-recsys' } }),

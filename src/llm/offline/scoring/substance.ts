@@ -36,6 +36,10 @@ const VAGUE_EN = new RegExp(
     'stuff',
     'things like',
     'something like',
+    'something',
+    'somehow',
+    'a while',
+    'some time',
     // "it is easy / standard / obvious"
     'basically',
     'simply',
@@ -60,7 +64,7 @@ const VAGUE_EN = new RegExp(
 );
 
 const VAGUE_ZH =
-  /(大概|可能|也许|或许|应该|差不多|好像|一些|很多|各种|之类|等等|什么的|基本上|就行|就可以了|直接用|简单|比较好|很重要|合适的|好的模型|一下)/;
+  /(大概|可能|也许|或许|应该|差不多|好像|一些|很多|各种|之类|等等|什么的|基本上|就行|就可以了|直接用|简单|比较好|很重要|合适的|好的模型|一下|我觉得|一段时间|看看|肯定|总之|就够了?|挺)/;
 
 /** A quantity: a digit that is not part of a name ("p99", "int8", "gpt-4"). */
 const QUANTITY = /(?<![a-z0-9@_.-])\d/i;

@@ -8,7 +8,7 @@
  * Everything else measured (breakdowns, RSS, record sizes, skipped parts) goes into the
  * details file and the human tables.
  */
-import Table from 'cli-table3';
+import CliTable from 'cli-table3';
 import type { EngineRunResult } from './engine/simulation.ts';
 import { describeScript } from './engine/candidates.ts';
 import type { LimiterBenchResult } from './limiter/index.ts';
@@ -88,6 +88,11 @@ export function targetChecks(details: BenchDetails): { ok: boolean; text: string
   return checks;
 }
 
+/** A plain table (no colours: the output is often piped or pasted into the README). */
+function table(options: { head: string[] }) {
+  return new CliTable({ ...options, style: { head: [], border: [] } });
+}
+
 export function renderTables(details: BenchDetails): string {
   const out: string[] = [];
   const m = details.machine;
@@ -96,7 +101,7 @@ export function renderTables(details: BenchDetails): string {
     '',
     `Engine (instant LLM; latency = one command run alone, throughput = ${details.engine[0]?.concurrency ?? '?'} commands in flight):`,
   );
-  const engine = new Table({
+  const engine = table({
     head: [
       'store',
       'sessions',
@@ -127,7 +132,7 @@ export function renderTables(details: BenchDetails): string {
     ]);
   }
   out.push(engine.toString(), '', 'Where a measured turn goes (medians):');
-  const breakdown = new Table({
+  const breakdown = table({
     head: [
       'store',
       'sessions',
@@ -158,7 +163,7 @@ export function renderTables(details: BenchDetails): string {
       '',
       'LLM rate limiter against the local server (window scaled: see bench/limiter/index.ts):',
     );
-    const limiter = new Table({
+    const limiter = table({
       head: [
         'processes',
         'allowed RPM',

@@ -56,6 +56,10 @@ export function scriptLength(script: Script, scenario: Scenario): number {
 
 export function describeScript(script: Script): string {
   return script.kind === 'whole'
-    ? `whole interviews, ${script.answersPerStage} answers per stage`
-    : `start + ${script.answers} answers, left open`;
+    ? `whole interviews, ${plural(script.answersPerStage, 'answer')} per stage`
+    : `start + ${plural(script.answers, 'answer')}, left open`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -24,10 +24,10 @@
  *     An answer that touches none of the scenario's key points for the stage is generic, not
  *     about this problem: each criterion is capped at 2.
  *     Substance (scoring/substance.ts) then moves criteria one level. Down (3 and 4 lose one)
- *     when 30% or more of the sentences making the stage's points hand-wave ("maybe", "some
- *     kind of", "basically", "etc.", "大概", "一些", "之类的") and under 30% of all sentences
- *     give a quantity. Up (2 and 3 gain one, within the cap) when 30% or more give a quantity
- *     and almost none hand-wave. A missing criterion stays 1. Shares, not totals: length earns
+ *     when 25% or more of the sentences making the stage's points hand-wave ("maybe", "some
+ *     kind of", "basically", "etc.", "大概", "一些", "之类的") and under 25% of all sentences
+ *     give a quantity. Up (2 and 3 gain one, within the cap) when 25% or more give a quantity
+ *     and under 15% hand-wave. A missing criterion stays 1. Shares, not totals: length earns
  *     nothing, and padding (no points, no quantities) can only lower the upward share.
  *  4. The stage score is the mean of the criterion levels (fractional), its level the rounded
  *     band; the scenario's key points for the stage that nothing touched are "missed".

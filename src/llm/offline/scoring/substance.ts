@@ -98,9 +98,13 @@ export function readSubstance(
   };
 }
 
-/** Shares beyond which an answer reads as hand-waving, or as committed to figures. */
-const VAGUE_SHARE = 0.3;
-const QUANTIFIED_SHARE = 0.3;
+/**
+ * Shares beyond which an answer reads as hand-waving, or as committed to figures: one point in
+ * four. Rising needs the answer almost free of hand-waves (under one point in seven).
+ */
+const VAGUE_SHARE = 0.25;
+const QUANTIFIED_SHARE = 0.25;
+const CLEAN_SHARE = 0.15;
 
 /**
  * −1: most points hand-wave and nothing is quantified, so explanations count one level less.
@@ -108,6 +112,6 @@ const QUANTIFIED_SHARE = 0.3;
  */
 export function substanceShift(s: Substance): -1 | 0 | 1 {
   if (s.vague >= VAGUE_SHARE && s.quantified < QUANTIFIED_SHARE) return -1;
-  if (s.quantified >= QUANTIFIED_SHARE && s.vague < 0.15) return 1;
+  if (s.quantified >= QUANTIFIED_SHARE && s.vague < CLEAN_SHARE) return 1;
   return 0;
 }

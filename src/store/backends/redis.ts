@@ -6,6 +6,7 @@
 import KeyvRedis from '@keyv/redis';
 import { Redis } from 'ioredis';
 import Keyv from 'keyv';
+import { plainJson } from './json-serializer.ts';
 import type { EngineLogger } from '../../engine/ports.ts';
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -42,7 +43,12 @@ export async function openRedis(
     throwOnConnectError: true,
     connectionTimeout: CONNECT_TIMEOUT_MS,
   });
-  const keyv = new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
+  const keyv = new Keyv(adapter, {
+    namespace,
+    useKeyPrefix: false,
+    throwOnErrors: true,
+    ...plainJson,
+  });
   keyv.on('error', (error: unknown) =>
     logger.warn({ err: error, redis: where }, 'keyv redis error'),
   );

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { plainJson } from './json-serializer.ts';
 import type { EngineLogger } from '../../engine/ports.ts';
 import { keys } from '../keys.ts';
 
@@ -31,7 +32,7 @@ export async function openSqlite(
   await mkdir(dirname(path), { recursive: true });
   // busyTimeout: wait for another connection's write instead of failing with SQLITE_BUSY.
   const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, table: TABLE, busyTimeout: 5_000 });
-  const keyv = new Keyv(adapter, { namespace, throwOnErrors: true });
+  const keyv = new Keyv(adapter, { namespace, throwOnErrors: true, ...plainJson });
   keyv.on('error', (error: unknown) => logger.error({ err: error, path }, 'sqlite store error'));
   try {
     await adapter.query('PRAGMA journal_mode = WAL');

@@ -144,7 +144,7 @@ describe('OfflineInterviewer.respond', () => {
     expect(move).toEqual({
       move: 'probe',
       message:
-        "Okay, noted. You haven't said much about scale yet. How does it fit into your design?",
+        'Okay, noted. You haven\'t said much about "scale" yet. How does it fit into your design?',
       revealedFacts: [],
       followupKey: 'keypoint:requirements:1',
     });
@@ -155,7 +155,7 @@ describe('OfflineInterviewer.respond', () => {
       context(['We use NDCG offline and watch the time spent.'], { stage: 'metrics' }),
     );
     expect(move).toMatchObject({ move: 'probe', followupKey: 'keypoint:metrics:1' });
-    expect(move.message).toContain("You haven't said much about ctr yet.");
+    expect(move.message).toContain('You haven\'t said much about "ctr" yet.');
   });
 
   it('never probes the same point twice; then moves to follow-up topics for the stage', async () => {

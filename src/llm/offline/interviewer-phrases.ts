@@ -18,7 +18,7 @@ const EN: Phrases = {
   notSpecified:
     "That isn't specified for this problem. Make a reasonable assumption, state it, and carry on.",
   probeTopic: (topic) =>
-    `You haven't said much about ${topic} yet. How does it fit into your design?`,
+    `You haven't said much about "${topic}" yet. How does it fit into your design?`,
   anythingElse: (stage) => `Anything else on ${stage.toLowerCase()}, or shall we move on?`,
   noFollowupsLeft: "I don't have more follow-ups here. Add anything you like, or let's move on.",
 };

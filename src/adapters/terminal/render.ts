@@ -5,7 +5,8 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import { formatScore, formatStatus, hireSignalLabel, msg } from '../../engine/messages.ts';
-import type { Lang, Reply, Scorecard, StageScore } from '../../engine/types.ts';
+import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
+import { STAGE_IDS } from '../../knowledge/schema.ts';
 
 export interface RenderOptions {
   lang: Lang;
@@ -71,6 +72,14 @@ function stageScoreDetail(score: StageScore, lang: Lang, p: Palette): string[] {
     lines.push(...list(`  ${h.missedKeyPoints}`, score.missedKeyPoints, p));
   for (const note of score.notes) lines.push(p.yellow(`  ${safeText(note)}`));
   return lines;
+}
+
+/** Per-stage scores in framework order, compact: "requirements 3.0, metrics 2.5". */
+function stageScoreList(scores: Partial<Record<StageId, number>>): string {
+  return STAGE_IDS.flatMap((id) => {
+    const score = scores[id];
+    return score === undefined ? [] : [`${id} ${score.toFixed(1)}`];
+  }).join(', ');
 }
 
 function tokenLine(usage: {
@@ -153,7 +162,7 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
       const { entries, trend, trendDelta } = reply.history;
       if (entries.length === 0) return h.historyEmpty;
       const table = new Table({
-        head: [h.started, h.scenario, h.overall, h.status],
+        head: [h.started, h.scenario, h.overall, h.status, `${h.stage}: ${h.score}`],
         style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
       });
       for (const e of entries) {
@@ -162,6 +171,7 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
           e.scenarioTitle,
           e.overall === null ? '—' : formatScore(e.overall),
           h.statusLabel[e.status],
+          stageScoreList(e.stageScores),
         ]);
       }
       const trendLine = trend.length > 1 ? trend.map((t) => t.toFixed(1)).join(' → ') : '';

@@ -36,6 +36,9 @@ export interface AppOptions {
    * Processes that must share state use the same one; tests use one of their own per run.
    */
   namespace?: string;
+  /** Replace the interviewer or scorer the configuration would choose (tests: slow or odd ports). */
+  interviewer?: Interviewer;
+  scorer?: StageScorer;
 }
 
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
@@ -62,8 +65,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
     namespace: options.namespace,
   });
-  const interviewer: Interviewer = llm?.interviewer ?? offlineInterviewer;
-  const scorer: StageScorer = config.llm.scorer === 'offline' || !llm ? offlineScorer : llm.scorer;
+  const interviewer: Interviewer = options.interviewer ?? llm?.interviewer ?? offlineInterviewer;
+  const scorer: StageScorer =
+    options.scorer ?? (config.llm.scorer === 'offline' || !llm ? offlineScorer : llm.scorer);
   const guard: UsageGuard | undefined = llm?.guard;
 
   const engine = new InterviewEngine({

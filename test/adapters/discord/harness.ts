@@ -1,20 +1,15 @@
 /**
  * The bot under test: the real discord.js client (via `startDiscordBot`) against the local
  * fake Discord, with the in-memory store and the offline interviewer and scorer. `startBot()`
- * uses the composition root (`createApp`) as `npm start` does; `startBotWith()` builds the
- * engine with the given interviewer or scorer (slow or long-winded stubs).
+ * uses the composition root (`createApp`) as `npm start` does; `startBotWith()` the same with
+ * a stand-in interviewer or scorer (slow or long-winded stubs).
  */
 import { pino } from 'pino';
 import { createApp } from '../../../src/app.ts';
 import { type DiscordBot, startDiscordBot } from '../../../src/adapters/discord/index.ts';
 import type { DiscordAppDeps } from '../../../src/adapters/discord/context.ts';
 import { loadConfig } from '../../../src/config.ts';
-import { InterviewEngine } from '../../../src/engine/engine.ts';
 import type { Interviewer, StageScorer } from '../../../src/engine/ports.ts';
-import { loadKnowledge } from '../../../src/knowledge/loader.ts';
-import { OfflineInterviewer } from '../../../src/llm/offline/interviewer.ts';
-import { OfflineScorer } from '../../../src/llm/offline/scorer.ts';
-import { createStore } from '../../../src/store/index.ts';
 import {
   type FakeDiscord,
   type FakeMessage,
@@ -41,11 +36,21 @@ function testEnv(discord: FakeDiscord, privateThreads: boolean): NodeJS.ProcessE
 }
 
 export async function startBot(
-  options: { privateThreads?: boolean; heartbeatIntervalMs?: number } = {},
+  options: {
+    privateThreads?: boolean;
+    heartbeatIntervalMs?: number;
+    interviewer?: Interviewer;
+    scorer?: StageScorer;
+  } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord({ heartbeatIntervalMs: options.heartbeatIntervalMs });
   const config = loadConfig(testEnv(discord, options.privateThreads ?? true));
-  const app = await createApp(config, { logger, memoryStore: true });
+  const app = await createApp(config, {
+    logger,
+    memoryStore: true,
+    interviewer: options.interviewer,
+    scorer: options.scorer,
+  });
   const bot = await startDiscordBot(app, config.discord!, logger);
   return {
     discord,
@@ -59,33 +64,12 @@ export async function startBot(
   };
 }
 
-export async function startBotWith(ports: {
+/** The bot with a stand-in interviewer or scorer (slow or long-winded stubs). */
+export function startBotWith(ports: {
   interviewer?: Interviewer;
   scorer?: StageScorer;
 }): Promise<Harness> {
-  const discord = await startFakeDiscord();
-  const config = loadConfig(testEnv(discord, true));
-  const knowledge = await loadKnowledge();
-  const stores = await createStore({ memory: true });
-  const engine = new InterviewEngine({
-    knowledge,
-    store: stores.store,
-    lock: stores.lock,
-    interviewer: ports.interviewer ?? new OfflineInterviewer(),
-    scorer: ports.scorer ?? new OfflineScorer(),
-  });
-  const app = { engine, knowledge };
-  const bot = await startDiscordBot(app, config.discord!, logger);
-  return {
-    discord,
-    bot,
-    app,
-    async close() {
-      await bot.stop();
-      await stores.close();
-      await discord.close();
-    },
-  };
+  return startBot(ports);
 }
 
 /** Routes whose bodies are messages (content, embeds, components). */

@@ -1,3 +1,4 @@
+import { STAGE_IDS } from '../../../src/knowledge/schema.ts';
 import { describe, expect, it } from 'vitest';
 import { actionFromId, buttonsBlock } from '../../../src/adapters/slack/render/buttons.ts';
 import { homeView, stageTrends } from '../../../src/adapters/slack/render/home-view.ts';
@@ -20,19 +21,7 @@ const labels: Labels = {
   criterionName: (_stage, id) => `Criterion ${id}`,
 };
 
-const STAGES: StageId[] = [
-  'requirements',
-  'metrics',
-  'architecture',
-  'data',
-  'features',
-  'modeling',
-  'serving',
-  'deployment',
-  'scaling',
-  'monitoring',
-  'updating',
-];
+const STAGES: StageId[] = [...STAGE_IDS];
 const SESSION = 'slack:T1:C1:1700000000.000100';
 const PING = '<!channel> <@U999> <https://evil.example|click>';
 

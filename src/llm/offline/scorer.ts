@@ -27,7 +27,8 @@
  *     when 25% or more of the sentences making the stage's points hand-wave ("maybe", "some
  *     kind of", "basically", "etc.", "大概", "一些", "之类的") and under 25% of all sentences
  *     give a quantity. Up (2 and 3 gain one, within the cap) when 25% or more give a quantity
- *     and under 15% hand-wave. A missing criterion stays 1. Shares, not totals: length earns
+ *     and under 15% hand-wave; a criterion evidenced by a single sentence rises to 3 at most,
+ *     since 4 means depth across sentences. A missing criterion stays 1. Shares, not totals: length earns
  *     nothing, and padding (no points, no quantities) can only lower the upward share.
  *  4. The stage score is the mean of the criterion levels (fractional), its level the rounded
  *     band; the scenario's key points for the stage that nothing touched are "missed".
@@ -139,7 +140,12 @@ function shifted(reading: CriterionReading, shift: -1 | 0 | 1, cap: Level): Crit
   if (shift < 0 && reading.level >= 3) {
     return { ...reading, level: (reading.level - 1) as Level, finding: 'vague' };
   }
-  if (shift > 0 && reading.level < cap) return { ...reading, level: (reading.level + 1) as Level };
+  // Level 4 means depth across more than one sentence (see readCriterion): one dense sentence
+  // with a figure can rise to 3, not to 4.
+  const ceiling: Level = reading.evidence.length >= 2 ? cap : (Math.min(cap, 3) as Level);
+  if (shift > 0 && reading.level < ceiling) {
+    return { ...reading, level: (reading.level + 1) as Level };
+  }
   return reading;
 }
 

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { createApp } from '../../app.ts';
 import type { CliIO } from '../../cli/io.ts';
 import type { Config } from '../../config.ts';
+import { msg } from '../../engine/messages.ts';
 import type { Difficulty, Lang, Mode } from '../../engine/types.ts';
 import type { Logger } from '../../logger.ts';
 import { createLineReader } from './lines.ts';
@@ -55,7 +56,18 @@ export async function runTerminal(
   try {
     const lang = options.lang;
     const t = terminalText(lang);
-    write(t.banner(app.describe.store, app.describe.interviewer, app.describe.scorer));
+    // app.describe is English (it also goes to logs); in Chinese, name the kinds in Chinese.
+    const component = (kind: 'offline' | 'llm', english: string) =>
+      lang === 'en'
+        ? english
+        : `${msg(lang).scorers[kind]}${kind === 'llm' ? ` (${config.llm.endpoint?.model})` : ''}`;
+    write(
+      t.banner(
+        app.describe.store,
+        component(app.interviewerKind, app.describe.interviewer),
+        component(app.scorerKind, app.describe.scorer),
+      ),
+    );
     if (app.scorerKind === 'offline' && !config.llm.endpoint) write(t.offline);
 
     const actor = terminalActor();

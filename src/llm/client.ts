@@ -4,7 +4,7 @@
  * failure — transport, rate limit, invalid JSON, wrong content — is retried within one budget of
  * attempts; when they run out the caller gets the reason, never made-up content.
  */
-import OpenAI from 'openai';
+import OpenAI, { APIConnectionTimeoutError } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'zod';
 import type { EngineLogger } from '../engine/ports.ts';
@@ -191,7 +191,29 @@ export class LlmClient {
     return { type: 'json_schema', json_schema: jsonSchema } as const;
   }
 
+  /**
+   * The SDK's `timeout` stops only the wait for the response headers; a server that sends them
+   * and then stalls the body (or a stream that stops mid-way) would hold the request, its
+   * limiter slot and the session lock forever. This deadline covers the whole exchange.
+   */
   private async send(request: SendSpec, messages: ChatMessage[]): Promise<RawCompletion> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.options.timeoutMs);
+    try {
+      return await this.sendWithin(request, messages, deadline.signal);
+    } catch (error) {
+      if (deadline.signal.aborted) throw new APIConnectionTimeoutError();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async sendWithin(
+    request: SendSpec,
+    messages: ChatMessage[],
+    signal: AbortSignal,
+  ): Promise<RawCompletion> {
     const body = {
       model: this.model,
       messages,
@@ -202,11 +224,10 @@ export class LlmClient {
     const promptEstimate = estimateRequestTokens(messages, 0);
 
     if (this.options.stream) {
-      const stream = await this.openai.chat.completions.create({
-        ...body,
-        stream: true,
-        stream_options: { include_usage: true },
-      });
+      const stream = await this.openai.chat.completions.create(
+        { ...body, stream: true, stream_options: { include_usage: true } },
+        { signal },
+      );
       let content = '';
       let refusal: string | null = null;
       let finishReason: string | null = null;
@@ -230,7 +251,7 @@ export class LlmClient {
       };
     }
 
-    const completion = await this.openai.chat.completions.create(body);
+    const completion = await this.openai.chat.completions.create(body, { signal });
     const choice = Array.isArray(completion?.choices) ? completion.choices[0] : undefined;
     if (!choice || typeof choice.message?.content !== 'string') {
       if (choice?.message?.refusal) {

@@ -1,3 +1,5 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { LlmClient } from '../../src/llm/client.ts';
@@ -135,6 +137,45 @@ describe('LlmClient faults: retried within one budget, then an honest failure', 
     expect(result.ok).toBe(true);
     expect(server.requests.map((r) => r.outcome)).toEqual(['hang', 'replied']);
   });
+
+  // The SDK's own timeout ends once the headers arrive; a stalled body must time out too.
+  it.each([
+    ['a JSON body', false],
+    ['an SSE stream', true],
+  ])(
+    'times out a server that sends headers and then stalls %s',
+    async (_, stream) => {
+      const stalled: ServerResponse[] = [];
+      const stalling = createServer((_req, res) => {
+        stalled.push(res);
+        res.writeHead(200, { 'content-type': stream ? 'text/event-stream' : 'application/json' });
+        res.write(
+          stream ? 'data: {"id":"x","object":"chat.completion.chunk",' : '{"id": "chatcmpl-',
+        );
+      });
+      await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = stalling.address() as AddressInfo;
+        const { client } = makeClient({
+          baseURL: `http://127.0.0.1:${port}/v1`,
+          timeoutMs: 300,
+          maxRetries: 1,
+          stream,
+        });
+        const result = await client.structured(request);
+        expect(result.ok).toBe(false);
+        expect(result.ok ? [] : result.problems).toEqual([
+          'request timed out',
+          'request timed out',
+        ]);
+        expect(stalled).toHaveLength(2);
+      } finally {
+        stalling.closeAllConnections();
+        await new Promise((resolve) => stalling.close(resolve));
+      }
+    },
+    15_000,
+  );
 
   it('does not retry a request the server rejects as invalid (400)', async () => {
     server.on({ schema: 'answer' }, reply.error(400, 'bad request'));

@@ -181,7 +181,18 @@ export class LlmInterviewer implements Interviewer {
 
     const factsById = new Map(scenario.facts.map((f) => [f.id, f]));
     const revealed = new Set(output.revealedFacts.filter((id) => factsById.has(id)));
-    const known = new Set([...revealedSoFar(context), ...revealed]);
+    const before = new Set(revealedSoFar(context));
+    // Facts are revealed only when asked: only a clarify move (answering the candidate's
+    // question) may reveal a new one; a probe, hint or follow-up never volunteers one.
+    const mayReveal = output.move === 'clarify';
+    const volunteered = [...revealed].filter((id) => !before.has(id));
+    if (!mayReveal && volunteered.length > 0) {
+      return {
+        ok: false,
+        problem: `a ${output.move} move may not reveal scenario facts the candidate did not ask for (${volunteered.join(', ')})`,
+      };
+    }
+    const known = new Set([...before, ...revealed]);
     const sources = [
       ...conversationTexts(context),
       ...[...known].flatMap((id) => {
@@ -195,7 +206,7 @@ export class LlmInterviewer implements Interviewer {
       ...task.publicTexts,
     ];
     let unsupported = unsupportedNumbers(message, sources);
-    if (unsupported.length > 0) {
+    if (unsupported.length > 0 && mayReveal) {
       // A number from a fact the model forgot to list: that fact was revealed.
       for (const fact of scenario.facts) {
         const numbers = numberSet([fact.answer.en, fact.answer.zh]);

@@ -140,6 +140,34 @@ describe('LlmInterviewer.respond', () => {
     expect(move.revealedFacts).toEqual(['catalog-size']);
   });
 
+  it('lets only a clarify move reveal a fact: a probe that volunteers one is retried, then falls back', async () => {
+    const turns = [turn('requirements', 'candidate', 'I would optimise for watch time.')];
+    server
+      .once(
+        { schema: 'interviewer_respond' },
+        reply.json({
+          move: 'probe',
+          message: 'With about 10 million daily users, how would you measure that?',
+          revealedFacts: [],
+        }),
+      )
+      .on(
+        { schema: 'interviewer_respond' },
+        reply.json({
+          move: 'probe',
+          message: 'How would you measure that at our scale?',
+          revealedFacts: ['daily-users'],
+        }),
+      );
+    const { llm, fallback } = interviewer();
+    const move = await llm.respond(interviewerContext('requirements', turns));
+    expect(fallback.calls).toHaveLength(1);
+    expect(move.fallback).toBe(
+      'llm: a probe move may not reveal scenario facts the candidate did not ask for (daily-users)',
+    );
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('retries a message in the wrong language, and cuts a long one at a sentence end', async () => {
     const long = `${'That is a good point to raise. '.repeat(30)}What would you optimise for?`;
     server

@@ -9,12 +9,14 @@
 import type { Message } from 'discord.js';
 import type { EngineError } from '../../engine/types.ts';
 import { describeError } from '../../engine/messages.ts';
+import { looksChinese } from '../../knowledge/signals.ts';
 import type { BotContext } from './context.ts';
 import { actorId } from './ids.ts';
 import { renderNotice, renderReplies } from './render.ts';
 import { sendToChannel } from './send.ts';
 import { sessionForChannel } from './sessions.ts';
 import { typingIn } from './typing.ts';
+import { discordWording } from './wording.ts';
 
 export function isFromHuman(message: Message): boolean {
   return !message.author.bot && !message.system && !message.webhookId;
@@ -32,9 +34,15 @@ const SILENT_ERRORS = new Set<EngineError['code']>(['not-your-session', 'no-sess
 
 export async function handleMessage(message: Message, context: BotContext): Promise<void> {
   if (!isFromHuman(message) || !isInterviewChannel(message, context.botUserId())) return;
-  if (!context.turns.accepting) return;
   const { channel } = message;
   if (!channel.isSendable()) return;
+  if (!context.turns.accepting) {
+    // Shutting down: Discord never delivers a message twice, so an answer dropped here would
+    // be lost without a word. Ask for it again (tracked, so it is sent before disconnecting).
+    const wording = discordWording(looksChinese(message.content) ? 'zh' : 'en');
+    await context.turns.track(() => sendToChannel(channel, renderNotice(wording.shuttingDown)));
+    return;
+  }
   await context.turns.track(async () => {
     const actor = actorId(message.author.id);
     const sessionId = await sessionForChannel(channel, actor, context.app.engine);

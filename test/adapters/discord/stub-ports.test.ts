@@ -216,4 +216,31 @@ describe('Discord bot with a stand-in interviewer', () => {
     await discord.until(() => discord.gateway.record.closes.length > 0);
     expect(discord.gateway.record.closes).toEqual([1000]);
   });
+
+  it('an answer typed while stop() drains is not dropped silently: the candidate is asked to send it again', async () => {
+    const interviewer = new StandInInterviewer();
+    h = await startBotWith({ interviewer });
+    const { discord, bot } = h;
+    const { user, thread } = await startInterview(h, 'grace');
+
+    const gate = new Gate();
+    interviewer.gate = gate;
+    discord.say({ user, channel: thread, content: 'What latency budget do we have?' });
+    await gate.entered;
+    const stopped = bot.stop();
+
+    // Discord never redelivers a message: this one must get an answer before the bot goes.
+    const seq = discord.lastSeq();
+    discord.say({ user, channel: thread, content: 'And how many daily users?' });
+    const notice = await discord.waitForCall(
+      (c) =>
+        c.route === 'channel-message' &&
+        c.params.channel === thread.id &&
+        String(c.body.content).includes('restarting'),
+      seq,
+    );
+    expect(notice.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    gate.open();
+    await stopped;
+  });
 });

@@ -79,6 +79,8 @@ export class LlmClient {
   private readonly policy: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly formats = new WeakMap<object, Map<string, unknown>>();
+  /** Whether requests also carry the legacy `max_tokens` (see `capsWithMaxTokens`). */
+  private readonly legacyMaxTokens: boolean;
 
   constructor(private readonly options: LlmClientOptions) {
     this.model = options.model;
@@ -97,6 +99,7 @@ export class LlmClient {
       now: Date.now,
     };
     this.sleep = options.sleep ?? defaultSleep;
+    this.legacyMaxTokens = capsWithMaxTokens(options.baseURL);
   }
 
   async structured<T, R = T>(request: StructuredRequest<T, R>): Promise<StructuredResult<R>> {
@@ -219,6 +222,7 @@ export class LlmClient {
       messages,
       temperature: request.temperature,
       max_completion_tokens: request.maxCompletionTokens,
+      ...(this.legacyMaxTokens ? { max_tokens: request.maxCompletionTokens } : {}),
       response_format: this.responseFormat(request) as OpenAI.ResponseFormatJSONSchema,
     };
     const promptEstimate = estimateRequestTokens(messages, 0);
@@ -298,6 +302,22 @@ function toUsage(
     completionTokens: usage.completion_tokens ?? 0,
     cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
   };
+}
+
+/**
+ * Whether the server needs `max_tokens` besides `max_completion_tokens` to bound a reply:
+ * OpenAI-compatible local servers may ignore the newer field (Ollama's /v1 does, ollama#7125),
+ * leaving the reply unbounded; OpenAI's own reasoning models reject `max_tokens`, so OpenAI and
+ * Azure OpenAI get only the newer field.
+ */
+function capsWithMaxTokens(baseURL: string | undefined): boolean {
+  if (baseURL === undefined) return false;
+  try {
+    const host = new URL(baseURL).hostname;
+    return host !== 'api.openai.com' && !host.endsWith('.openai.azure.com');
+  } catch {
+    return true;
+  }
 }
 
 /** Some local models wrap JSON in a Markdown fence even in JSON mode. */

@@ -79,6 +79,15 @@ describe('LlmClient through the openai SDK against the local server', () => {
     expect(sent?.body.max_completion_tokens).toBe(200);
     expect(sent?.headers.authorization).toBe('Bearer test-key');
   });
+
+  it('also caps the reply with max_tokens for a local server (Ollama ignores max_completion_tokens)', async () => {
+    server.on({ schema: 'answer' }, reply.json({ answer: 'yes', level: 3 }));
+    const { client } = makeClient();
+    expect((await client.structured(request)).ok).toBe(true);
+    const [sent] = server.requests;
+    expect(sent?.body.max_completion_tokens).toBe(200);
+    expect(sent?.body.max_tokens).toBe(200);
+  });
 });
 
 describe('LlmClient faults: retried within one budget, then an honest failure', () => {

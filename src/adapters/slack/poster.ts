@@ -12,7 +12,7 @@ import type { Lang } from '../../engine/types.ts';
 import type { Logger } from '../../logger.ts';
 import type { ThreadRef } from './ids.ts';
 import { escapeMrkdwn, splitText } from './mrkdwn.ts';
-import { type Block, context, fallbackText } from './render/blocks.ts';
+import { type Block, context, fallbackText, mrkdwnText } from './render/blocks.ts';
 import { LIMITS } from './render/limits.ts';
 import type { Outgoing } from './render/replies.ts';
 import type { RenderedMessage } from './render/scorecard-blocks.ts';
@@ -58,7 +58,7 @@ export function exportAsText(filename: string, markdown: string, lang: Lang): Re
   const room = LIMITS.messageBlocks - 2;
   const blocks: Block[] = [context(intro)];
   for (const chunk of chunks.slice(0, room)) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${chunk}\`\`\`` } });
+    blocks.push({ type: 'section', text: mrkdwnText(`\`\`\`${chunk}\`\`\``) });
   }
   if (chunks.length > room) blocks.push(context('…'));
   return { text: fallbackText([intro]), blocks };

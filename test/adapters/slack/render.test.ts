@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { actionFromId, buttonsBlock } from '../../../src/adapters/slack/render/buttons.ts';
 import { homeView, stageTrends } from '../../../src/adapters/slack/render/home-view.ts';
 import type { Labels } from '../../../src/adapters/slack/render/labels.ts';
+import { exportAsText } from '../../../src/adapters/slack/poster.ts';
 import { renderReplies } from '../../../src/adapters/slack/render/replies.ts';
 import { scorecardMessage } from '../../../src/adapters/slack/render/scorecard-blocks.ts';
 import { readStartSubmission, startModal } from '../../../src/adapters/slack/render/start-modal.ts';
@@ -156,6 +157,33 @@ describe('renderReplies', () => {
     const withButtons = out.filter((o) => JSON.stringify(o).includes('"actions"'));
     expect(withButtons).toHaveLength(1);
     expect(withButtons[0]).toBe(out.at(-1));
+  });
+});
+
+/** Every `{ type: 'mrkdwn', ... }` text object anywhere in `value`. */
+function mrkdwnObjects(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.flatMap(mrkdwnObjects);
+  if (value === null || typeof value !== 'object') return [];
+  const object = value as Record<string, unknown>;
+  const own = object.type === 'mrkdwn' ? [object] : [];
+  return [...own, ...Object.values(object).flatMap(mrkdwnObjects)];
+}
+
+describe('mrkdwn text objects', () => {
+  it("are verbatim, so Slack's automatic parsing never turns echoed @channel or URLs live", () => {
+    const echo = 'You said @channel @here @everyone, see https://evil.example and #general';
+    const out = renderReplies(
+      [
+        { kind: 'message', from: 'interviewer', tone: 'normal', text: echo, actions: ['hint'] },
+        { kind: 'message', from: 'system', tone: 'info', text: echo, actions: [] },
+        { kind: 'stage-feedback', title: 'Requirements', score: stageScore('requirements', echo) },
+        { kind: 'scorecard', scorecard: hugeScorecard() },
+      ],
+      { lang: 'en', sessionId: SESSION, labels },
+    );
+    const objects = [...mrkdwnObjects(out), ...mrkdwnObjects(exportAsText('a.md', echo, 'en'))];
+    expect(objects.length).toBeGreaterThan(10);
+    for (const object of objects) expect(object.verbatim).toBe(true);
   });
 });
 

@@ -9,18 +9,29 @@ import { LIMITS } from './limits.ts';
 
 export type Block = types.KnownBlock;
 
+/**
+ * A mrkdwn text object with `verbatim: true`. Slack's default (`verbatim: false`) automatically
+ * parses plain text: it link-ifies URLs and conversation names and parses certain mentions, so
+ * an answer's "@channel" (how slackToPlain renders a typed `<!channel>`) or a bare URL echoed by
+ * the interviewer could come alive. Verbatim keeps our formatting (bold, our `<@U…>`) and turns
+ * that preprocessing off.
+ */
+export function mrkdwnText(text: string): types.MrkdwnElement {
+  return { type: 'mrkdwn', text, verbatim: true };
+}
+
 /** One or more section blocks: long text is split, never cut off. */
 export function sections(mrkdwn: string): Block[] {
   if (mrkdwn.trim() === '') return [];
   return splitText(mrkdwn, LIMITS.sectionText).map((text) => ({
     type: 'section',
-    text: { type: 'mrkdwn', text },
+    text: mrkdwnText(text),
   }));
 }
 
 /** One section block; text past the limit is cut with an ellipsis. */
 export function section(mrkdwn: string): Block {
-  return { type: 'section', text: { type: 'mrkdwn', text: clampText(mrkdwn, LIMITS.sectionText) } };
+  return { type: 'section', text: mrkdwnText(clampText(mrkdwn, LIMITS.sectionText)) };
 }
 
 export function header(plain: string): Block {
@@ -33,7 +44,7 @@ export function header(plain: string): Block {
 export function context(mrkdwn: string): Block {
   return {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: clampText(mrkdwn, LIMITS.contextText) }],
+    elements: [mrkdwnText(clampText(mrkdwn, LIMITS.contextText))],
   };
 }
 
@@ -45,10 +56,9 @@ export function divider(): Block {
 export function fields(pairs: [label: string, value: string][]): Block {
   return {
     type: 'section',
-    fields: pairs.slice(0, LIMITS.sectionFields).map(([label, value]) => ({
-      type: 'mrkdwn',
-      text: clampText(`*${label}*\n${value}`, LIMITS.fieldText),
-    })),
+    fields: pairs
+      .slice(0, LIMITS.sectionFields)
+      .map(([label, value]) => mrkdwnText(clampText(`*${label}*\n${value}`, LIMITS.fieldText))),
   };
 }
 

@@ -45,6 +45,12 @@ export async function openInterviewThread(request: ThreadRequest): Promise<Threa
   } else {
     thread = await create(ChannelType.PublicThread);
   }
-  await thread.members.add(request.candidateUserId);
+  try {
+    await thread.members.add(request.candidateUserId);
+  } catch (error) {
+    // The caller reports the failure and starts no interview: leave no empty thread behind.
+    await thread.delete().catch(() => {});
+    throw error;
+  }
   return thread;
 }

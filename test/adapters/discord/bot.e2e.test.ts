@@ -509,3 +509,38 @@ describe('Discord bot: public threads, coach mode, Chinese, a long-lived connect
     expect(discord.gateway.record.identifies).toHaveLength(1);
   });
 });
+
+describe('Discord bot: a thread that cannot be set up', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startBot({ privateThreads: true });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('deletes the thread it opened when the candidate cannot be added, and says why privately', async () => {
+    const { discord } = h;
+    // Discord refuses to add the candidate to the new thread (404 Unknown Channel).
+    discord.world.threadMembers.get = () => undefined;
+    const seq = discord.lastSeq();
+    const start = discord.slashCommand({
+      user: discord.user('mallory'),
+      subcommand: 'start',
+      options: { scenario: SCENARIO },
+    });
+    const answer = await discord.waitForCall(
+      (c) => c.route === 'webhook-edit' && c.params.token === start.token,
+      seq,
+    );
+    expect(answer.body.content).toContain('could not open a thread');
+    const created = discord.calls.find((c) => c.seq > seq && c.route === 'thread-create')!;
+    expect(
+      discord.calls.some(
+        (c) =>
+          c.seq > seq && c.route === 'channel-delete' && c.params.channel === created.response.id,
+      ),
+    ).toBe(true);
+    expect(discord.world.channels.has(created.response.id)).toBe(false);
+  });
+});

@@ -3,7 +3,9 @@
  * adapters build requests and render replies, ports (deps.ts) reach the outside world.
  *
  * Every session command follows one fixed order:
- *   dedupe (by messageId, store.claimOnce) → session lock → load → who may act / state →
+ *   dedupe (by messageId: store.claimOnce, then whether the session holds a turn with that
+ *   id, so a delivery that died before storing the message is not lost) → session lock → load →
+ *   who may act / state →
  *   usage guard (commands that may call the LLM) → complete a turn a crash left pending →
  *   the command's handler (which saves the candidate's message before any LLM work, then the
  *   result) → replies.
@@ -98,23 +100,32 @@ export class InterviewEngine {
     if (!sessionId) return failure(lang, { code: 'no-session' });
 
     const { command } = request;
-    if (command.kind === 'answer' && command.messageId) {
-      const first = await store.claimOnce(`message:${command.messageId}`, DEDUPE_TTL_MS);
-      // A redelivery of a message already taken: nothing to do, nothing to show.
-      if (!first) return { ok: true, sessionId, lang, replies: [] };
-    }
-    return lock.withLock(`session:${sessionId}`, () => this.runLocked(request, kind, sessionId));
+    // A message id seen before: a redelivery, or a retry after the first delivery died (crash,
+    // lost lock) before the message was stored. Which one, only the session can tell.
+    const seenBefore =
+      command.kind === 'answer' && command.messageId !== undefined && command.messageId !== ''
+        ? !(await store.claimOnce(`message:${command.messageId}`, DEDUPE_TTL_MS))
+        : false;
+    return lock.withLock(`session:${sessionId}`, () =>
+      this.runLocked(request, kind, sessionId, seenBefore),
+    );
   }
 
   private async runLocked(
     request: EngineRequest,
     kind: SessionCommandKind,
     sessionId: string,
+    seenBefore: boolean,
   ): Promise<Outcome> {
     const { store, guard, logger, knowledge } = this.services;
     const handler = SESSION_COMMANDS[kind];
     const spent = zeroUsage();
-    const requestTurnId = this.services.newId();
+    const { command } = request;
+    // A platform message keeps its id as the turn's id, so a redelivery can find it stored.
+    const requestTurnId =
+      command.kind === 'answer' && command.messageId
+        ? `message:${command.messageId}`
+        : this.services.newId();
     let admitted = false;
     let lastTurn: SessionTurn | null = null;
     /** Whether an earlier attempt already stored the candidate's message. */
@@ -125,6 +136,10 @@ export class InterviewEngine {
       for (let attempt = 1; ; attempt++) {
         const session = await store.get(sessionId);
         if (!session) return failure(lang, { code: 'no-session' });
+        // A redelivery of a message already stored: nothing to do, nothing to show.
+        if (seenBefore && session.turns.some((t) => t.id === requestTurnId)) {
+          return { ok: true, sessionId, lang, replies: [] };
+        }
         const refused = precheck(session, handler, request);
         // A stranger is answered in their own language when the adapter knows it.
         lang = refused?.code === 'not-your-session' ? (request.lang ?? session.lang) : session.lang;

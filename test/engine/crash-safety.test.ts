@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEDUPE_TTL_MS } from '../../src/engine/engine.ts';
 import { describeError } from '../../src/engine/messages.ts';
 import { harness, texts } from './fakes.ts';
 
@@ -173,6 +174,22 @@ describe('concurrency', () => {
     expect(again).toEqual([]);
     const session = await h.session();
     expect(session.turns.filter((t) => t.role === 'candidate')).toHaveLength(1);
+  });
+
+  it('a message whose first delivery died before it was stored is processed on redelivery', async () => {
+    const h = await harness();
+    await h.ok(start);
+    // The first delivery claimed the id, then its process was killed before saving anything.
+    expect(await h.store.claimOnce('message:m-1', DEDUPE_TTL_MS)).toBe(true);
+    const replies = texts(await h.ok({ kind: 'answer', text: 'Watch time.', messageId: 'm-1' }));
+    expect(replies).not.toEqual([]);
+    const session = await h.session();
+    expect(session.turns.filter((t) => t.role === 'candidate').map((t) => t.text)).toEqual([
+      'Watch time.',
+    ]);
+    // A further redelivery is still processed once.
+    expect(await h.ok({ kind: 'answer', text: 'Watch time.', messageId: 'm-1' })).toEqual([]);
+    expect((await h.session()).turns.filter((t) => t.role === 'candidate')).toHaveLength(1);
   });
 
   it('a lock held elsewhere past the wait limit answers busy', async () => {

@@ -20,6 +20,24 @@ export async function handleInterviewButton(
 ): Promise<void> {
   const parsed = parseButtonCustomId(interaction.customId);
   if (!parsed) return;
+  const pressed = interaction.message.id;
+  if (!context.buttons.claimPress(pressed, interaction.user.id)) {
+    // A repeat press while the first is still being answered: acknowledge it, run nothing.
+    await interaction.deferUpdate();
+    return;
+  }
+  try {
+    await answerPress(interaction, parsed, context);
+  } finally {
+    context.buttons.pressDone(pressed, interaction.user.id);
+  }
+}
+
+async function answerPress(
+  interaction: ButtonInteraction,
+  parsed: NonNullable<ReturnType<typeof parseButtonCustomId>>,
+  context: BotContext,
+): Promise<void> {
   await interaction.deferUpdate();
   const outcome = await typingIn(interaction.channel, () =>
     context.app.engine.execute({

@@ -14,6 +14,7 @@ import {
   latestWithButtons,
   messageBodies,
   startBotWith,
+  textAfter,
 } from './harness.ts';
 
 /** Holds the interviewer's answers until `open()`; `entered` resolves when one is waiting. */
@@ -109,6 +110,39 @@ describe('Discord bot with a stand-in interviewer', () => {
     );
     expect(answer.seq).toBeGreaterThan(ack.seq);
     expect(answer.body.content).toMatch(/Hint 1/);
+  });
+
+  it('runs one turn for a double click: the second press of the same message is only acknowledged', async () => {
+    const interviewer = new StandInInterviewer();
+    h = await startBotWith({ interviewer });
+    const { discord, bot } = h;
+    const { user, thread } = await startInterview(h, 'dennis');
+
+    const gate = new Gate();
+    interviewer.gate = gate;
+    const seq = discord.lastSeq();
+    const message = latestWithButtons(discord, thread.id)!;
+    const customId = buttonFor(message, 'hint');
+    const first = discord.pressButton({ user, message, customId });
+    await gate.entered;
+    const second = discord.pressButton({ user, message, customId });
+    const secondAck = await discord.waitForCall(
+      (c) => c.route === 'interaction-callback' && c.params.token === second.token,
+      seq,
+    );
+    expect(secondAck.body).toEqual({ type: 6 });
+
+    gate.open();
+    const answer = await discord.waitForCall(
+      (c) => c.route === 'webhook-execute' && c.params.token === first.token,
+      seq,
+    );
+    expect(answer.body.content).toMatch(/Hint 1/);
+    // Every turn in flight has finished once stop() resolves: the second press ran none.
+    await bot.stop();
+    const answered = discord.calls.filter((c) => c.seq > seq && c.route === 'webhook-execute');
+    expect(answered.map((c) => c.params.token)).toEqual([first.token]);
+    expect(textAfter(discord, seq)).not.toMatch(/Hint 2/);
   });
 
   it('defers a slash command at once and fills the reply when the slow interviewer is done', async () => {

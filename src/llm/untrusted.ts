@@ -4,7 +4,10 @@
  * "instructions" after it, so any such tag in their text is defused first (its `<` becomes `‹`).
  * Evidence quotes are checked against the original text, not this one.
  */
-const OUR_TAGS = /<(\s*\/?\s*(?:candidate_answer|candidate|interviewer|transcript)\b)/gi;
+// Invisible format characters (zero-width space, joiners, soft hyphen: \p{Cf}) and the
+// full-width and small `<` look like nothing or like `<` to a model, so they cannot hide a tag.
+const OUR_TAGS =
+  /[<＜﹤]([\s\p{Cf}]*\/?[\s\p{Cf}]*(?:candidate_answer|candidate|interviewer|transcript)\b)/giu;
 
 export function neutraliseTags(text: string): string {
   return text.replace(OUR_TAGS, '‹$1');

@@ -12,7 +12,7 @@ import { createLlmServices } from './llm/index.ts';
 import { OfflineInterviewer } from './llm/offline/interviewer.ts';
 import { OfflineScorer } from './llm/offline/scorer.ts';
 import type { Logger } from './logger.ts';
-import { createStore } from './store/index.ts';
+import { createStore, type StoreHandle } from './store/index.ts';
 
 export interface App {
   engine: InterviewEngine;
@@ -52,6 +52,22 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
   });
 
+  try {
+    return assemble(config, options, knowledge, stores);
+  } catch (error) {
+    // The store is open (Redis sockets keep the process alive): close it before failing.
+    await stores.close().catch(() => {});
+    throw error;
+  }
+}
+
+function assemble(
+  config: Config,
+  options: AppOptions,
+  knowledge: Knowledge,
+  stores: StoreHandle,
+): App {
+  const { logger } = options;
   const offlineInterviewer = new OfflineInterviewer();
   // With the whole knowledge base the offline scorer can tell an answer about another scenario.
   const offlineScorer = new OfflineScorer({ knowledge });

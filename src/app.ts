@@ -41,6 +41,18 @@ export interface AppOptions {
   scorer?: StageScorer;
 }
 
+/**
+ * How long a message may wait behind the turn in progress: longer than the slowest turn, so a
+ * queued message waits rather than being refused as busy. The slowest turn closes a stage: one
+ * interviewer move and one scoring, each up to (retries + 1) timeouts plus capped retry-after
+ * waits. Never below the store's own default of two minutes.
+ */
+export function longestTurnMs(config: Config): number {
+  const { timeoutMs, maxRetries, maxRetryAfterMs } = config.llm;
+  const oneLlmStep = (maxRetries + 1) * timeoutMs + maxRetries * maxRetryAfterMs;
+  return Math.max(120_000, 2 * oneLlmStep + 30_000);
+}
+
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const knowledge = await loadKnowledge(config.knowledgeDir);
@@ -50,6 +62,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     memory: options.memoryStore,
     namespace: options.namespace,
     logger,
+    lock: { maxWaitMs: longestTurnMs(config) },
   });
 
   try {

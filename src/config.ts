@@ -98,6 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // A local OpenAI-compatible server (Ollama, vLLM, LM Studio) usually needs no key.
   const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  if (e.SCORER === 'llm' && !llmConfigured) {
+    throw new ConfigError(
+      'SCORER=llm needs an LLM: set OPENAI_API_KEY (or OPENAI_BASE_URL), or use SCORER=auto|offline',
+    );
+  }
   return {
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR,

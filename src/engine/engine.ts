@@ -29,7 +29,8 @@ import { describeError } from './messages.ts';
 import { LockBusyError } from './ports.ts';
 import { completePending } from './respond.ts';
 import { searchScenarios } from './scenario-search.ts';
-import { SessionTurn, VersionConflictError, zeroUsage } from './session-turn.ts';
+import { SessionTurn, VersionConflictError } from './session-turn.ts';
+import { emptyUsage } from './usage.ts';
 import type { EngineError, EngineRequest, Lang, Outcome, Session } from './types.ts';
 
 export type { EngineDeps } from './deps.ts';
@@ -119,7 +120,7 @@ export class InterviewEngine {
   ): Promise<Outcome> {
     const { store, guard, logger, knowledge } = this.services;
     const handler = SESSION_COMMANDS[kind];
-    const spent = zeroUsage();
+    const spent = emptyUsage();
     const { command } = request;
     // A platform message keeps its id as the turn's id, so a redelivery can find it stored.
     const requestTurnId =

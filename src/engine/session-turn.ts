@@ -6,6 +6,7 @@
 import { stageById } from '../knowledge/knowledge.ts';
 import type { Framework, Scenario, Stage } from '../knowledge/schema.ts';
 import { capCandidateTurns } from './answer-text.ts';
+import { addUsage } from './usage.ts';
 import type { Services } from './deps.ts';
 import type { InterviewerContext } from './ports.ts';
 import {
@@ -26,17 +27,6 @@ export class VersionConflictError extends Error {
     super(`version conflict on session ${sessionId}`);
     this.name = 'VersionConflictError';
   }
-}
-
-export function zeroUsage(): TokenUsage {
-  return { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
-}
-
-export function addUsage(into: TokenUsage, usage: TokenUsage): void {
-  into.requests += usage.requests;
-  into.promptTokens += usage.promptTokens;
-  into.completionTokens += usage.completionTokens;
-  into.cachedTokens += usage.cachedTokens;
 }
 
 export class SessionTurn {
@@ -128,8 +118,9 @@ export class SessionTurn {
 
   recordUsage(usage: TokenUsage | undefined): void {
     if (!usage) return;
-    addUsage(this.session.usage, usage);
-    addUsage(this.spent, usage);
+    // Both objects are shared with the caller, so they are updated in place.
+    Object.assign(this.session.usage, addUsage(this.session.usage, usage));
+    Object.assign(this.spent, addUsage(this.spent, usage));
   }
 
   /**

@@ -4,19 +4,7 @@
  */
 import type { TokenUsage } from '../engine/types.ts';
 
-export function emptyUsage(): TokenUsage {
-  return { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
-}
-
-export function addUsage(a: TokenUsage, b: TokenUsage | undefined): TokenUsage {
-  if (!b) return a;
-  return {
-    requests: a.requests + b.requests,
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    cachedTokens: a.cachedTokens + b.cachedTokens,
-  };
-}
+export { addUsage, emptyUsage } from '../engine/usage.ts';
 
 export function totalTokens(usage: TokenUsage): number {
   return usage.promptTokens + usage.completionTokens;

@@ -4,7 +4,8 @@ import type { Scenario } from '../../knowledge/schema.ts';
 import type { Services } from '../deps.ts';
 import { msg } from '../messages.ts';
 import { suggestScenarioIds } from '../scenario-search.ts';
-import { SessionTurn, VersionConflictError, zeroUsage } from '../session-turn.ts';
+import { SessionTurn, VersionConflictError } from '../session-turn.ts';
+import { emptyUsage } from '../usage.ts';
 import { openStage } from '../stage-flow.ts';
 import type { Command, EngineRequest, Outcome, Session } from '../types.ts';
 
@@ -44,7 +45,7 @@ function newSession(
       revealedFacts: [],
       nudged: false,
     })),
-    usage: zeroUsage(),
+    usage: emptyUsage(),
   };
 }
 
@@ -75,7 +76,7 @@ export async function runStart(
   return services.lock.withLock(`session:${sessionId}`, async () => {
     if (await services.store.get(sessionId)) return exists;
     const session = newSession(services, sessionId, request.actor, scenario, command, lang);
-    const turn = new SessionTurn(services, session, scenario, zeroUsage(), services.newId());
+    const turn = new SessionTurn(services, session, scenario, emptyUsage(), services.newId());
     const m = msg(lang);
     turn.note(
       m.interviewStarted(

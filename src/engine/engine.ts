@@ -28,7 +28,7 @@ import { type EngineDeps, resolveDeps, type Services } from './deps.ts';
 import { describeError } from './messages.ts';
 import { LockBusyError } from './ports.ts';
 import { completePending } from './respond.ts';
-import { searchScenarios } from './scenario-search.ts';
+import { searchScenarios, unknownScenarioError } from './scenario-search.ts';
 import { SessionTurn, VersionConflictError } from './session-turn.ts';
 import { emptyUsage } from './usage.ts';
 import type { EngineError, EngineRequest, Lang, Outcome, Session } from './types.ts';
@@ -63,6 +63,14 @@ export class InterviewEngine {
 
   scenario(id: string): Scenario | null {
     return this.services.knowledge.scenarios.get(id) ?? null;
+  }
+
+  /**
+   * The error `start` would give for this scenario id (with suggestions), or null if it exists:
+   * for adapters that must create a thread before starting and want to check first.
+   */
+  scenarioError(id: string): EngineError | null {
+    return this.scenario(id) ? null : unknownScenarioError(this.scenarios(), id);
   }
 
   /** Scenarios matching what was typed (id, title, tags), for autocomplete; at most `limit`. */

@@ -3,7 +3,7 @@
  * and "did you mean" suggestions for an unknown scenario id.
  */
 import type { Scenario } from '../knowledge/schema.ts';
-import type { Lang } from './types.ts';
+import type { EngineError, Lang } from './types.ts';
 
 function fold(text: string): string {
   return text.normalize('NFKC').toLowerCase().trim();
@@ -76,4 +76,10 @@ export function suggestScenarioIds(
     .filter((s) => words.some((w) => s.id.includes(w)))
     .map((s) => s.id)
     .slice(0, limit);
+}
+
+/** The `unknown-scenario` error for `id`, with the closest ids as suggestions. */
+export function unknownScenarioError(scenarios: readonly Scenario[], id: string): EngineError {
+  const suggestions = suggestScenarioIds(scenarios, id);
+  return { code: 'unknown-scenario', params: { id, suggestions: suggestions.join(', ') } };
 }

@@ -6,7 +6,6 @@
 import type { webApi } from '@slack/bolt';
 import type { App } from '../../app.ts';
 import { describeError, msg } from '../../engine/messages.ts';
-import { suggestScenarioIds } from '../../engine/scenario-search.ts';
 import type { Command, EngineError, Lang } from '../../engine/types.ts';
 import type { Logger } from '../../logger.ts';
 import { actorFor, sessionIdFor, type ThreadRef, threadOf } from './ids.ts';
@@ -57,12 +56,7 @@ export async function startInterview(
   const lang: Lang = command.lang ?? 'en';
   const scenario = engine.scenario(command.scenarioId);
   if (!scenario) {
-    const suggestions = suggestScenarioIds(engine.scenarios(), command.scenarioId).join(', ');
-    const error: EngineError = {
-      code: 'unknown-scenario',
-      params: { id: command.scenarioId, suggestions },
-    };
-    await request.notify(describeError(error, lang));
+    await request.notify(describeError(engine.scenarioError(command.scenarioId)!, lang));
     return;
   }
 

@@ -3,7 +3,7 @@ import { stagePlan } from '../../knowledge/knowledge.ts';
 import type { Scenario } from '../../knowledge/schema.ts';
 import type { Services } from '../deps.ts';
 import { msg } from '../messages.ts';
-import { suggestScenarioIds } from '../scenario-search.ts';
+import { unknownScenarioError } from '../scenario-search.ts';
 import { SessionTurn, VersionConflictError } from '../session-turn.ts';
 import { emptyUsage } from '../usage.ts';
 import { openStage } from '../stage-flow.ts';
@@ -57,18 +57,11 @@ export async function runStart(
   const lang = command.lang ?? request.lang ?? START_DEFAULTS.lang;
   const scenario = services.knowledge.scenarios.get(command.scenarioId);
   if (!scenario) {
-    const suggestions = suggestScenarioIds(
+    const error = unknownScenarioError(
       [...services.knowledge.scenarios.values()],
       command.scenarioId,
     );
-    return {
-      ok: false,
-      lang,
-      error: {
-        code: 'unknown-scenario',
-        params: { id: command.scenarioId, suggestions: suggestions.join(', ') },
-      },
-    };
+    return { ok: false, lang, error };
   }
   const sessionId = request.sessionId ?? services.newId();
   const exists: Outcome = { ok: false, lang, error: { code: 'session-exists' } };

@@ -220,7 +220,9 @@ export class LlmClient {
     const body = {
       model: this.model,
       messages,
-      temperature: request.temperature,
+      // OpenAI's reasoning models accept only their default temperature (any other value is a
+      // 400, which would silently send every turn to the offline fallback).
+      ...(fixedTemperature(this.model) ? {} : { temperature: request.temperature }),
       max_completion_tokens: request.maxCompletionTokens,
       ...(this.legacyMaxTokens ? { max_tokens: request.maxCompletionTokens } : {}),
       response_format: this.responseFormat(request) as OpenAI.ResponseFormatJSONSchema,
@@ -318,6 +320,11 @@ function capsWithMaxTokens(baseURL: string | undefined): boolean {
   } catch {
     return true;
   }
+}
+
+/** OpenAI reasoning models (o1, o3, o4-mini, gpt-5…) reject a temperature other than 1. */
+export function fixedTemperature(model: string): boolean {
+  return /^(o\d|gpt-5)/i.test(model.replace(/^.*\//, ''));
 }
 
 /** Some local models wrap JSON in a Markdown fence even in JSON mode. */

@@ -269,3 +269,15 @@ describe('LlmClient faults: retried within one budget, then an honest failure', 
     expect(second.usage.cachedTokens).toBeGreaterThan(0);
   });
 });
+
+describe('fixedTemperature', () => {
+  it('leaves the temperature out for OpenAI reasoning models only', async () => {
+    const { fixedTemperature } = await import('../../src/llm/client.ts');
+    for (const model of ['o1', 'o3-mini', 'o4-mini', 'gpt-5', 'gpt-5-mini', 'openai/o3']) {
+      expect(fixedTemperature(model), model).toBe(true);
+    }
+    for (const model of ['gpt-4o-mini', 'gpt-4.1', 'qwen2.5:14b', 'llama3.1', 'omni-x']) {
+      expect(fixedTemperature(model), model).toBe(false);
+    }
+  });
+});

@@ -12,7 +12,8 @@ import { describeError } from '../../engine/messages.ts';
 import { looksChinese } from '../../knowledge/signals.ts';
 import type { BotContext } from './context.ts';
 import { actorId } from './ids.ts';
-import { renderNotice, renderReplies } from './render.ts';
+import { renderNotice } from './render.ts';
+import { postTurn } from './respond.ts';
 import { sendToChannel } from './send.ts';
 import { sessionForChannel } from './sessions.ts';
 import { typingIn } from './typing.ts';
@@ -59,11 +60,6 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       await sendToChannel(channel, renderNotice(describeError(outcome.error, outcome.lang)));
       return;
     }
-    const messages = renderReplies(outcome.replies, {
-      lang: outcome.lang,
-      sessionId,
-      framework: context.app.knowledge.framework,
-    });
-    await context.buttons.turnPosted(channel.id, await sendToChannel(channel, messages));
+    await postTurn(context, channel, sessionId, outcome);
   });
 }

@@ -9,10 +9,16 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { describeError } from '../../engine/messages.ts';
-import type { EngineError, Lang, Outcome } from '../../engine/types.ts';
+import type { EngineError, Lang, Outcome, Reply } from '../../engine/types.ts';
 import type { BotContext } from './context.ts';
 import { renderNotice, renderReplies } from './render.ts';
-import { answerDeferred, NO_MENTIONS, type SentMessage } from './send.ts';
+import {
+  answerDeferred,
+  NO_MENTIONS,
+  type PostableChannel,
+  type SentMessage,
+  sendToChannel,
+} from './send.ts';
 
 /** How the interaction was acknowledged (decides where the answer can go). */
 export type Deferral = 'public-reply' | 'ephemeral-reply' | 'update';
@@ -74,4 +80,22 @@ export async function answerCommand(
     ephemeral: deferral === 'ephemeral-reply',
     fillDeferredReply: true,
   });
+}
+
+/**
+ * Posts a turn's replies in the interview's channel (thread or DM); the newest of them carry
+ * the live buttons.
+ */
+export async function postTurn(
+  context: BotContext,
+  channel: PostableChannel & { id: string },
+  sessionId: string,
+  turn: { replies: Reply[]; lang: Lang },
+): Promise<void> {
+  const messages = renderReplies(turn.replies, {
+    lang: turn.lang,
+    sessionId,
+    framework: context.app.knowledge.framework,
+  });
+  await context.buttons.turnPosted(channel.id, await sendToChannel(channel, messages));
 }

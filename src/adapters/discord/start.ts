@@ -14,9 +14,7 @@ import type { Command, Difficulty, Lang, Mode } from '../../engine/types.ts';
 import { OPTION } from './commands.ts';
 import type { BotContext } from './context.ts';
 import { actorId, dmSessionId, threadSessionId } from './ids.ts';
-import { renderReplies } from './render.ts';
-import { answerCommand, replyError, replyPrivately } from './respond.ts';
-import { sendToChannel } from './send.ts';
+import { answerCommand, postTurn, replyError, replyPrivately } from './respond.ts';
 import { openInterviewThread } from './threads.ts';
 import { typingIn } from './typing.ts';
 import { discordWording, langFromLocale } from './wording.ts';
@@ -106,11 +104,6 @@ export async function startInterview(
     await replyError(interaction, 'ephemeral-reply', outcome.error, outcome.lang);
     return;
   }
-  const messages = renderReplies(outcome.replies, {
-    lang: outcome.lang,
-    sessionId,
-    framework: context.app.knowledge.framework,
-  });
-  await context.buttons.turnPosted(thread.id, await sendToChannel(thread, messages));
+  await postTurn(context, thread, sessionId, outcome);
   await replyPrivately(interaction, 'ephemeral-reply', wording.interviewIsIn(thread.toString()));
 }

@@ -9,7 +9,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
 } from 'discord.js';
-import type { CommandKind } from '../../engine/types.ts';
+import { msg } from '../../engine/messages.ts';
+import { ACTIONS, type Action, type CommandKind } from '../../engine/types.ts';
 import { DIFFICULTIES, LANGS } from '../../knowledge/schema.ts';
 import { MODES } from '../../engine/types.ts';
 
@@ -35,18 +36,15 @@ export const SESSION_SUBCOMMANDS = {
 
 export type SessionSubcommand = keyof typeof SESSION_SUBCOMMANDS;
 
+function actionDescription(action: Action): { en: string; zh: string } {
+  const en = msg('en').actionHelp[action];
+  return { en: en.charAt(0).toUpperCase() + en.slice(1), zh: msg('zh').actionHelp[action] };
+}
+
 const DESCRIPTIONS: Record<string, { en: string; zh: string }> = {
   start: { en: 'Start a mock ML system design interview', zh: '开始一场机器学习系统设计模拟面试' },
-  followup: { en: 'Ask the interviewer for a follow-up question', zh: '请面试官追问一个问题' },
-  hint: {
-    en: 'Get a hint for this stage (counted on the scorecard)',
-    zh: '获取本阶段的提示（会记在评分卡上）',
-  },
-  next: {
-    en: 'Close this stage (it is scored) and move on',
-    zh: '结束本阶段（会评分）并进入下一阶段',
-  },
-  end: { en: 'End the interview and get the scorecard', zh: '结束面试并查看评分卡' },
+  // The four button actions are described as the engine's help text describes them.
+  ...Object.fromEntries(ACTIONS.map((action) => [action, actionDescription(action)])),
   scorecard: { en: 'Show the scorecard (so far)', zh: '查看评分卡（目前为止）' },
   status: {
     en: 'Where the interview stands: stage, time, hints',

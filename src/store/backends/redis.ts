@@ -6,6 +6,7 @@
 import KeyvRedis from '@keyv/redis';
 import { Redis } from 'ioredis';
 import Keyv from 'keyv';
+import { messageOf } from './error-message.ts';
 import { plainJson } from './json-serializer.ts';
 import type { EngineLogger } from '../../engine/ports.ts';
 
@@ -77,8 +78,4 @@ export function redactUrl(url: string): string {
   } catch {
     return 'redis (unparseable URL)';
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { messageOf } from './error-message.ts';
 import { plainJson } from './json-serializer.ts';
 import type { EngineLogger } from '../../engine/ports.ts';
 import { keys } from '../keys.ts';
@@ -70,8 +71,4 @@ export async function openSqlite(
       await keyv.disconnect();
     },
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

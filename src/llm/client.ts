@@ -4,6 +4,7 @@
  * failure — transport, rate limit, invalid JSON, wrong content — is retried within one budget of
  * attempts; when they run out the caller gets the reason, never made-up content.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI, { APIConnectionTimeoutError } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'zod';
@@ -71,7 +72,7 @@ interface RawCompletion {
   model: string;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const defaultSleep = (ms: number): Promise<void> => sleep(ms);
 
 export class LlmClient {
   readonly model: string;

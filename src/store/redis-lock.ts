@@ -23,6 +23,7 @@
  * lost anyway (e.g. the process stalled longer than ttl), the work is not interrupted; the
  * session's version check then turns its write into a 'conflict'.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import {
@@ -201,8 +202,4 @@ export class RedisSessionLock implements SessionLock {
 function backoffMs(attempt: number): number {
   const ceiling = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** attempt);
   return ceiling / 2 + Math.random() * (ceiling / 2);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

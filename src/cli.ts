@@ -28,6 +28,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
       'measure a scorer on a labeled set: --set FILE.jsonl [--scorer offline|llm] [--repeat N] [--json]',
     load: async () => (await import('./cli/eval.ts')).evalCommand,
   },
+  'train-scorer': {
+    summary: 'fit the offline scorer on labeled sets: [--set FILE.jsonl ...] [--out FILE]',
+    load: async () => (await import('./cli/train-scorer.ts')).trainScorerCommand,
+  },
   bench: {
     summary: 'run the benchmarks and print figures [--json]',
     load: async () => (await import('../bench/run.ts')).benchCommand,

@@ -60,11 +60,16 @@ export interface StageScore {
   stage: StageId;
   /** Which scorer produced this score. `offline` is always shown as such to the candidate. */
   scorer: ScorerKind;
-  /** 1–4, may be fractional (mean of criteria). */
+  /** 1–4, may be fractional. */
   score: number;
   /** The integer band of `score`. */
   level: Level;
   criteria: CriterionScore[];
+  /**
+   * The answer was too short to judge ("not sure", a few words with no content): shown as "not
+   * enough to judge" and kept out of every average. `score`/`level` are then placeholders.
+   */
+  insufficient?: boolean;
   feedback: string;
   /** The scenario's key points for this stage that the answer did not cover. */
   missedKeyPoints: string[];

@@ -8,7 +8,8 @@ export type CriterionFinding =
   | 'reasoned'
   | 'generic' // reasoned, but nothing in the answer is specific to this scenario
   | 'vague' // reasoned, but in hand-waves, with no figures
-  | 'off-topic';
+  | 'off-topic'
+  | 'insufficient'; // too little text to judge anything
 
 const WHY: Record<Lang, Record<CriterionFinding, string>> = {
   en: {
@@ -21,6 +22,7 @@ const WHY: Record<Lang, Record<CriterionFinding, string>> = {
       'You explained your choices, but in general terms: commit to concrete choices, sizes and thresholds.',
     'off-topic':
       'Your answer addressed a different question, so this criterion could not be credited.',
+    insufficient: 'Not enough to judge: the answer is too short to show anything here.',
   },
   zh: {
     missing: '回答中没有涉及。',
@@ -29,6 +31,7 @@ const WHY: Record<Lang, Record<CriterionFinding, string>> = {
     generic: '给出了理由，但没有结合本题场景的具体情况。',
     vague: '给出了理由，但说得比较笼统：请给出具体的选择、规模和阈值。',
     'off-topic': '回答针对的是另一个问题，这一项无法得分。',
+    insufficient: '内容太少，无法判断。',
   },
 };
 
@@ -38,6 +41,7 @@ export function criterionFeedback(
   finding: CriterionFinding,
   lang: Lang,
 ): string {
+  if (finding === 'insufficient') return `${criterion.name[lang]}: ${WHY[lang][finding]}`;
   const parts = [`${criterion.name[lang]} (${level}/4): ${WHY[lang][finding]}`];
   if (level < 4) {
     const next = criterion.levels[String(level + 1) as '2' | '3' | '4'][lang];
@@ -74,14 +78,20 @@ export function emptyNote(lang: Lang): string {
   return lang === 'zh' ? '没有可评分的内容。' : 'Nothing to score in this answer.';
 }
 
+/** `score` null: the answer was too short to judge. */
 export function stageFeedback(
   stage: Stage,
-  score: number,
+  score: number | null,
   strongest: Criterion | undefined,
   weakest: Criterion | undefined,
   missed: number,
   lang: Lang,
 ): string {
+  if (score === null) {
+    return lang === 'zh'
+      ? `「${stage.title.zh}」：内容太少，无法判断，不计入总分。`
+      : `${stage.title.en}: not enough to judge; left out of the overall score.`;
+  }
   const s = score.toFixed(1);
   if (lang === 'zh') {
     const parts = [`「${stage.title.zh}」离线得分 ${s}/4。`];

@@ -1,0 +1,260 @@
+/**
+ * Reads one answer to one stage into the numbers the offline scoring model weighs (see
+ * model.ts) and the facts the evidence rules quote (see evidence.ts).
+ *
+ * Every feature is read from the answer's *content* sentences only: sentences that name a
+ * concept of the stage, make one of the scenario's key points in any words, or commit to a
+ * quantity. The rest is padding: it enters one feature, its share of the answer, whose weight
+ * the training keeps at or below zero. That is why appending generic fluent text can never
+ * raise a score: it adds padding and changes nothing else.
+ */
+import type { Framework, KeyPoint, Lang, Scenario, Stage } from '../knowledge/schema.ts';
+import { normalize } from '../knowledge/signals.ts';
+import { conceptsIn, phrasesOf } from '../llm/offline/scoring/concepts.ts';
+import { type Lexicon, lexiconFor } from '../llm/offline/scoring/lexicon.ts';
+import { readSentences, type SentenceFacts } from '../llm/offline/scoring/sentences.ts';
+import { isVague } from '../llm/offline/scoring/substance.ts';
+import { detectOffScenario, detectOffStage } from '../llm/offline/scoring/topic.ts';
+import { buildIdeaIndex, type IdeaIndex, matchKeyPoint } from './key-point-match.ts';
+import { stageFit, stageProfiles } from './stage-profile.ts';
+import { tokenSet } from './tokens.ts';
+import { shippedWrongClaims, wrongClaimsIn } from './wrong-claims.ts';
+
+/** The model's inputs, in a fixed order (the weights file names them). */
+export const FEATURES = [
+  'keyPointsCovered',
+  'keyPointStrength',
+  'criteriaAddressed',
+  'stageConcepts',
+  'reasonedSentences',
+  'reasonKinds',
+  'quantities',
+  'contentWords',
+  'vagueShare',
+  'listShare',
+  'paddingShare',
+  'otherStageShare',
+  'stageFit',
+  'wrongClaims',
+  'definitionShare',
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+export type FeatureVector = Record<FeatureName, number>;
+
+/** A key point counts as made when a passage holds this share of its weighted idea. */
+export const KEY_POINT_MADE = 0.3;
+/**
+ * An answer is to another stage's question when it is this many times closer to that stage's
+ * profile than to the asked one's (see stage-profile.ts).
+ */
+export const OFF_STAGE_RATIO = 1.6;
+/** A reasoned sentence is at least this many words. */
+const MIN_REASONED_WORDS = 6;
+
+export interface KeyPointReading {
+  point: KeyPoint;
+  /** 0–1: how much of the point's idea the best passage holds. */
+  strength: number;
+  made: boolean;
+  /** Index (into `sentences`) of the passage that makes it best, or -1. */
+  at: number;
+}
+
+export interface AnswerReading {
+  /** The answer's sentences, grader-addressed ones and repeats removed, verbatim. */
+  sentences: SentenceFacts[];
+  /** Sentences addressed to the grader, dropped before anything was read. */
+  droppedInstructions: number;
+  /** Per sentence: does it carry content (a concept, a key point or a quantity)? */
+  content: boolean[];
+  /** Per sentence: the stage concepts it names. */
+  stageConcepts: Set<string>[];
+  /** Per sentence: does it explain (reason, trade-off, number) rather than name? */
+  reasoned: boolean[];
+  keyPoints: KeyPointReading[];
+  offStage: { stage: string } | null;
+  offScenario: { scenario: string } | null;
+  /** Ids of the wrong claims the answer makes (knowledge/misconceptions.yaml). */
+  wrongClaims: string[];
+  features: FeatureVector;
+}
+
+const QUANTITY =
+  /(?<![a-z0-9@_.-])\d[\d,.]*\s*(%|ms|s\b|sec|seconds?|minutes?|min|hours?|h\b|days?|weeks?|months?|k\b|m\b|b\b|gb|tb|mb|kb|qps|rps|tps|x\b|万|亿|千|百|毫秒|秒|分钟|小时|天|周|个月)?|\b(hundreds?|thousands?|millions?|billions?|twice|half)\b/gi;
+
+/**
+ * A sentence that defines a term ("X means Y", "X is basically Y", "X = Y", "X 是指 Y").
+ * Interviewers do not ask for definitions; candidates who stuff keywords define them, often
+ * wrongly, and a strong answer rarely needs to. ("which means" is a consequence, not a definition.)
+ */
+const DEFINES =
+  /(?<!\b(which|that|this|it) )\bmeans\b|\b(is basically|basically means|is just|is where|stands for|is defined as)\b|\s=\s|是指|指的是|意思是/i;
+
+/** Distinct connective kinds, so "because ... because ..." counts once. */
+const REASON_KINDS: RegExp[] = [
+  /\b(because|since|due to|given that|因为|由于)\b/i,
+  /\b(so that|in order to|to (avoid|prevent|reduce|catch|keep)|以便|为了|避免|防止)/i,
+  /\b(trade-?offs?|at the cost of|downside|upside|权衡|取舍|代价|折中)/i,
+  /\b(instead|rather than|not .{1,30} but|vs\.?|versus|compared (to|with)|而不是|而非|相比)/i,
+  /\b(if|unless|when|depends on|otherwise|如果|否则|取决于|一旦)\b/i,
+  /\b(which means|that means|so|therefore|hence|thus|leads to|所以|因此|导致|意味着)\b/i,
+];
+
+const ideaIndexes = new WeakMap<ReadonlyMap<string, Scenario>, IdeaIndex>();
+
+function ideaIndexFor(scenarios: ReadonlyMap<string, Scenario>): IdeaIndex {
+  let index = ideaIndexes.get(scenarios);
+  if (!index) {
+    index = buildIdeaIndex(scenarios.values());
+    ideaIndexes.set(scenarios, index);
+  }
+  return index;
+}
+
+/** Grader-addressed sentences and repeats out; what is left is what gets read. */
+function keptSentences(
+  answer: string,
+  lexicon: Lexicon,
+): { kept: SentenceFacts[]; dropped: number } {
+  const all = readSentences(answer, lexicon.vocabulary);
+  const seen = new Set<string>();
+  const kept = all.filter((s) => {
+    const key = normalize(s.text);
+    if (s.instruction || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { kept, dropped: all.filter((s) => s.instruction).length };
+}
+
+export interface ReadInput {
+  framework: Framework;
+  scenarios: ReadonlyMap<string, Scenario>;
+  scenario: Scenario;
+  stage: Stage;
+  lang: Lang;
+  answer: string;
+}
+
+export function readAnswer(input: ReadInput): AnswerReading {
+  const { framework, scenarios, scenario, stage, answer } = input;
+  const lexicon = lexiconFor(framework, scenarios);
+  const stageLexicon = lexicon.stages.get(stage.id)!;
+  const { kept, dropped } = keptSentences(answer, lexicon);
+  const tokens = kept.map((s) => tokenSet(s.text));
+
+  const ideas = ideaIndexFor(scenarios);
+  const points = scenario.keyPoints[stage.id] ?? [];
+  const keyPoints: KeyPointReading[] = points.map((point) => {
+    const soft = matchKeyPoint(ideas, point, tokens);
+    const phrases = phrasesOf(point.signals);
+    const named = kept.findIndex((s) => conceptsIn(s.text, phrases).size > 0);
+    const made = named >= 0 || soft.strength >= KEY_POINT_MADE;
+    return { point, strength: soft.strength, made, at: named >= 0 ? named : soft.at };
+  });
+  const keyPointAt = new Set(keyPoints.filter((k) => k.made).map((k) => k.at));
+
+  const stageConcepts = kept.map((s) => conceptsIn(s.text, stageLexicon.all));
+  const quantities = kept.map((s) => new Set((s.text.match(QUANTITY) ?? []).map(normalize)));
+  const content = kept.map(
+    (_, i) => stageConcepts[i]!.size > 0 || keyPointAt.has(i) || quantities[i]!.size > 0,
+  );
+  const reasoned = kept.map(
+    (s, i) =>
+      content[i]! &&
+      !s.listLike &&
+      s.words >= MIN_REASONED_WORDS &&
+      (s.strongConnective || s.specifics || (s.connective && stageConcepts[i]!.size >= 2)),
+  );
+
+  const contentIdx = kept.map((_, i) => i).filter((i) => content[i]);
+  const contentText = contentIdx.map((i) => kept[i]!.text).join('\n');
+  // Which question the answer addresses is read from all of it: an answer to another stage
+  // has few content sentences for this one.
+  const profiles = stageProfiles(framework, scenarios);
+  // Sentences with a technical term of any stage: what a drifting answer is made of. Generic
+  // padding has none, so it cannot pull an answer to or from a stage.
+  const substantive = kept.filter((s, i) => content[i] || s.terms > 0).map((s) => s.text);
+  const fit = stageFit(profiles, substantive.join('\n'), stage.id);
+  const drifted =
+    fit.other && fit.other.similarity >= OFF_STAGE_RATIO * fit.own && fit.other.similarity > 0.05
+      ? { stage: fit.other.stage }
+      : null;
+  const offStage = contentText
+    ? (detectOffStage(contentText, stage.id, lexicon) ?? drifted)
+    : drifted;
+  const offScenario =
+    contentText && !offStage ? detectOffScenario(contentText, scenario.id, lexicon) : null;
+
+  const allConcepts = new Set(contentIdx.flatMap((i) => [...stageConcepts[i]!]));
+  const criteriaAddressed = stageLexicon.criteria.filter(
+    (c) => conceptsIn(contentText, c.extended).size > 0,
+  ).length;
+  const distinctQuantities = new Set(contentIdx.flatMap((i) => [...quantities[i]!]));
+  const reasonKinds = REASON_KINDS.filter((re) =>
+    contentIdx.some((i) => re.test(kept[i]!.text)),
+  ).length;
+  const words = contentIdx.reduce((n, i) => n + kept[i]!.words, 0);
+  const share = (count: number, of: number) => (of > 0 ? count / of : 0);
+  const otherStage = otherStageConcepts(contentText, stage.id, lexicon);
+  const wrongClaims = wrongClaimsIn(
+    kept.map((s) => s.text),
+    shippedWrongClaims(),
+  );
+
+  const features: FeatureVector = {
+    keyPointsCovered: share(keyPoints.filter((k) => k.made).length, keyPoints.length),
+    keyPointStrength: share(
+      keyPoints.reduce((s, k) => s + k.strength, 0),
+      keyPoints.length,
+    ),
+    criteriaAddressed: share(criteriaAddressed, stage.criteria.length),
+    stageConcepts: Math.log1p(allConcepts.size),
+    reasonedSentences: Math.log1p(reasoned.filter(Boolean).length),
+    reasonKinds: reasonKinds / REASON_KINDS.length,
+    quantities: Math.log1p(Math.min(distinctQuantities.size, 12)),
+    contentWords: Math.log1p(words),
+    vagueShare: share(contentIdx.filter((i) => isVague(kept[i]!.text)).length, contentIdx.length),
+    listShare: share(contentIdx.filter((i) => kept[i]!.listLike).length, contentIdx.length),
+    paddingShare: share(kept.length - contentIdx.length, kept.length),
+    otherStageShare: share(otherStage, otherStage + allConcepts.size),
+    stageFit: fitOf(stageFit(profiles, contentText, stage.id)),
+    wrongClaims: Math.log1p(wrongClaims.length),
+    definitionShare: share(kept.filter((s) => DEFINES.test(s.text)).length, kept.length),
+  };
+  return {
+    sentences: kept,
+    droppedInstructions: dropped,
+    content,
+    stageConcepts,
+    reasoned,
+    keyPoints,
+    offStage: offStage ? { stage: offStage.stage } : null,
+    offScenario: offScenario ? { scenario: offScenario.scenario } : null,
+    wrongClaims,
+    features,
+  };
+}
+
+/**
+ * How close the content is to the asked stage rather than to any other (0–1). Read from content
+ * sentences only, so padding cannot move it.
+ */
+function fitOf(fit: ReturnType<typeof stageFit>): number {
+  if (!fit.other) return 0;
+  const best = Math.max(fit.own, fit.other.similarity);
+  return best > 0 ? fit.own / best : 0;
+}
+
+/** Concepts the text names that belong to other stages only (the most of any one stage). */
+function otherStageConcepts(text: string, stage: string, lexicon: Lexicon): number {
+  if (!text) return 0;
+  const own = lexicon.stages.get(stage as never)!.keys;
+  let most = 0;
+  for (const [other, entry] of lexicon.stages) {
+    if (other === stage) continue;
+    const theirs = [...conceptsIn(text, entry.all)].filter((k) => !own.has(k)).length;
+    most = Math.max(most, theirs);
+  }
+  return most;
+}

@@ -1,0 +1,55 @@
+/**
+ * Trains the offline scorer's ordinal model on a labeled corpus (see datasets/scoring/README.md).
+ * Answers the rules decide on their own (another stage's or scenario's answer, too short to
+ * judge) are left out: the model only learns to grade real attempts. Every writer weighs the
+ * same in the fit, so a prolific writer's style does not become the norm.
+ */
+import type { LabeledItem } from '../eval/dataset.ts';
+import { type Knowledge, stageById } from '../knowledge/knowledge.ts';
+import { type AnswerReading, readAnswer } from './features.ts';
+import { type OrdinalModel, type TrainingExample, trainOrdinal } from './ordinal-model.ts';
+
+/** Cache of readings per item object: leave-one-writer-out reads each answer once, not N times. */
+const readings = new WeakMap<LabeledItem, AnswerReading>();
+
+export function readItem(knowledge: Knowledge, item: LabeledItem): AnswerReading {
+  let reading = readings.get(item);
+  if (!reading) {
+    reading = readAnswer({
+      framework: knowledge.framework,
+      scenarios: knowledge.scenarios,
+      scenario: knowledge.scenarios.get(item.scenario)!,
+      stage: stageById(knowledge.framework, item.stage),
+      lang: item.lang,
+      answer: item.answer,
+    });
+    readings.set(item, reading);
+  }
+  return reading;
+}
+
+export function writerOf(item: LabeledItem): string {
+  const writer = (item as { writer?: unknown }).writer;
+  return typeof writer === 'string' && writer ? writer : '(unknown)';
+}
+
+/** Decided by rules, not the model: off-topic or empty of content. */
+function ruledOut(reading: AnswerReading): boolean {
+  return Boolean(reading.offStage || reading.offScenario) || !reading.content.some(Boolean);
+}
+
+export function trainScorerModel(
+  knowledge: Knowledge,
+  items: readonly LabeledItem[],
+): OrdinalModel {
+  const perWriter = new Map<string, number>();
+  const usable = items.filter((item) => !ruledOut(readItem(knowledge, item)));
+  for (const item of usable)
+    perWriter.set(writerOf(item), (perWriter.get(writerOf(item)) ?? 0) + 1);
+  const examples: TrainingExample[] = usable.map((item) => ({
+    x: readItem(knowledge, item).features,
+    label: item.label,
+    weight: usable.length / (perWriter.size * perWriter.get(writerOf(item))!),
+  }));
+  return trainOrdinal(examples, { writers: [...perWriter.keys()].sort() });
+}

@@ -1,0 +1,80 @@
+/**
+ * Wrong claims in an answer: an ML term misdefined ("isolation forest, a supervised model") or a
+ * practice stated backwards ("SMOTE on the test set"), from knowledge/misconceptions.yaml. An
+ * answer that names the right words but gets them wrong earns no credit for them: the offline
+ * scorer weighs how many distinct wrong claims an answer makes (features.ts).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/loader.ts';
+
+const PatternsSchema = z.strictObject({
+  en: z.array(z.string()).default([]),
+  zh: z.array(z.string()).default([]),
+});
+const ClaimSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  why: z.string().min(1),
+  recognise: PatternsSchema,
+  unless: PatternsSchema.optional(),
+});
+const FileSchema = z.strictObject({ version: z.literal(1), claims: z.array(ClaimSchema).min(1) });
+
+export interface WrongClaim {
+  id: string;
+  why: string;
+  recognise: RegExp[];
+  unless: RegExp[];
+}
+
+function compile(patterns: { en: string[]; zh: string[] } | undefined, where: string): RegExp[] {
+  return [...(patterns?.en ?? []), ...(patterns?.zh ?? [])].map((source) => {
+    try {
+      return new RegExp(source, 'iu');
+    } catch (error) {
+      throw new Error(
+        `${where}: invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`,
+      );
+    }
+  });
+}
+
+/** Reads and validates a misconceptions file; errors name the file and the claim. */
+export function loadWrongClaims(file: string): WrongClaim[] {
+  const parsed = FileSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  }
+  return parsed.data.claims.map((c) => ({
+    id: c.id,
+    why: c.why,
+    recognise: compile(c.recognise, `${file}: ${c.id}`),
+    unless: compile(c.unless, `${file}: ${c.id}`),
+  }));
+}
+
+let shipped: WrongClaim[] | undefined;
+
+/** The committed catalogue (knowledge/misconceptions.yaml), read once. */
+export function shippedWrongClaims(): WrongClaim[] {
+  shipped ??= loadWrongClaims(path.join(DEFAULT_KNOWLEDGE_DIR, 'misconceptions.yaml'));
+  return shipped;
+}
+
+/** The ids of the wrong claims the sentences make (each claim once). */
+export function wrongClaimsIn(
+  sentences: readonly string[],
+  claims: readonly WrongClaim[],
+): string[] {
+  const found: string[] = [];
+  for (const claim of claims) {
+    const made = sentences.some(
+      (s) => claim.recognise.some((re) => re.test(s)) && !claim.unless.some((re) => re.test(s)),
+    );
+    if (made) found.push(claim.id);
+  }
+  return found;
+}

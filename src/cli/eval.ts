@@ -9,15 +9,24 @@
  * the deterministic offline scorer it is 1 by construction.
  */
 import { parseArgs } from 'node:util';
-import { DatasetError, loadLabeledSet } from '../eval/dataset.ts';
+import { DatasetError, type LabeledItem, loadLabeledSet } from '../eval/dataset.ts';
 import { formatEvalReport } from '../eval/report.ts';
 import { runEval } from '../eval/runner.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
+import { OfflineScorer } from '../scorer/offline-scorer.ts';
+import { trainScorerModel, writerOf } from '../scorer/training.ts';
 import { type CliCommand, UsageError } from './io.ts';
 import { type CliScorerKind, createScorerForCli, SCORER_KINDS } from './scorer-factory.ts';
 
 function parse(argv: string[]) {
-  let values: { set?: string; scorer?: string; repeat?: string; json?: boolean };
+  let values: {
+    set?: string;
+    scorer?: string;
+    repeat?: string;
+    json?: boolean;
+    'leave-one-writer-out'?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -26,6 +35,7 @@ function parse(argv: string[]) {
         scorer: { type: 'string', default: 'offline' },
         repeat: { type: 'string', default: '1' },
         json: { type: 'boolean', default: false },
+        'leave-one-writer-out': { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -34,7 +44,7 @@ function parse(argv: string[]) {
   }
   if (!values.set) {
     throw new UsageError(
-      'usage: eval --set FILE.jsonl [--scorer offline|llm] [--repeat N] [--json]',
+      'usage: eval --set FILE.jsonl [--scorer offline|llm] [--repeat N] [--leave-one-writer-out] [--json]',
     );
   }
   if (!SCORER_KINDS.includes(values.scorer as CliScorerKind)) {
@@ -44,12 +54,45 @@ function parse(argv: string[]) {
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) {
     throw new UsageError('eval: --repeat must be a whole number from 1 to 20');
   }
+  const heldOut = values['leave-one-writer-out'] ?? false;
+  if (heldOut && values.scorer !== 'offline') {
+    throw new UsageError(
+      'eval: --leave-one-writer-out trains the offline scorer; use it with --scorer offline',
+    );
+  }
   return {
+    heldOut,
     set: values.set,
     scorer: values.scorer as CliScorerKind,
     repeat,
     json: values.json ?? false,
   };
+}
+
+/**
+ * Leave-one-writer-out: each writer's answers are scored by a model trained on every other
+ * writer's answers only, so no figure comes from a writer the model was fitted to.
+ */
+function heldOutScorers(knowledge: Knowledge, items: readonly LabeledItem[]) {
+  const writers = [...new Set(items.map(writerOf))];
+  if (writers.length < 2) {
+    throw new UsageError(
+      'eval: --leave-one-writer-out needs items from two writers or more (a "writer" field)',
+    );
+  }
+  const scorers = new Map(
+    writers.map((writer) => [
+      writer,
+      new OfflineScorer({
+        knowledge,
+        model: trainScorerModel(
+          knowledge,
+          items.filter((item) => writerOf(item) !== writer),
+        ),
+      }),
+    ]),
+  );
+  return (item: LabeledItem) => scorers.get(writerOf(item))!;
 }
 
 export const evalCommand: CliCommand = async (argv, io) => {
@@ -75,6 +118,7 @@ export const evalCommand: CliCommand = async (argv, io) => {
     const report = await runEval({
       knowledge,
       scorer: cli.scorer,
+      scorerFor: options.heldOut ? heldOutScorers(knowledge, items) : undefined,
       items,
       repeat: options.repeat,
       onProgress: showProgress

@@ -43,35 +43,22 @@ export function formatEvalReport(report: EvalReport, setName: string): string {
     );
   }
 
-  const kinds = new Table({
-    head: [
-      'kind',
-      'n',
-      'mean label',
-      'mean score',
-      'bias',
-      'exact',
-      'adjacent',
-      'MAE',
-      'baseline MAE',
-    ],
-    style: plain,
-  });
-  for (const k of report.byKind) {
-    kinds.push([
-      k.kind,
-      String(k.n),
-      f2(k.meanLabel),
-      f2(k.meanScore),
-      signed(k.bias),
-      f2(k.exact),
-      f2(k.adjacent),
-      f2(k.mae),
-      f2(k.baselineMae),
-    ]);
+  lines.push(confusionTable(report.confusion));
+  for (const [title, groups] of [
+    ['kind', report.byKind],
+    ['writer', report.byWriter],
+    ['stage', report.byStage],
+    ['language', report.byLang],
+  ] as const) {
+    if (title !== 'kind' && groups.length < 2) continue;
+    lines.push(`by ${title} (bias = mean of level − label):`);
+    lines.push(groupTable(title, groups));
   }
-  lines.push('by kind (bias = mean of level − label):');
-  lines.push(kinds.toString());
+  if (report.protocol === 'leave-one-writer-out') {
+    lines.push(
+      "Leave-one-writer-out: each writer's answers were scored by a model trained only on the other writers' answers.",
+    );
+  }
   lines.push(
     'QWK, exact, adjacent and MAE compare integer levels with the labels; Spearman ranks the stage scores.',
   );
@@ -79,4 +66,43 @@ export function formatEvalReport(report: EvalReport, setName: string): string {
     'Length-only baseline: the set’s word-count quartiles mapped to levels 1–4 (Spearman on raw length).',
   );
   return `${lines.join('\n')}\n`;
+}
+
+function confusionTable(confusion: readonly number[][]): string {
+  const table = new Table({ head: ['label \\ level', '1', '2', '3', '4'], style: plain });
+  for (const [i, row] of confusion.entries()) table.push([String(i + 1), ...row.map(String)]);
+  return `confusion (rows: label, columns: scored level):\n${table.toString()}`;
+}
+
+function groupTable(title: string, groups: EvalReport['byKind']): string {
+  const kinds = new Table({
+    head: [
+      title,
+      'n',
+      'mean label',
+      'mean score',
+      'bias',
+      'QWK',
+      'exact',
+      'adjacent',
+      'MAE',
+      'baseline MAE',
+    ],
+    style: plain,
+  });
+  for (const k of groups) {
+    kinds.push([
+      k.kind,
+      String(k.n),
+      f2(k.meanLabel),
+      f2(k.meanScore),
+      signed(k.bias),
+      f2(k.qwk),
+      f2(k.exact),
+      f2(k.adjacent),
+      f2(k.mae),
+      f2(k.baselineMae),
+    ]);
+  }
+  return kinds.toString();
 }

@@ -16,6 +16,7 @@ export interface EvalItemResult {
   score: number;
   level: Level;
   kind: string | undefined;
+  writer: string | undefined;
   scenario: string;
   stage: string;
   lang: string;
@@ -28,12 +29,15 @@ export interface EvalItemResult {
 }
 
 export interface KindBreakdown {
+  /** The group's value (a kind, writer, stage or language). */
   kind: string;
   n: number;
   meanLabel: number;
   meanScore: number;
   /** Mean of (level − label): positive means the scorer is too generous on this kind. */
   bias: number;
+  /** QWK within the group (NaN-free: 0 when the group has one label only). */
+  qwk: number;
   exact: number;
   adjacent: number;
   mae: number;
@@ -56,12 +60,25 @@ export interface EvalReport extends Agreement {
   fallbacks: number;
   retest?: RetestAgreement;
   byKind: KindBreakdown[];
+  /** The same figures by writer, stage and language. */
+  byWriter: KindBreakdown[];
+  byStage: KindBreakdown[];
+  byLang: KindBreakdown[];
+  /** confusion[label − 1][level − 1]: how many items of each label got each level. */
+  confusion: number[][];
+  /** How the items were scored: one scorer, or each writer's by a model trained without them. */
+  protocol: 'single' | 'leave-one-writer-out';
   items: EvalItemResult[];
 }
 
 export interface EvalOptions {
   knowledge: Knowledge;
   scorer: StageScorer;
+  /**
+   * The scorer for one item, when items are scored by different scorers (leave-one-writer-out:
+   * each writer's answers by a model trained without them). Defaults to `scorer`.
+   */
+  scorerFor?: (item: LabeledItem) => StageScorer;
   items: readonly LabeledItem[];
   /** Score the whole set this many times (test-retest agreement). Default 1. */
   repeat?: number;
@@ -104,10 +121,13 @@ async function mapPool<T, R>(
 const mean = (values: readonly number[]) =>
   values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
 
-function breakdownByKind(results: readonly EvalItemResult[]): KindBreakdown[] {
+function breakdownBy(
+  results: readonly EvalItemResult[],
+  key: (r: EvalItemResult) => string | undefined,
+): KindBreakdown[] {
   const groups = new Map<string, EvalItemResult[]>();
   for (const r of results) {
-    const kind = r.kind ?? '(none)';
+    const kind = key(r) ?? '(none)';
     groups.set(kind, [...(groups.get(kind) ?? []), r]);
   }
   return [...groups.entries()]
@@ -121,12 +141,19 @@ function breakdownByKind(results: readonly EvalItemResult[]): KindBreakdown[] {
         meanLabel: mean(labels),
         meanScore: mean(group.map((r) => r.score)),
         bias: mean(group.map((r) => r.level - r.label)),
+        qwk: quadraticWeightedKappa(levels, labels),
         exact: exactAgreement(levels, labels),
         adjacent: mean(group.map((r) => (Math.abs(r.level - r.label) <= 1 ? 1 : 0))),
         mae: mean(group.map((r) => Math.abs(r.level - r.label))),
         baselineMae: mean(group.map((r) => Math.abs(r.baselineLevel - r.label))),
       };
     });
+}
+
+function confusionMatrix(results: readonly EvalItemResult[]): number[][] {
+  const matrix = [1, 2, 3, 4].map(() => [0, 0, 0, 0]);
+  for (const r of results) matrix[r.label - 1]![r.level - 1]!++;
+  return matrix;
 }
 
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
@@ -141,7 +168,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     runs.push(
       await mapPool(items, options.concurrency ?? 4, async (item) => {
         const scenario = knowledge.scenarios.get(item.scenario)!;
-        const result = await scorer.score({
+        const result = await (options.scorerFor?.(item) ?? scorer).score({
           framework: knowledge.framework,
           scenario,
           stage: stageById(knowledge.framework, item.stage),
@@ -164,6 +191,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     score: first[i]!.score,
     level: first[i]!.level,
     kind: item.kind,
+    writer: typeof item.writer === 'string' ? item.writer : undefined,
     scenario: item.scenario,
     stage: item.stage,
     lang: item.lang,
@@ -186,7 +214,12 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
       labels,
     ),
     fallbacks: first.filter((r) => r.scorer !== scorer.kind).length,
-    byKind: breakdownByKind(results),
+    byKind: breakdownBy(results, (r) => r.kind),
+    byWriter: breakdownBy(results, (r) => r.writer),
+    byStage: breakdownBy(results, (r) => r.stage),
+    byLang: breakdownBy(results, (r) => r.lang),
+    confusion: confusionMatrix(results),
+    protocol: options.scorerFor ? 'leave-one-writer-out' : 'single',
     items: results,
   };
   if (repeat > 1) {

@@ -54,14 +54,14 @@ const PADDING = [
 ].join(' ');
 
 describe('OfflineScorer', () => {
-  it('is labeled offline and scores a strong answer high, with a fractional mean and its band', async () => {
+  it('is labeled offline and scores a strong answer high, with a fractional score and its band', async () => {
     const result = await score(STRONG_SERVING, 'serving');
     expect(scorer.kind).toBe('offline');
     expect(result.scorer).toBe('offline');
     expect(result.notes[0]).toMatch(/offline/i);
     expect(result.level).toBeGreaterThanOrEqual(3);
-    const mean = result.criteria.reduce((s, c) => s + c.level, 0) / result.criteria.length;
-    expect(result.score).toBeCloseTo(mean, 2);
+    expect(result.score).toBeGreaterThanOrEqual(1);
+    expect(result.score).toBeLessThanOrEqual(4);
     expect(result.level).toBe(levelOf(result.score));
     expect(result.criteria.map((c) => c.id)).toEqual(
       stageById(knowledge.framework, 'serving').criteria.map((c) => c.id),

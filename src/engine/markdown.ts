@@ -1,7 +1,7 @@
 /** The `export` file: transcript and scorecard as Markdown, in the interview's language. */
 import { stageById } from '../knowledge/knowledge.ts';
 import type { Framework, Scenario } from '../knowledge/schema.ts';
-import { formatScore, msg } from './messages.ts';
+import { formatScore, formatStageScore, msg } from './messages.ts';
 import type { Scorecard, Session, StageScore, Turn } from './types.ts';
 
 export interface MarkdownInput {
@@ -56,7 +56,7 @@ function stageDetail(score: StageScore, title: string, input: MarkdownInput): st
   const lang = session.lang;
   const m = msg(lang);
   const stage = stageById(framework, score.stage);
-  const lines = [`### ${title}: ${formatScore(score.score)}`, ''];
+  const lines = [`### ${title}: ${formatStageScore(score, lang)}`, ''];
   for (const c of score.criteria) {
     const name = stage.criteria.find((k) => k.id === c.id)?.name[lang] ?? c.id;
     lines.push(
@@ -92,7 +92,7 @@ function scorecardSection(input: MarkdownInput): string[] {
   const reachedIndex = session.stageIndex;
   card.stages.forEach((s, index) => {
     const score = s.score
-      ? formatScore(s.score.score)
+      ? formatStageScore(s.score, session.lang)
       : index <= reachedIndex
         ? m.notAnswered
         : m.notReached;

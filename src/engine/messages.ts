@@ -62,6 +62,8 @@ export interface Messages {
   feedback: string;
   missedKeyPoints: string;
   notReached: string;
+  /** A stage whose answer was too short to grade: shown instead of a score. */
+  notEnoughToJudge: string;
   notAnswered: string;
   scoredBy: string;
   none: string;
@@ -79,7 +81,10 @@ export interface Messages {
   strength: (stage: string, criterion: string, level: Level, quote: string | null) => string;
   gap: (stage: string, criterion: string, level: Level, feedback: string) => string;
   missedPoint: (stage: string, point: string) => string;
-  nextStep: (criterion: string, target: string) => string;
+  /** Practise a key point of this scenario that the candidate missed. */
+  nextStepPoint: (stage: string, point: string) => string;
+  /** A weak criterion with no missed key point to name: explain, with reasons and figures. */
+  nextStepCriterion: (stage: string, criterion: string) => string;
   reachMoreStages: (stages: string[]) => string;
   noStageAnswered: string;
   lessHints: (count: number) => string;
@@ -187,6 +192,7 @@ const EN: Messages = {
   feedback: 'Feedback',
   missedKeyPoints: 'Missed key points',
   notReached: 'not reached',
+  notEnoughToJudge: 'not enough to judge',
   notAnswered: 'not answered',
   scoredBy: 'Scored by',
   none: 'none',
@@ -206,7 +212,9 @@ const EN: Messages = {
   gap: (stage, criterion, level, feedback) =>
     `${stage}, ${criterion} (${level}/4)${feedback ? `: ${feedback}` : ''}`,
   missedPoint: (stage, point) => `${stage}: missed "${point}"`,
-  nextStep: (criterion, target) => `${criterion}: aim for this: ${target}`,
+  nextStepPoint: (stage, point) => `${stage}: practise covering this point: ${point}`,
+  nextStepCriterion: (stage, criterion) =>
+    `${stage} — ${criterion}: for each choice, say why, what it trades off, and with what numbers`,
   reachMoreStages: (stages) =>
     `Pace yourself to reach every stage; this time you did not cover: ${stages.join(', ')}.`,
   noStageAnswered: 'No stage was answered, so there is nothing to score yet.',
@@ -301,6 +309,7 @@ const ZH: Messages = {
   feedback: '反馈',
   missedKeyPoints: '遗漏的要点',
   notReached: '未进行',
+  notEnoughToJudge: '内容太少，无法判断',
   notAnswered: '未作答',
   scoredBy: '评分方式',
   none: '无',
@@ -320,7 +329,9 @@ const ZH: Messages = {
   gap: (stage, criterion, level, feedback) =>
     `${stage}，${criterion}（${level}/4）${feedback ? `：${feedback}` : ''}`,
   missedPoint: (stage, point) => `${stage}：遗漏“${point}”`,
-  nextStep: (criterion, target) => `${criterion}：目标是——${target}`,
+  nextStepPoint: (stage, point) => `${stage}：练习讲清这一点：${point}`,
+  nextStepCriterion: (stage, criterion) =>
+    `${stage}——${criterion}：每个选择都说明原因、权衡和具体数字`,
   reachMoreStages: (stages) => `注意节奏，争取覆盖所有阶段；这次没有覆盖：${stages.join('、')}。`,
   noStageAnswered: '没有任何阶段作答，暂时无法评分。',
   lessHints: (count) => `尝试不用提示作答：这次用了 ${count} 个提示，多练习需要提示的阶段。`,
@@ -371,6 +382,14 @@ export function stageHeading(number: number, total: number, title: string, lang:
 /** Score as shown everywhere: one decimal, "/4". */
 export function formatScore(score: number): string {
   return `${round1(score).toFixed(1)}/4`;
+}
+
+/** A stage's score as shown everywhere, or "not enough to judge" when there was too little to grade. */
+export function formatStageScore(
+  score: { score: number; insufficient?: boolean | undefined },
+  lang: Lang,
+): string {
+  return score.insufficient ? TABLE[lang].notEnoughToJudge : formatScore(score.score);
 }
 
 export function formatStatus(view: StatusView, lang: Lang): string {

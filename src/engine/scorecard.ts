@@ -27,6 +27,8 @@ export interface ScorecardInput {
 const MAX_STRENGTHS = 3;
 const MAX_WEAK_CRITERIA = 3;
 const MAX_MISSED_POINTS = 3;
+/** Next steps naming missed key points (one per stage, weakest stages first). */
+const MAX_NEXT_POINTS = 3;
 const MAX_QUOTE = 200;
 /** Hints used from which "practice without hints" becomes a next step. */
 const MANY_HINTS = 3;
@@ -127,7 +129,8 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       durationMs: stageElapsedMs(progress, now),
     };
   });
-  const scores = stages.flatMap((s) => (s.score ? [s.score] : []));
+  // A stage too short to judge is shown as such and kept out of every average.
+  const scores = stages.flatMap((s) => (s.score && !s.score.insufficient ? [s.score] : []));
   const overall =
     scores.length === 0
       ? 1
@@ -137,8 +140,9 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
 
   const rated = rateCriteria(framework, scores);
   const name = (r: RatedCriterion) => r.criterion?.name[lang] ?? r.id;
+  // A strength is a criterion scored well *with* the candidate's words to show for it.
   const best = [...rated]
-    .filter((r) => r.level >= 3)
+    .filter((r) => r.level >= 3 && r.evidence.length > 0)
     .sort((a, b) => b.level - a.level || a.order - b.order)
     .slice(0, MAX_STRENGTHS);
   const weakest = [...rated]
@@ -166,18 +170,21 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   gaps.push(...missed.slice(0, MAX_MISSED_POINTS));
   if (scores.length === 0) gaps.push(m.noStageAnswered);
 
-  // Next steps aim at the level-4 descriptor of the weakest criteria; when nothing is weak,
-  // at the level-4 descriptor of the lowest "solid" ones, so there is always a concrete target.
-  const targets =
-    weakest.length > 0
-      ? weakest
-      : [...rated]
-          .filter((r) => r.level === 3)
-          .sort((a, b) => a.order - b.order)
-          .slice(0, 2);
-  const nextSteps = targets
-    .filter((r) => r.criterion)
-    .map((r) => m.nextStep(name(r), r.criterion!.levels['4'][lang]));
+  // Next steps name what this scenario needed and the candidate missed, weakest stages first;
+  // never a rubric descriptor, whose examples may come from another domain. A weak criterion
+  // with no missed point to name gets a plain instruction.
+  const byScore = [...scores].sort((a, b) => a.score - b.score);
+  const nextSteps = byScore
+    .flatMap((s) =>
+      s.missedKeyPoints
+        .slice(0, 1)
+        .map((point) => m.nextStepPoint(stageById(framework, s.stage).title[lang], point)),
+    )
+    .slice(0, MAX_NEXT_POINTS);
+  if (nextSteps.length === 0) {
+    for (const r of weakest.slice(0, 2))
+      nextSteps.push(m.nextStepCriterion(r.stage.title[lang], name(r)));
+  }
   const unanswered = stages.filter((s) => !s.score).map((s) => s.title);
   if (unanswered.length > 0) nextSteps.push(m.reachMoreStages(unanswered));
   if (hintsUsed >= MANY_HINTS) nextSteps.push(m.lessHints(hintsUsed));

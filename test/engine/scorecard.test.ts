@@ -75,7 +75,7 @@ describe('hire signal', () => {
 });
 
 describe('buildScorecard', () => {
-  it('assembles overall, strengths with evidence, gaps, next steps from level-4 descriptors', async () => {
+  it('assembles overall, strengths with evidence, gaps, next steps from the missed key points', async () => {
     const knowledge = await loadMiniKnowledge();
     const card = buildScorecard({
       session: session(
@@ -121,14 +121,67 @@ describe('buildScorecard', () => {
       'Clarifying requirements: missed "Asks about scale and latency."',
     ]);
     expect(card.nextSteps).toEqual([
-      'ML framing: aim for this: Covers ml framing with trade-offs tied to the scenario.',
-      'Offline metrics: aim for this: Covers offline metrics with trade-offs tied to the scenario.',
+      'Clarifying requirements: practise covering this point: Asks about scale and latency.',
       'Pace yourself to reach every stage; this time you did not cover: Modeling.',
       'Practice without hints: you used 3. Rehearse the stages where you needed them.',
     ]);
     expect(card.hintsUsed).toBe(3);
     expect(card.durationMs).toBe(600_000);
     expect(card.scorers).toEqual(['offline']);
+  });
+
+  it('names weak criteria plainly when no key point was missed, never a rubric descriptor', async () => {
+    const knowledge = await loadMiniKnowledge();
+    const card = buildScorecard({
+      session: session(
+        [
+          stageScore('metrics', [
+            ['offline-metrics', 2],
+            ['online-metrics', 3],
+          ]),
+          undefined,
+          undefined,
+        ],
+        [0, 0, 0],
+      ),
+      scenario: knowledge.scenarios.get('mini-recsys')!,
+      framework: knowledge.framework,
+      now: 900_000,
+    });
+    expect(card.nextSteps[0]).toBe(
+      'Metrics — Offline metrics: for each choice, say why, what it trades off, and with what numbers',
+    );
+    expect(card.nextSteps.join(' ')).not.toMatch(/aim for this|trade-offs tied to the scenario/);
+  });
+
+  it('shows a stage too short to judge as such and keeps it out of the overall score', async () => {
+    const knowledge = await loadMiniKnowledge();
+    const short = {
+      ...stageScore('metrics', [
+        ['offline-metrics', 1],
+        ['online-metrics', 1],
+      ]),
+      insufficient: true,
+    };
+    const card = buildScorecard({
+      session: session(
+        [
+          stageScore('requirements', [
+            ['business-objective', 3],
+            ['ml-framing', 3],
+          ]),
+          short,
+          undefined,
+        ],
+        [0, 0, 0],
+      ),
+      scenario: knowledge.scenarios.get('mini-recsys')!,
+      framework: knowledge.framework,
+      now: 900_000,
+    });
+    expect(card.overall).toBe(3);
+    expect(card.stages[1]!.score?.insufficient).toBe(true);
+    expect(card.gaps.join(' ')).not.toMatch(/Offline metrics/);
   });
 
   it('does not repeat the criterion name when the scorer’s feedback starts with it', async () => {

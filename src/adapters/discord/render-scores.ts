@@ -4,7 +4,13 @@
  * Discord's limits by `fitEmbed` / `packEmbeds` (embed-limits.ts), never by hand.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { formatScore, hireSignalLabel, msg, scorerLabel } from '../../engine/messages.ts';
+import {
+  formatScore,
+  formatStageScore,
+  hireSignalLabel,
+  msg,
+  scorerLabel,
+} from '../../engine/messages.ts';
 import type { Lang, Level, Scorecard, StageId, StageScore } from '../../engine/types.ts';
 import { stageById } from '../../knowledge/knowledge.ts';
 import type { Framework } from '../../knowledge/schema.ts';
@@ -49,7 +55,7 @@ function stageField(
   if (lines.length === 0 && stage.score.feedback) lines.push(stage.score.feedback);
   if (stage.hintsUsed > 0) lines.push(`${m.hints}: ${stage.hintsUsed}`);
   return {
-    name: named(` — ${formatScore(stage.score.score)}`),
+    name: named(` — ${formatStageScore(stage.score, lang)}`),
     value: lines.join('\n') || m.notAnswered,
   };
 }
@@ -98,7 +104,7 @@ export function stageFeedbackEmbed(
     fields.push({ name: m.missedKeyPoints, value: bullets(score.missedKeyPoints, m.none) });
   if (score.notes.length > 0) fields.push({ name: '\u200b', value: score.notes.join('\n') });
   return fitEmbed({
-    title: `${m.feedback}: ${title} — ${formatScore(score.score)}`,
+    title: `${m.feedback}: ${title} — ${formatStageScore(score, lang)}`,
     description: score.feedback || undefined,
     color: score.criteria.length > 0 ? LEVEL_COLORS[score.level] : NEUTRAL_COLOR,
     fields,

@@ -4,7 +4,13 @@
  */
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import { formatScore, formatStatus, hireSignalLabel, msg } from '../../engine/messages.ts';
+import {
+  formatScore,
+  formatStageScore,
+  formatStatus,
+  hireSignalLabel,
+  msg,
+} from '../../engine/messages.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
 import { STAGE_IDS } from '../../knowledge/schema.ts';
 
@@ -101,7 +107,7 @@ export function renderScorecard(card: Scorecard, options: RenderOptions): string
   for (const stage of card.stages) {
     table.push([
       stage.title,
-      stage.score ? formatScore(stage.score.score) : h.notReached,
+      stage.score ? formatStageScore(stage.score, options.lang) : h.notReached,
       String(stage.hintsUsed),
       minutes(stage.durationMs),
     ]);
@@ -114,7 +120,7 @@ export function renderScorecard(card: Scorecard, options: RenderOptions): string
   ];
   for (const stage of card.stages) {
     if (!stage.score) continue;
-    lines.push(p.bold(`${stage.title} — ${formatScore(stage.score.score)}`));
+    lines.push(p.bold(`${stage.title} — ${formatStageScore(stage.score, options.lang)}`));
     lines.push(...stageScoreDetail(stage.score, options.lang, p));
   }
   lines.push(...list(h.strengths, card.strengths, p));
@@ -140,7 +146,7 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
     case 'stage-feedback':
       return [
         p.bold(
-          `${h.feedback}: ${safeText(reply.title)} — ${formatScore(reply.score.score)} (${h.scorers[reply.score.scorer]})`,
+          `${h.feedback}: ${safeText(reply.title)} — ${formatStageScore(reply.score, options.lang)} (${h.scorers[reply.score.scorer]})`,
         ),
         safeText(reply.score.feedback),
         ...stageScoreDetail(reply.score, options.lang, p),

@@ -7,6 +7,7 @@
 import {
   formatHistory,
   formatScore,
+  formatStageScore,
   formatStatus,
   msg,
   stageHeading,
@@ -69,7 +70,7 @@ function piece(reply: Exclude<Reply, { kind: 'scorecard' | 'export' }>, ctx: Ren
       lines.push(...stageScoreLines(reply.score, ctx.lang, ctx.labels));
       return {
         blocks: sections(lines.join('\n')),
-        text: `${m.feedback}: ${esc(reply.title)} ${formatScore(reply.score.score)}`,
+        text: `${m.feedback}: ${esc(reply.title)} ${formatStageScore(reply.score, ctx.lang)}`,
       };
     }
     case 'status': {

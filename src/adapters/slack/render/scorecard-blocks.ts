@@ -2,7 +2,7 @@
  * The scorecard as one Block Kit message: within 50 blocks and 3,000 characters a section, so
  * Slack accepts it however long the interview was. Details beyond that live in the export.
  */
-import { formatScore, hireSignalLabel, msg } from '../../../engine/messages.ts';
+import { formatScore, formatStageScore, hireSignalLabel, msg } from '../../../engine/messages.ts';
 import type { Lang, Scorecard } from '../../../engine/types.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import { slackText } from '../text.ts';
@@ -41,7 +41,7 @@ export function scorecardMessage(card: Scorecard, lang: Lang, labels: Labels): R
   const m = msg(lang);
   const overall = `${formatScore(card.overall)} (${m.levels[card.level]})`;
   const table = card.stages.map((stage, index) => {
-    const score = stage.score ? formatScore(stage.score.score) : `_${m.notReached}_`;
+    const score = stage.score ? formatStageScore(stage.score, lang) : `_${m.notReached}_`;
     return `${index + 1}. *${esc(stage.title)}* — ${score} · ${m.hints} ${stage.hintsUsed} · ${m.duration(stage.durationMs)}`;
   });
 

@@ -1,5 +1,5 @@
 /** One stage's score as mrkdwn lines: criteria with levels, evidence, missed points, notes. */
-import { formatScore, msg } from '../../../engine/messages.ts';
+import { formatScore, formatStageScore, msg } from '../../../engine/messages.ts';
 import type { Lang, StageScore } from '../../../engine/types.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import type { Labels } from './labels.ts';
@@ -31,5 +31,5 @@ export function stageScoreLines(score: StageScore, lang: Lang, labels: Labels): 
 }
 
 export function stageScoreTitle(title: string, score: StageScore, lang: Lang): string {
-  return `*${esc(title)} — ${formatScore(score.score)}* · _${msg(lang).scorers[score.scorer]}_`;
+  return `*${esc(title)} — ${formatStageScore(score, lang)}* · _${msg(lang).scorers[score.scorer]}_`;
 }

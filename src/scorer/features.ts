@@ -149,8 +149,9 @@ export function readAnswer(input: ReadInput): AnswerReading {
     const soft = matchKeyPoint(ideas, point, tokens);
     const phrases = phrasesOf(point.signals);
     const named = kept.findIndex((s) => conceptsIn(s.text, phrases).size > 0);
-    const made = named >= 0 || soft.strength >= KEY_POINT_MADE;
-    return { point, strength: soft.strength, made, at: named >= 0 ? named : soft.at };
+    const made = named >= 0 || soft.signalAt >= 0 || soft.strength >= KEY_POINT_MADE;
+    const at = named >= 0 ? named : soft.signalAt >= 0 ? soft.signalAt : soft.at;
+    return { point, strength: soft.strength, made, at };
   });
   const keyPointAt = new Set(keyPoints.filter((k) => k.made).map((k) => k.at));
 

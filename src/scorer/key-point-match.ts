@@ -13,6 +13,11 @@ import { tokenSet } from './tokens.ts';
 export interface KeyPointIdea {
   /** Token → weight, per language version of the point (best language wins). */
   versions: Map<string, number>[];
+  /**
+   * The token sets of the point's multi-word signals ("continuous training", "warm start"): a
+   * passage holding all of one set's words, in any order and inflection, names the signal.
+   */
+  signals: Set<string>[];
 }
 
 export interface IdeaIndex {
@@ -47,6 +52,9 @@ export function buildIdeaIndex(scenarios: Iterable<Scenario>): IdeaIndex {
   for (const { point, sets } of docs) {
     ideas.set(point, {
       versions: sets.map((set) => new Map([...set].map((t) => [t, idf.get(t) ?? 0]))),
+      signals: [...point.signals.en, ...point.signals.zh]
+        .map(tokenSet)
+        .filter((set) => set.size >= 2),
     });
   }
   return { idf, ideas };
@@ -63,18 +71,30 @@ function coverage(version: Map<string, number>, tokens: ReadonlySet<string>): nu
   return total > 0 ? held / total : 0;
 }
 
+export interface KeyPointMatch {
+  /** 0–1: how much of the point's weighted idea the best passage holds. */
+  strength: number;
+  /** Sentence index where that passage starts (-1: none). */
+  at: number;
+  /** Sentence index of the first passage naming a multi-word signal in other forms, or -1. */
+  signalAt: number;
+}
+
 /**
- * How strongly (0–1) the best passage of `sentences` makes the point, and which sentence index
- * starts that passage. `sentenceTokens` are the sentences' token sets, in order.
+ * How strongly the best passage of `sentences` makes the point, and where. `sentenceTokens` are
+ * the sentences' token sets, in order.
  */
 export function matchKeyPoint(
   index: IdeaIndex,
   point: KeyPoint,
   sentenceTokens: readonly ReadonlySet<string>[],
-): { strength: number; at: number } {
+): KeyPointMatch {
   const idea = index.ideas.get(point);
-  if (!idea) return { strength: 0, at: -1 };
-  let best = { strength: 0, at: -1 };
+  if (!idea) return { strength: 0, at: -1, signalAt: -1 };
+  const signalAt = sentenceTokens.findIndex((tokens) =>
+    idea.signals.some((signal) => [...signal].every((t) => tokens.has(t))),
+  );
+  let best = { strength: 0, at: -1, signalAt };
   for (let i = 0; i < sentenceTokens.length; i++) {
     const passages = [sentenceTokens[i]!];
     if (i + 1 < sentenceTokens.length) {
@@ -84,7 +104,7 @@ export function matchKeyPoint(
       for (const version of idea.versions) {
         // A two-sentence passage counts a little less than one sentence holding it all.
         const strength = coverage(version, passage) * (p === 0 ? 1 : 0.9);
-        if (strength > best.strength) best = { strength, at: i };
+        if (strength > best.strength) best = { strength, at: i, signalAt };
       }
     }
   }

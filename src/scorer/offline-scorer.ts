@@ -152,7 +152,7 @@ export class OfflineScorer implements StageScorer {
       let finding: Parameters<typeof criterionFeedback>[2] = offTopic ? 'off-topic' : 'missing';
       if (!offTopic && found.sentences.length > 0) {
         level = found.reasoned ? (Math.max(2, band) as Level) : (Math.max(2, band - 1) as Level);
-        finding = found.reasoned ? 'reasoned' : 'named-only';
+        finding = found.reasoned ? (level >= 3 ? 'reasoned' : 'thin') : 'named-only';
         // Explained only in hand-waves ("some kind of", "basically", "大概"): say so.
         if (found.sentences.every((i) => isVague(reading.sentences[i]!.text))) {
           finding = 'vague';

@@ -29,6 +29,21 @@ const ZH_STOPWORDS = new Set(
 
 const CJK = /[\u3400-\u9fff]/;
 
+/**
+ * Stems that mean the same idea but do not meet under Porter stemming: time adverbs ("hourly"
+ * is "every hour"), and a few spelling families.
+ */
+const SAME_IDEA: Record<string, string> = {
+  hourli: 'hour',
+  daili: 'dai',
+  weekli: 'week',
+  monthli: 'month',
+  nightli: 'night',
+  yearli: 'year',
+  retrain: 'train',
+  finetun: 'tune',
+};
+
 /** One token per content word: stemmed English words of 2+ letters, Chinese words, numbers. */
 export function contentTokens(text: string): string[] {
   const tokens: string[] = [];
@@ -38,7 +53,10 @@ export function contentTokens(text: string): string[] {
     if (CJK.test(segment)) {
       if (!ZH_STOPWORDS.has(segment)) tokens.push(segment);
     } else if (/^[a-z][a-z0-9]*$/.test(segment)) {
-      if (segment.length >= 2 && !EN_STOPWORDS.has(segment)) tokens.push(stemmer(segment));
+      if (segment.length >= 2 && !EN_STOPWORDS.has(segment)) {
+        const stem = stemmer(segment);
+        tokens.push(SAME_IDEA[stem] ?? stem);
+      }
     }
   }
   return tokens;

@@ -9,7 +9,8 @@ export type CriterionFinding =
   | 'generic' // reasoned, but nothing in the answer is specific to this scenario
   | 'vague' // reasoned, but in hand-waves, with no figures
   | 'off-topic'
-  | 'insufficient'; // too little text to judge anything
+  | 'insufficient' // too little text to judge anything
+  | 'thin'; // reasoned, but the answer as a whole stays at level 2
 
 const WHY: Record<Lang, Record<CriterionFinding, string>> = {
   en: {
@@ -23,6 +24,7 @@ const WHY: Record<Lang, Record<CriterionFinding, string>> = {
     'off-topic':
       'Your answer addressed a different question, so this criterion could not be credited.',
     insufficient: 'Not enough to judge: the answer is too short to show anything here.',
+    thin: 'You gave a reason here, but the answer stays thin: add this scenario’s specifics, trade-offs and numbers.',
   },
   zh: {
     missing: '回答中没有涉及。',
@@ -32,6 +34,7 @@ const WHY: Record<Lang, Record<CriterionFinding, string>> = {
     vague: '给出了理由，但说得比较笼统：请给出具体的选择、规模和阈值。',
     'off-topic': '回答针对的是另一个问题，这一项无法得分。',
     insufficient: '内容太少，无法判断。',
+    thin: '这里给出了理由，但整体还比较单薄：请结合本题场景补充具体做法、权衡和数字。',
   },
 };
 

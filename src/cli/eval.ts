@@ -9,13 +9,11 @@
  * the deterministic offline scorer it is 1 by construction.
  */
 import { parseArgs } from 'node:util';
-import { DatasetError, type LabeledItem, loadLabeledSet } from '../eval/dataset.ts';
+import { DatasetError, loadLabeledSet } from '../eval/dataset.ts';
 import { formatEvalReport } from '../eval/report.ts';
 import { runEval } from '../eval/runner.ts';
-import type { Knowledge } from '../knowledge/knowledge.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
-import { OfflineScorer } from '../scorer/offline-scorer.ts';
-import { trainScorerModel, writerOf } from '../scorer/training.ts';
+import { HeldOutError, scorersByHeldOutWriter } from '../eval/held-out.ts';
 import { type CliCommand, UsageError } from './io.ts';
 import { type CliScorerKind, createScorerForCli, SCORER_KINDS } from './scorer-factory.ts';
 
@@ -69,32 +67,6 @@ function parse(argv: string[]) {
   };
 }
 
-/**
- * Leave-one-writer-out: each writer's answers are scored by a model trained on every other
- * writer's answers only, so no figure comes from a writer the model was fitted to.
- */
-function heldOutScorers(knowledge: Knowledge, items: readonly LabeledItem[]) {
-  const writers = [...new Set(items.map(writerOf))];
-  if (writers.length < 2) {
-    throw new UsageError(
-      'eval: --leave-one-writer-out needs items from two writers or more (a "writer" field)',
-    );
-  }
-  const scorers = new Map(
-    writers.map((writer) => [
-      writer,
-      new OfflineScorer({
-        knowledge,
-        model: trainScorerModel(
-          knowledge,
-          items.filter((item) => writerOf(item) !== writer),
-        ),
-      }),
-    ]),
-  );
-  return (item: LabeledItem) => scorers.get(writerOf(item))!;
-}
-
 export const evalCommand: CliCommand = async (argv, io) => {
   const options = parse(argv);
   const knowledge = await loadKnowledge(io.env.KNOWLEDGE_DIR || undefined);
@@ -118,7 +90,7 @@ export const evalCommand: CliCommand = async (argv, io) => {
     const report = await runEval({
       knowledge,
       scorer: cli.scorer,
-      scorerFor: options.heldOut ? heldOutScorers(knowledge, items) : undefined,
+      scorerFor: options.heldOut ? scorersByHeldOutWriter(knowledge, items) : undefined,
       items,
       repeat: options.repeat,
       onProgress: showProgress
@@ -132,7 +104,7 @@ export const evalCommand: CliCommand = async (argv, io) => {
     }
     return 0;
   } catch (error) {
-    if (error instanceof DatasetError) {
+    if (error instanceof DatasetError || error instanceof HeldOutError) {
       io.stderr.write(`eval: ${error.message}\n`);
       return 2;
     }

@@ -221,7 +221,10 @@ export function readAnswer(input: ReadInput): AnswerReading {
     otherStageShare: share(otherStage, otherStage + allConcepts.size),
     stageFit: fitOf(stageFit(profiles, contentText, stage.id)),
     wrongClaims: Math.log1p(wrongClaims.length),
-    definitionShare: share(kept.filter((s) => DEFINES.test(s.text)).length, kept.length),
+    definitionShare: share(
+      contentIdx.filter((i) => DEFINES.test(kept[i]!.text)).length,
+      contentIdx.length,
+    ),
   };
   return {
     sentences: kept,

@@ -204,11 +204,17 @@ export function readAnswer(input: ReadInput): AnswerReading {
   );
 
   const features: FeatureVector = {
-    keyPointsCovered: share(keyPoints.filter((k) => k.made).length, keyPoints.length),
-    keyPointStrength: share(
-      keyPoints.reduce((s, k) => s + k.strength, 0),
-      keyPoints.length,
-    ),
+    // A stage the scenario lists no key points for says nothing either way (NaN: the model
+    // weighs it as an average answer on these two features).
+    keyPointsCovered: keyPoints.length
+      ? share(keyPoints.filter((k) => k.made).length, keyPoints.length)
+      : Number.NaN,
+    keyPointStrength: keyPoints.length
+      ? share(
+          keyPoints.reduce((s, k) => s + k.strength, 0),
+          keyPoints.length,
+        )
+      : Number.NaN,
     criteriaAddressed: share(criteriaAddressed, stage.criteria.length),
     stageConcepts: Math.log1p(allConcepts.size),
     reasonedSentences: Math.log1p(reasoned.filter(Boolean).length),

@@ -66,7 +66,10 @@ export function levelProbabilities(model: OrdinalModel, x: FeatureVector): numbe
   const raw = vectorOf(x);
   let z = 0;
   for (let j = 0; j < raw.length; j++) {
-    z += model.weights[j]! * ((raw[j]! - model.mean[j]!) / model.scale[j]!);
+    // A feature that does not apply (NaN) counts as the training average: no push either way.
+    if (Number.isFinite(raw[j]!)) {
+      z += model.weights[j]! * ((raw[j]! - model.mean[j]!) / model.scale[j]!);
+    }
   }
   const below = model.cuts.map((c) => sigmoid(c - z));
   return [below[0]!, below[1]! - below[0]!, below[2]! - below[1]!, 1 - below[2]!];
@@ -86,15 +89,21 @@ export function trainOrdinal(
   const rate = options.learningRate ?? 0.05;
   const d = FEATURES.length;
   const rows = examples.map((e) => vectorOf(e.x));
-  const mean = Array.from(
-    { length: d },
-    (_, j) => rows.reduce((s, r) => s + r[j]!, 0) / rows.length,
-  );
+  // Mean and spread over the values that apply; a feature that does not apply (NaN) is imputed
+  // as the mean, i.e. 0 once standardised.
+  const finite = (j: number) => rows.map((r) => r[j]!).filter(Number.isFinite);
+  const mean = Array.from({ length: d }, (_, j) => {
+    const values = finite(j);
+    return values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0;
+  });
   const scale = Array.from({ length: d }, (_, j) => {
-    const v = rows.reduce((s, r) => s + (r[j]! - mean[j]!) ** 2, 0) / rows.length;
+    const values = finite(j);
+    const v = values.reduce((s, x) => s + (x - mean[j]!) ** 2, 0) / Math.max(1, values.length);
     return Math.sqrt(v) || 1;
   });
-  const xs = rows.map((r) => r.map((v, j) => (v - mean[j]!) / scale[j]!));
+  const xs = rows.map((r) =>
+    r.map((v, j) => (Number.isFinite(v) ? (v - mean[j]!) / scale[j]! : 0)),
+  );
   const ws = examples.map((e) => e.weight ?? 1);
   const totalWeight = ws.reduce((s, w) => s + w, 0);
   const signs = FEATURES.map((f) => SIGNS[f]);

@@ -142,16 +142,23 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const stageLexicon = lexicon.stages.get(stage.id)!;
   const { kept, dropped } = keptSentences(answer, lexicon);
   const tokens = kept.map((s) => tokenSet(s.text));
+  // Sentences with a technical term or a figure. A point's partial strength is read from these
+  // only, so generic padding cannot add to it; a sentence that fully makes a point counts anyway.
+  const technical = kept.map((s, i) =>
+    s.terms > 0 || s.specifics ? tokens[i]! : new Set<string>(),
+  );
 
   const ideas = ideaIndexFor(scenarios);
   const points = scenario.keyPoints[stage.id] ?? [];
   const keyPoints: KeyPointReading[] = points.map((point) => {
     const soft = matchKeyPoint(ideas, point, tokens);
+    const partial = matchKeyPoint(ideas, point, technical).strength;
     const phrases = phrasesOf(point.signals);
     const named = kept.findIndex((s) => conceptsIn(s.text, phrases).size > 0);
     const made = named >= 0 || soft.signalAt >= 0 || soft.strength >= KEY_POINT_MADE;
     const at = named >= 0 ? named : soft.signalAt >= 0 ? soft.signalAt : soft.at;
-    return { point, strength: soft.strength, made, at };
+    const strength = soft.strength >= KEY_POINT_MADE ? soft.strength : partial;
+    return { point, strength, made, at };
   });
   const keyPointAt = new Set(keyPoints.filter((k) => k.made).map((k) => k.at));
 

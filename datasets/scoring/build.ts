@@ -77,7 +77,9 @@ for (const file of readdirSync(path.join(raw, 'answers')).sort()) {
   }
 }
 writeFileSync(path.join(dir, 'corpus.jsonl'), `${out.join('\n')}\n`);
-console.log(`corpus.jsonl: ${out.length} labeled answers${missing.length ? `, ${missing.length} without a primary label` : ''}`);
+console.log(
+  `corpus.jsonl: ${out.length} labeled answers${missing.length ? `, ${missing.length} without a primary label` : ''}`,
+);
 
 const pairs = [...second].filter(([id]) => primary.has(id));
 const a = agreement(

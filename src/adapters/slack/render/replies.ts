@@ -6,7 +6,6 @@
  */
 import {
   formatHistory,
-  formatScore,
   formatStageScore,
   formatStatus,
   msg,

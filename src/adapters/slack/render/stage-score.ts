@@ -1,5 +1,5 @@
 /** One stage's score as mrkdwn lines: criteria with levels, evidence, missed points, notes. */
-import { formatScore, formatStageScore, msg } from '../../../engine/messages.ts';
+import { formatStageScore, msg } from '../../../engine/messages.ts';
 import type { Lang, StageScore } from '../../../engine/types.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import type { Labels } from './labels.ts';

@@ -19,6 +19,13 @@ const ClaimSchema = z.strictObject({
   why: z.string().min(1),
   recognise: PatternsSchema,
   unless: PatternsSchema.optional(),
+  /** Sentences that must (wrong) and must not (right) be recognised: checked by a test. */
+  examples: z
+    .strictObject({
+      wrong: z.array(z.string()).default([]),
+      right: z.array(z.string()).default([]),
+    })
+    .optional(),
 });
 const FileSchema = z.strictObject({ version: z.literal(1), claims: z.array(ClaimSchema).min(1) });
 
@@ -27,6 +34,7 @@ export interface WrongClaim {
   why: string;
   recognise: RegExp[];
   unless: RegExp[];
+  examples: { wrong: string[]; right: string[] };
 }
 
 function compile(patterns: { en: string[]; zh: string[] } | undefined, where: string): RegExp[] {
@@ -53,6 +61,7 @@ export function loadWrongClaims(file: string): WrongClaim[] {
     why: c.why,
     recognise: compile(c.recognise, `${file}: ${c.id}`),
     unless: compile(c.unless, `${file}: ${c.id}`),
+    examples: { wrong: c.examples?.wrong ?? [], right: c.examples?.right ?? [] },
   }));
 }
 

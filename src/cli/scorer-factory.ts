@@ -39,16 +39,16 @@ export async function createScorerForCli(
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  if (!config.llm.endpoint) {
+  if (!config.llm.judge) {
     throw new UsageError(
-      '--scorer llm needs an LLM: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)',
+      '--scorer llm needs an LLM: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server), or JUDGE_API_KEY / JUDGE_BASE_URL',
     );
   }
   const { createLlmScorer } = await import('../llm/index.ts');
   const scorer = createLlmScorer(config, { fallback: offline });
   return {
     scorer,
-    describe: `LLM rubric scorer (${scorer.model}, prompt ${scorer.promptVersion}), offline fallback`,
+    describe: `LLM judge (${scorer.model}, ${scorer.samples} sample${scorer.samples === 1 ? '' : 's'}, prompt ${scorer.promptVersion}), offline fallback`,
     close: () => scorer.close(),
   };
 }

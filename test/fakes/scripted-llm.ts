@@ -1,6 +1,6 @@
 /**
- * A scripted "LLM" for end-to-end tests on the LLM path: every stage is graded 3 with a real
- * quote from the candidate, and the interviewer answers briefly (with one grounded fact).
+ * A scripted "LLM" for end-to-end tests on the LLM path: every criterion of every stage comes
+ * out at level 3 (its checks up to level 3 met with a real quote from the candidate), and the interviewer answers briefly (with one grounded fact).
  */
 import { type FakeOpenAIServer, type RecordedRequest, reply } from './openai-server.ts';
 
@@ -10,25 +10,31 @@ function quotesFrom(request: RecordedRequest): string[] {
   return [...user.matchAll(/^<candidate_answer>\n([^.?!\n]+)/gm)].map((m) => m[1]!.trim());
 }
 
-function criterionIds(request: RecordedRequest): string[] {
+/** The enum of a property of the array items named `list` in the request's JSON schema. */
+function idsIn(request: RecordedRequest, list: 'checks' | 'criteria'): string[] {
   const schema = request.body.response_format?.json_schema?.schema as {
-    properties: { criteria: { items: { properties: { id: { enum: string[] } } } } };
+    properties: Record<string, { items: { properties: { id: { enum: string[] } } } }>;
   };
-  return schema.properties.criteria.items.properties.id.enum;
+  return schema.properties[list]!.items.properties.id.enum;
 }
 
-/** A scripted "LLM" that grades every criterion 3 with a real quote, and answers briefly. */
+/**
+ * A scripted "LLM" that meets every check up to level 3 with a real quote (so every criterion
+ * is computed at level 3), and answers briefly.
+ */
 export function scriptGoodLlm(server: FakeOpenAIServer): void {
   server.on({ schema: 'stage_score' }, (request) => {
     const quote = quotesFrom(request)[0] ?? '';
+    const system = String(request.body.messages?.find((m) => m.role === 'system')?.content);
+    const levelOf = (id: string) =>
+      Number(system.match(new RegExp(`\`${id.replace('.', '\\.')}\` \\(level (\\d)\\)`))?.[1]);
     return reply.json({
-      criteria: criterionIds(request).map((id) => ({
+      checks: idsIn(request, 'checks').map((id) => ({
         id,
-        evidence: [quote],
-        reasoning: 'Relevant and reasoned.',
-        level: 3,
-        feedback: 'Go one level deeper.',
+        quote: levelOf(id) <= 3 ? quote : '',
+        answer: levelOf(id) <= 3 ? 'yes' : 'no',
       })),
+      criteria: idsIn(request, 'criteria').map((id) => ({ id, feedback: 'Go one level deeper.' })),
       missedKeyPoints: [1],
       feedback: 'A solid stage.',
     });

@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import type { StageScorer } from '../engine/ports.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { type PriceSource, priceFor } from '../eval/cost.ts';
 import { UsageError } from './io.ts';
 import { OfflineScorer } from '../llm/offline/scorer.ts';
 
@@ -15,6 +16,8 @@ export interface CliScorer {
   scorer: StageScorer;
   /** One line for humans, e.g. "offline rubric scorer (no LLM)". */
   describe: string;
+  /** The LLM judge's price per token, when known (for eval's cost per answer). */
+  price?: PriceSource | null;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export async function createScorerForCli(
   return {
     scorer,
     describe: `LLM judge (${scorer.model}, ${scorer.samples} sample${scorer.samples === 1 ? '' : 's'}, prompt ${scorer.promptVersion}), offline fallback`,
+    price: priceFor(scorer.model, config.llm.judgePrice),
     close: () => scorer.close(),
   };
 }

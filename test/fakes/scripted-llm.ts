@@ -19,26 +19,44 @@ function idsIn(request: RecordedRequest, list: 'checks' | 'criteria'): string[] 
 }
 
 /**
- * A scripted "LLM" that meets every check up to level 3 with a real quote (so every criterion
- * is computed at level 3), and answers briefly.
+ * A scripted judge: in each scoring request, the checks up to the level `levelFor` gives are met
+ * with a real quote from the candidate (the first sentence of their answer), the rest answered
+ * no; so every criterion is computed at that level (or 1 without a quote). `usage` is reported
+ * as given, when given.
  */
-export function scriptGoodLlm(server: FakeOpenAIServer): void {
+export function scriptJudge(
+  server: FakeOpenAIServer,
+  levelFor: (request: RecordedRequest, index: number) => number,
+  usage?: { prompt_tokens: number; completion_tokens: number; cached_tokens?: number },
+): void {
+  let index = 0;
   server.on({ schema: 'stage_score' }, (request) => {
     const quote = quotesFrom(request)[0] ?? '';
+    const target = levelFor(request, index++);
     const system = String(request.body.messages?.find((m) => m.role === 'system')?.content);
     const levelOf = (id: string) =>
       Number(system.match(new RegExp(`\`${id.replace('.', '\\.')}\` \\(level (\\d)\\)`))?.[1]);
-    return reply.json({
-      checks: idsIn(request, 'checks').map((id) => ({
-        id,
-        quote: levelOf(id) <= 3 ? quote : '',
-        answer: levelOf(id) <= 3 ? 'yes' : 'no',
-      })),
-      criteria: idsIn(request, 'criteria').map((id) => ({ id, feedback: 'Go one level deeper.' })),
-      missedKeyPoints: [1],
-      feedback: 'A solid stage.',
-    });
+    return reply.json(
+      {
+        checks: idsIn(request, 'checks').map((id) => {
+          const met = levelOf(id) <= target;
+          return { id, quote: met ? quote : '', answer: met ? 'yes' : 'no' };
+        }),
+        criteria: idsIn(request, 'criteria').map((id) => ({
+          id,
+          feedback: 'Go one level deeper.',
+        })),
+        missedKeyPoints: [1],
+        feedback: 'A solid stage.',
+      },
+      usage,
+    );
   });
+}
+
+/** A scripted "LLM" that grades every criterion 3 with a real quote, and answers briefly. */
+export function scriptGoodLlm(server: FakeOpenAIServer): void {
+  scriptJudge(server, () => 3);
   server.on(
     { schema: 'interviewer_respond', contains: 'How many' },
     reply.json({

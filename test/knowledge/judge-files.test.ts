@@ -33,6 +33,15 @@ const stage = (k: Awaited<ReturnType<typeof loadKnowledge>>, id: string) =>
   k.framework.stages.find((s) => s.id === id)!;
 
 describe('the judge’s knowledge files', () => {
+  it('the shipped knowledge base has written checks, in both languages, for every criterion', async () => {
+    const k = await loadKnowledge();
+    const criteria = k.framework.stages.flatMap((s) => s.criteria);
+    expect(criteria.filter((c) => !c.checks).map((c) => c.id)).toEqual([]);
+    for (const c of criteria) {
+      expect(new Set(c.checks!.map((check) => check.level))).toEqual(new Set([2, 3, 4]));
+    }
+  });
+
   it('merges written checks into their criteria and attaches reference answers by stage', async () => {
     const k = await loadKnowledge(MINI);
     expect(stage(k, 'metrics').criteria.every((c) => c.checks && c.checks.length >= 3)).toBe(true);

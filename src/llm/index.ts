@@ -140,14 +140,17 @@ function judgeOptions(config: Config) {
 }
 
 /**
- * The LLM interviewer, scorer and usage guard, or null when no endpoint is configured (the
- * caller then uses the offline ones). Nothing connects until first use.
+ * The LLM interviewer, judge and usage guard, or null when no endpoint is configured (the
+ * caller then uses the offline ones). With only the judge configured, the interviewer is the
+ * offline one. Nothing connects until first use.
  */
 export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | null {
   const redisUrl = deps.redisUrl;
   const namespace = deps.namespace ?? NAMESPACE;
   const handle = createClient(config, { redisUrl, logger: deps.logger, namespace });
-  if (!handle) return null;
+  const judge = createJudgeClient(config, { redisUrl, logger: deps.logger, namespace }, handle);
+  // The judge alone (JUDGE_* without OPENAI_*) scores with the LLM; the interviewer stays offline.
+  if (!handle && !judge) return null;
 
   let counters = deps.counters;
   let countersRedis: Redis | null = null;
@@ -163,22 +166,24 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
     }
   }
 
-  const judge = createJudgeClient(config, { redisUrl, logger: deps.logger, namespace }, handle);
   return {
-    interviewer: new LlmInterviewer({ client: handle.client, fallback: deps.offlineInterviewer }),
-    // The judge is configured whenever the interviewer is (its settings fall back to it).
-    scorer: new LlmScorer({
-      client: judge!.client,
-      fallback: deps.offlineScorer,
-      ...judgeOptions(config),
-    }),
+    interviewer: handle
+      ? new LlmInterviewer({ client: handle.client, fallback: deps.offlineInterviewer })
+      : deps.offlineInterviewer,
+    scorer: judge
+      ? new LlmScorer({
+          client: judge.client,
+          fallback: deps.offlineScorer,
+          ...judgeOptions(config),
+        })
+      : deps.offlineScorer,
     guard: new WindowUsageGuard(
       counters,
       { turnsPerMinute: config.llm.userTurnsPerMinute, dailyTokens: config.llm.userDailyTokens },
       deps.clock,
     ),
     async close() {
-      await handle.limiter.close();
+      await handle?.limiter.close();
       await judge?.own?.close();
       if (countersRedis) await countersRedis.quit().catch(() => {});
     },

@@ -126,6 +126,28 @@ describe('the judge apart from the interviewer', () => {
     }
   });
 
+  it('with only JUDGE_* set, the judge scores with the LLM and the interviewer stays offline', async () => {
+    server.reset();
+    server.on({ schema: 'stage_score' }, reply.text('not json'));
+    const offlineInterviewer = new StubOfflineInterviewer();
+    const services = createLlmServices(
+      loadConfig({ JUDGE_BASE_URL: server.url, JUDGE_MODEL: 'judge-model', LLM_MAX_RETRIES: '0' }),
+      { offlineInterviewer, offlineScorer: new StubOfflineScorer() },
+    )!;
+    try {
+      expect(services.interviewer).toBe(offlineInterviewer);
+      expect(services.scorer.kind).toBe('llm');
+      await services.scorer.score(scoringInput('metrics', 'NDCG.'));
+      expect(server.requests.map((r) => r.body.model)).toEqual([
+        'judge-model',
+        'judge-model',
+        'judge-model',
+      ]);
+    } finally {
+      await services.close();
+    }
+  });
+
   it('falls back to the interviewer endpoint and model when no JUDGE_* is set', async () => {
     server.reset();
     server.on({ schema: 'stage_score' }, reply.text('not json'));

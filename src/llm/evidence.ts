@@ -9,7 +9,7 @@ import { isVerbatimQuote } from '../knowledge/signals.ts';
 import { type JudgeCheck, levelFromChecks } from './checklist.ts';
 import type { StageScoreOutput } from './scorer-prompt.ts';
 
-/** Quotes kept as a criterion's evidence (from its met checks, highest level first). */
+/** Quotes kept as a criterion's evidence (from the checks that earned its level, highest first). */
 const MAX_EVIDENCE = 3;
 
 export interface CheckedCriterion {
@@ -49,17 +49,20 @@ export function checkEvidence(
       if (said && !met) unsupportedYes += 1;
       return { check, met, quote };
     });
+    const level = levelFromChecks(results);
+    // The evidence is what earned the level: quotes of met checks at or below it (a level-1
+    // criterion shows none, even if a lone higher check was met).
     const evidence = [
       ...new Set(
         results
-          .filter((r) => r.met)
+          .filter((r) => r.met && r.check.level <= level)
           .sort((a, b) => b.check.level - a.check.level)
           .map((r) => r.quote),
       ),
     ].slice(0, MAX_EVIDENCE);
     return {
       id,
-      level: levelFromChecks(results),
+      level,
       evidence,
       feedback: output.criteria.find((c) => c.id === id)?.feedback.trim() ?? '',
       met: results.filter((r) => r.met).map((r) => r.check.id),

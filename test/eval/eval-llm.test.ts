@@ -125,3 +125,36 @@ describe('eval --scorer llm', () => {
     );
   });
 });
+
+describe('score --scorer llm', () => {
+  it('--json carries the confidence of the samples and the agreement note', async () => {
+    scriptJudge(server, (_request, index) => [2, 3, 3][index % 3]!);
+    const stdout = sink();
+    const code = await runCli(
+      [
+        'score',
+        '--scenario',
+        'youtube-recommendation',
+        '--stage',
+        'metrics',
+        '--scorer',
+        'llm',
+        '--json',
+      ],
+      {
+        stdin: Readable.from([
+          'Offline I would track NDCG@10 on next-day sessions. Online, watch time.',
+        ]),
+        stdout: stdout.stream,
+        stderr: sink().stream,
+        env: { OPENAI_BASE_URL: server.url, LLM_MAX_RETRIES: '0', LLM_TPM: '1000000000' },
+      },
+    );
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout.text());
+    expect(out.scorer).toBe('llm');
+    expect(out.level).toBe(3);
+    expect(out.confidence).toEqual({ samples: 3, spread: 1 });
+    expect(out.notes).toContain('3 samples varied by up to 1 level on a criterion (median taken)');
+  });
+});

@@ -13,7 +13,7 @@ export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', impor
 
 export interface PromptTemplate {
   id: string;
-  /** e.g. `scorer-v2#3f2a9c1b`. */
+  /** e.g. `scorer-v1#3f2a9c1b`. */
   version: string;
   sections: ReadonlyMap<string, string>;
 }

@@ -111,6 +111,7 @@ function assemble(
   });
 
   const model = config.llm.endpoint?.model;
+  const judgeModel = config.llm.judge?.model;
   return {
     engine,
     knowledge,
@@ -118,7 +119,9 @@ function assemble(
       store: stores.describe(),
       interviewer: interviewer.kind === 'llm' ? `LLM (${model})` : 'offline (rule-based, no LLM)',
       scorer:
-        scorer.kind === 'llm' ? `LLM rubric scorer (${model})` : 'offline rubric scorer (no LLM)',
+        scorer.kind === 'llm'
+          ? `LLM rubric scorer (${judgeModel})`
+          : 'offline rubric scorer (no LLM)',
     },
     interviewerKind: interviewer.kind,
     async lastUnfinished(actor) {

@@ -10,6 +10,10 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** A number, or undefined when the variable is unset or empty (`FOO=` in .env). */
+const optionalNumber = (schema: z.ZodNumber) =>
+  optionalString.pipe(z.coerce.number<string | undefined>().pipe(schema).optional());
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const bool = (fallback: boolean) =>
@@ -35,7 +39,15 @@ const EnvSchema = z.object({
   LLM_TPM: positiveInt(200_000),
   LLM_MAX_CONCURRENT: positiveInt(8),
   SCORER: z.enum(['auto', 'llm', 'offline']).default('auto'),
-  SCORER_SAMPLES: z.coerce.number().int().min(1).max(9).default(1),
+  /** Older name of JUDGE_SAMPLES, still honoured when JUDGE_SAMPLES is not set. */
+  SCORER_SAMPLES: optionalNumber(z.number().int().min(1).max(9)),
+  JUDGE_MODEL: optionalString,
+  JUDGE_BASE_URL: optionalString.pipe(z.url().optional()),
+  JUDGE_API_KEY: optionalString,
+  JUDGE_SAMPLES: optionalNumber(z.number().int().min(1).max(9)),
+  JUDGE_TEMPERATURE: optionalNumber(z.number().min(0).max(2)),
+  JUDGE_PRICE_INPUT_PER_MTOK: optionalNumber(z.number().min(0)),
+  JUDGE_PRICE_OUTPUT_PER_MTOK: optionalNumber(z.number().min(0)),
   USER_TURNS_PER_MINUTE: positiveInt(20),
   USER_DAILY_TOKENS: positiveInt(300_000),
 
@@ -50,6 +62,12 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
 
+export interface LlmEndpoint {
+  apiKey: string;
+  baseURL: string | undefined;
+  model: string;
+}
+
 export interface Config {
   logLevel: string | undefined;
   knowledgeDir: string | undefined;
@@ -58,7 +76,7 @@ export interface Config {
   store: { redisUrl: string | undefined; databasePath: string };
   llm: {
     /** Null when no LLM is configured: the offline interviewer and scorer are used. */
-    endpoint: { apiKey: string; baseURL: string | undefined; model: string } | null;
+    endpoint: LlmEndpoint | null;
     timeoutMs: number;
     maxRetries: number;
     maxRetryAfterMs: number;
@@ -66,7 +84,17 @@ export interface Config {
     tpm: number;
     maxConcurrent: number;
     scorer: 'auto' | 'llm' | 'offline';
+    /**
+     * The LLM judge (rubric scorer): its own endpoint, each part falling back to the
+     * interviewer's; null when neither is configured.
+     */
+    judge: LlmEndpoint | null;
+    /** Judge samples per stage, combined by median (JUDGE_SAMPLES, default 3). */
     scorerSamples: number;
+    /** Sampling temperature of the judge (reasoning models that reject it get none). */
+    judgeTemperature: number;
+    /** US$ per million tokens, when set; otherwise eval looks the model up in its small table. */
+    judgePrice: { inputPerMTok: number; outputPerMTok: number } | null;
     userTurnsPerMinute: number;
     userDailyTokens: number;
   };
@@ -98,9 +126,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // A local OpenAI-compatible server (Ollama, vLLM, LM Studio) usually needs no key.
   const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
-  if (e.SCORER === 'llm' && !llmConfigured) {
+  const judgeKey = e.JUDGE_API_KEY ?? e.OPENAI_API_KEY;
+  const judgeBaseURL = e.JUDGE_BASE_URL ?? e.OPENAI_BASE_URL;
+  const judgeConfigured = Boolean(judgeKey || judgeBaseURL);
+  if (e.SCORER === 'llm' && !judgeConfigured) {
     throw new ConfigError(
-      'SCORER=llm needs an LLM: set OPENAI_API_KEY (or OPENAI_BASE_URL), or use SCORER=auto|offline',
+      'SCORER=llm needs an LLM: set OPENAI_API_KEY (or OPENAI_BASE_URL, or JUDGE_API_KEY / JUDGE_BASE_URL), or use SCORER=auto|offline',
+    );
+  }
+  const prices = [e.JUDGE_PRICE_INPUT_PER_MTOK, e.JUDGE_PRICE_OUTPUT_PER_MTOK];
+  if (prices.filter((p) => p === undefined).length === 1) {
+    throw new ConfigError(
+      'JUDGE_PRICE_INPUT_PER_MTOK and JUDGE_PRICE_OUTPUT_PER_MTOK go together: set both or neither',
     );
   }
   return {
@@ -123,7 +160,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tpm: e.LLM_TPM,
       maxConcurrent: e.LLM_MAX_CONCURRENT,
       scorer: e.SCORER,
-      scorerSamples: e.SCORER_SAMPLES,
+      judge: judgeConfigured
+        ? {
+            apiKey: judgeKey ?? 'not-needed',
+            baseURL: judgeBaseURL,
+            model: e.JUDGE_MODEL ?? e.OPENAI_MODEL,
+          }
+        : null,
+      scorerSamples: e.JUDGE_SAMPLES ?? e.SCORER_SAMPLES ?? 3,
+      judgeTemperature: e.JUDGE_TEMPERATURE ?? 0.7,
+      judgePrice:
+        e.JUDGE_PRICE_INPUT_PER_MTOK !== undefined && e.JUDGE_PRICE_OUTPUT_PER_MTOK !== undefined
+          ? {
+              inputPerMTok: e.JUDGE_PRICE_INPUT_PER_MTOK,
+              outputPerMTok: e.JUDGE_PRICE_OUTPUT_PER_MTOK,
+            }
+          : null,
       userTurnsPerMinute: e.USER_TURNS_PER_MINUTE,
       userDailyTokens: e.USER_DAILY_TOKENS,
     },

@@ -6,9 +6,11 @@
  *    baseline: {qwk, spearman, exact, adjacent, mae}, fallbacks, byKind, retest?,
  *    items: [{id, label, score, level, ...}]}
  * `--repeat N` scores the set N times and adds test-retest agreement (QWK between runs); for
- * the deterministic offline scorer it is 1 by construction.
+ * the deterministic offline scorer it is 1 by construction. With `--scorer llm` it also prints
+ * tokens and cost per answer (`usage` in the JSON; prices in src/eval/cost.ts).
  */
 import { parseArgs } from 'node:util';
+import { formatUsage, usageReport } from '../eval/cost.ts';
 import { DatasetError, loadLabeledSet } from '../eval/dataset.ts';
 import { formatEvalReport } from '../eval/report.ts';
 import { runEval } from '../eval/runner.ts';
@@ -97,10 +99,14 @@ export const evalCommand: CliCommand = async (argv, io) => {
         ? (done, total) => io.stderr.write(`\rscored ${done}/${total}${done === total ? '\n' : ''}`)
         : undefined,
     });
+    const usage = report.usage
+      ? usageReport(report.usage, report.n * options.repeat, cli.price ?? null)
+      : undefined;
     if (options.json) {
-      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ ...report, usage }, null, 2)}\n`);
     } else {
-      io.stdout.write(`${cli.describe}\n${formatEvalReport(report, options.set)}`);
+      const tokens = usage ? formatUsage(usage) : '';
+      io.stdout.write(`${cli.describe}\n${formatEvalReport(report, options.set)}${tokens}`);
     }
     return 0;
   } catch (error) {

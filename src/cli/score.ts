@@ -130,6 +130,7 @@ export const scoreCommand: CliCommand = async (argv, io) => {
         feedback: result.feedback,
         missedKeyPoints: result.missedKeyPoints,
         notes: result.notes,
+        ...(result.confidence ? { confidence: result.confidence } : {}),
         ...(result.model ? { model: result.model } : {}),
         ...(result.promptVersion ? { promptVersion: result.promptVersion } : {}),
       };

@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import type { StageScorer } from '../engine/ports.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { type PriceSource, priceFor } from '../eval/cost.ts';
 import { UsageError } from './io.ts';
 import { OfflineScorer } from '../llm/offline/scorer.ts';
 
@@ -15,6 +16,8 @@ export interface CliScorer {
   scorer: StageScorer;
   /** One line for humans, e.g. "offline rubric scorer (no LLM)". */
   describe: string;
+  /** The LLM judge's price per token, when known (for eval's cost per answer). */
+  price?: PriceSource | null;
   close(): Promise<void>;
 }
 
@@ -39,16 +42,17 @@ export async function createScorerForCli(
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  if (!config.llm.endpoint) {
+  if (!config.llm.judge) {
     throw new UsageError(
-      '--scorer llm needs an LLM: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)',
+      '--scorer llm needs an LLM: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server), or JUDGE_API_KEY / JUDGE_BASE_URL',
     );
   }
   const { createLlmScorer } = await import('../llm/index.ts');
   const scorer = createLlmScorer(config, { fallback: offline });
   return {
     scorer,
-    describe: `LLM rubric scorer (${scorer.model}, prompt ${scorer.promptVersion}), offline fallback`,
+    describe: `LLM judge (${scorer.model}, ${scorer.samples} sample${scorer.samples === 1 ? '' : 's'}, prompt ${scorer.promptVersion}), offline fallback`,
+    price: priceFor(scorer.model, config.llm.judgePrice),
     close: () => scorer.close(),
   };
 }

@@ -75,6 +75,12 @@ export interface StageScore {
   missedKeyPoints: string[];
   /** Plain notes shown with the score, e.g. "scored offline: the LLM did not answer". */
   notes: string[];
+  /**
+   * How far the LLM judge's samples agreed (absent for a single sample or the offline scorer):
+   * `samples` used, and `spread`, the largest difference in level between two samples on any
+   * one criterion (0 = they agreed). The notes say it in words.
+   */
+  confidence?: { samples: number; spread: number };
   /** For reproducibility of LLM scores. */
   promptVersion?: string;
   model?: string;

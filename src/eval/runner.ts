@@ -3,7 +3,8 @@
  * length-only baseline. Used by `npm run cli -- eval` and by the eval tests.
  */
 import type { StageScorer } from '../engine/ports.ts';
-import type { Level, ScorerKind } from '../engine/types.ts';
+import type { Level, ScorerKind, TokenUsage } from '../engine/types.ts';
+import { addUsage, emptyUsage } from '../engine/usage.ts';
 import { type Knowledge, stageById } from '../knowledge/knowledge.ts';
 import { DatasetError, type LabeledItem } from './dataset.ts';
 import { lengthBaseline } from './length-baseline.ts';
@@ -59,6 +60,8 @@ export interface EvalReport extends Agreement {
   /** Items the LLM scorer handed to the offline fallback (0 for the offline scorer). */
   fallbacks: number;
   retest?: RetestAgreement;
+  /** Tokens over every scoring of every run, when the scorer reports them (an LLM scorer). */
+  usage?: TokenUsage;
   byKind: KindBreakdown[];
   /** The same figures by writer, stage and language. */
   byWriter: KindBreakdown[];
@@ -164,6 +167,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const total = items.length * repeat;
   let done = 0;
   const runs: { score: number; level: Level; scorer: ScorerKind }[][] = [];
+  let usage: TokenUsage | undefined;
   for (let run = 0; run < repeat; run++) {
     runs.push(
       await mapPool(items, options.concurrency ?? 4, async (item) => {
@@ -176,6 +180,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
           answer: item.answer,
           turns: [],
         });
+        if (result.usage) usage = addUsage(usage ?? emptyUsage(), result.usage);
         options.onProgress?.(++done, total);
         return { score: result.score, level: result.level, scorer: result.scorer };
       }),
@@ -222,6 +227,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     protocol: options.scorerFor ? 'leave-one-writer-out' : 'single',
     items: results,
   };
+  if (usage) report.usage = usage;
   if (repeat > 1) {
     const firstLevels = first.map((r) => r.level);
     const later = runs.slice(1).map((run) => run.map((r) => r.level));

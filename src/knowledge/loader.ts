@@ -3,13 +3,13 @@
  * the file, the path inside it and the problem, e.g.
  *   knowledge/scenarios/foo.yaml: facts.2.answer.zh: Invalid input: expected string
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import type { z } from 'zod';
+import { loadJudgeKnowledge } from './judge-files.ts';
 import type { Knowledge } from './knowledge.ts';
 import { FrameworkSchema, type Scenario, ScenarioSchema } from './schema.ts';
+import { readYaml, validate } from './yaml-file.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -23,34 +23,9 @@ export class KnowledgeError extends Error {
   }
 }
 
-async function readYaml(file: string, problems: string[]): Promise<unknown> {
-  try {
-    return parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    problems.push(
-      `${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-    );
-    return undefined;
-  }
-}
-
-function validate<T>(
-  schema: z.ZodType<T>,
-  data: unknown,
-  file: string,
-  problems: string[],
-): T | undefined {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    problems.push(`${file}: ${where}: ${issue.message}`);
-  }
-  return undefined;
-}
-
 /**
- * Reads `<dir>/framework.yaml` and every `<dir>/scenarios/*.yaml`. All problems in all files
+ * Reads `<dir>/framework.yaml`, every `<dir>/scenarios/*.yaml`, and the LLM judge's optional
+ * files (`checks.yaml`, `model-answers/*.yaml`). All problems in all files
  * are collected before failing, so one run shows everything to fix.
  */
 export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promise<Knowledge> {
@@ -84,6 +59,7 @@ export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promis
   }
   if (files.length === 0 && problems.length === 0)
     problems.push(`${scenarioDir}: no scenario files`);
+  if (framework) await loadJudgeKnowledge(dir, framework, scenarios, problems);
   if (problems.length > 0 || !framework) throw new KnowledgeError(problems);
   return { framework, scenarios };
 }

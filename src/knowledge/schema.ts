@@ -48,6 +48,30 @@ export type Signals = z.infer<typeof SignalsSchema>;
 
 const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: a-z, 0-9 and -');
 
+/**
+ * One yes/no question an LLM judge answers about a candidate's answer, with a verbatim quote
+ * (checklist grading). `level` is the rubric level the check evidences: a criterion reaches a
+ * level when enough of its checks at that level and every level below are met (see
+ * `levelFromChecks`).
+ */
+export const RubricCheckSchema = z.strictObject({
+  level: z.union([z.literal(2), z.literal(3), z.literal(4)]),
+  en: text,
+  zh: text,
+});
+export type RubricCheck = z.infer<typeof RubricCheckSchema>;
+
+export const RubricChecksSchema = z
+  .array(RubricCheckSchema)
+  .min(3)
+  .superRefine((checks, ctx) => {
+    for (const level of [2, 3, 4] as const) {
+      if (!checks.some((c) => c.level === level)) {
+        ctx.addIssue({ code: 'custom', message: `needs at least one check at level ${level}` });
+      }
+    }
+  });
+
 export const CriterionSchema = z.strictObject({
   id: kebabId,
   name: BilingualSchema,
@@ -60,6 +84,11 @@ export const CriterionSchema = z.strictObject({
     '4': BilingualSchema,
   }),
   signals: SignalsSchema,
+  /**
+   * The judge's yes/no checks. Usually kept in `knowledge/checks.yaml` and merged in at load;
+   * absent, the judge derives one check per level from the level descriptors.
+   */
+  checks: RubricChecksSchema.optional(),
 });
 export type Criterion = z.infer<typeof CriterionSchema>;
 
@@ -171,4 +200,13 @@ export const ScenarioSchema = z
       ctx.addIssue({ code: 'custom', path: ['facts'], message: 'two facts share an id' });
     }
   });
-export type Scenario = z.infer<typeof ScenarioSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema> & {
+  /**
+   * A level-4 answer per stage, for the LLM judge, from `knowledge/model-answers/<id>.yaml` when
+   * present. A stage or language without one has no reference.
+   */
+  referenceAnswers?: ReferenceAnswers;
+};
+
+/** Reference (level-4) answers of one scenario, by stage; either language may be missing. */
+export type ReferenceAnswers = Partial<Record<StageId, Partial<Bilingual>>>;

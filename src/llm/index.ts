@@ -4,7 +4,7 @@
  * (each falling back to its offline twin), and the per-candidate usage guard.
  */
 import { Redis } from 'ioredis';
-import type { Config } from '../config.ts';
+import type { Config, LlmEndpoint } from '../config.ts';
 import type { Clock, EngineLogger, Interviewer, StageScorer, UsageGuard } from '../engine/ports.ts';
 import { createMemoryKeyv } from '../store/backends/memory.ts';
 import { type KeyValue, KeyvKeyValue, RedisKeyValue } from '../store/key-value.ts';
@@ -58,15 +58,15 @@ interface ClientHandle {
   limiter: RequestLimiter;
 }
 
-function createClient(
-  config: Config,
-  options: { redisUrl?: string; logger?: EngineLogger; namespace?: string },
-): ClientHandle | null {
-  const endpoint = config.llm.endpoint;
-  if (!endpoint) return null;
+interface ClientOptions {
+  redisUrl?: string;
+  logger?: EngineLogger;
+  namespace?: string;
+}
+
+function createLimiter(config: Config, options: ClientOptions, keyPrefix: string) {
   const { llm } = config;
-  const logger = options.logger;
-  const limiter = new RequestLimiter(
+  return new RequestLimiter(
     {
       requestsPerWindow: llm.rpm,
       tokensPerWindow: llm.tpm,
@@ -76,14 +76,23 @@ function createClient(
     options.redisUrl
       ? {
           redisUrl: options.redisUrl,
-          keyPrefix: options.namespace ?? NAMESPACE,
+          keyPrefix,
           // A process that died mid-request frees its slot after this.
           jobExpirationMs: llm.timeoutMs * 2 + 5_000,
         }
       : undefined,
-    { error: (error) => logger?.error({ err: error }, 'llm rate limiter error') },
+    { error: (error) => options.logger?.error({ err: error }, 'llm rate limiter error') },
   );
-  const client = new LlmClient({
+}
+
+function clientFor(
+  config: Config,
+  endpoint: LlmEndpoint,
+  limiter: RequestLimiter,
+  logger: EngineLogger | undefined,
+): LlmClient {
+  const { llm } = config;
+  return new LlmClient({
     apiKey: endpoint.apiKey,
     baseURL: endpoint.baseURL,
     model: endpoint.model,
@@ -93,18 +102,55 @@ function createClient(
     limiter,
     logger,
   });
-  return { client, limiter };
+}
+
+function createClient(config: Config, options: ClientOptions): ClientHandle | null {
+  const endpoint = config.llm.endpoint;
+  if (!endpoint) return null;
+  const limiter = createLimiter(config, options, options.namespace ?? NAMESPACE);
+  return { client: clientFor(config, endpoint, limiter, options.logger), limiter };
 }
 
 /**
- * The LLM interviewer, scorer and usage guard, or null when no endpoint is configured (the
- * caller then uses the offline ones). Nothing connects until first use.
+ * The judge's client. On the interviewer's server (same URL and key) it shares the
+ * interviewer's limiter (or, alone in the CLI, the same Redis keys), since the provider's limits
+ * are shared too; on another server it gets its own (same limits, its own Redis keys). `own` is
+ * the limiter to close, if any.
+ */
+function createJudgeClient(
+  config: Config,
+  options: ClientOptions,
+  interviewer: ClientHandle | null,
+): { client: LlmClient; own: RequestLimiter | null } | null {
+  const judge = config.llm.judge;
+  if (!judge) return null;
+  const endpoint = config.llm.endpoint;
+  const sameServer =
+    endpoint !== null && endpoint.baseURL === judge.baseURL && endpoint.apiKey === judge.apiKey;
+  if (interviewer && sameServer) {
+    return { client: clientFor(config, judge, interviewer.limiter, options.logger), own: null };
+  }
+  const namespace = options.namespace ?? NAMESPACE;
+  const limiter = createLimiter(config, options, sameServer ? namespace : `${namespace}:judge`);
+  return { client: clientFor(config, judge, limiter, options.logger), own: limiter };
+}
+
+function judgeOptions(config: Config) {
+  return { samples: config.llm.scorerSamples, temperature: config.llm.judgeTemperature };
+}
+
+/**
+ * The LLM interviewer, judge and usage guard, or null when no endpoint is configured (the
+ * caller then uses the offline ones). With only the judge configured, the interviewer is the
+ * offline one. Nothing connects until first use.
  */
 export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | null {
   const redisUrl = deps.redisUrl;
   const namespace = deps.namespace ?? NAMESPACE;
   const handle = createClient(config, { redisUrl, logger: deps.logger, namespace });
-  if (!handle) return null;
+  const judge = createJudgeClient(config, { redisUrl, logger: deps.logger, namespace }, handle);
+  // The judge alone (JUDGE_* without OPENAI_*) scores with the LLM; the interviewer stays offline.
+  if (!handle && !judge) return null;
 
   let counters = deps.counters;
   let countersRedis: Redis | null = null;
@@ -121,19 +167,24 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
   }
 
   return {
-    interviewer: new LlmInterviewer({ client: handle.client, fallback: deps.offlineInterviewer }),
-    scorer: new LlmScorer({
-      client: handle.client,
-      fallback: deps.offlineScorer,
-      samples: config.llm.scorerSamples,
-    }),
+    interviewer: handle
+      ? new LlmInterviewer({ client: handle.client, fallback: deps.offlineInterviewer })
+      : deps.offlineInterviewer,
+    scorer: judge
+      ? new LlmScorer({
+          client: judge.client,
+          fallback: deps.offlineScorer,
+          ...judgeOptions(config),
+        })
+      : deps.offlineScorer,
     guard: new WindowUsageGuard(
       counters,
       { turnsPerMinute: config.llm.userTurnsPerMinute, dailyTokens: config.llm.userDailyTokens },
       deps.clock,
     ),
     async close() {
-      await handle.limiter.close();
+      await handle?.limiter.close();
+      await judge?.own?.close();
       if (countersRedis) await countersRedis.quit().catch(() => {});
     },
   };
@@ -141,36 +192,43 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
 
 export type LlmStageScorer = StageScorer & {
   readonly kind: 'llm';
-  /** e.g. `scorer-v1#3f2a9c1b`. */
+  /** e.g. `scorer-v2#3f2a9c1b`. */
   readonly promptVersion: string;
   readonly model: string;
+  /** Judge samples per stage. */
+  readonly samples: number;
   close(): Promise<void>;
 };
 
 /**
- * The rubric scorer alone, for the CLI (`score` / `eval --scorer llm`). Throws
- * `LlmNotConfiguredError` when no endpoint is configured. Limits are clustered through
- * `REDIS_URL` when set, so an evaluation run shares the bots' budget.
+ * The judge alone, for the CLI (`score` / `eval --scorer llm`), on the judge's endpoint
+ * (`JUDGE_*`, falling back to `OPENAI_*`). Throws `LlmNotConfiguredError` when neither is
+ * configured. Limits are clustered through `REDIS_URL` when set, so an evaluation run shares the
+ * bots' budget.
  */
 export function createLlmScorer(
   config: Config,
   options: { fallback: StageScorer; logger?: EngineLogger; redisUrl?: string },
 ): LlmStageScorer {
-  const handle = createClient(config, {
-    redisUrl: options.redisUrl ?? config.store.redisUrl,
-    logger: options.logger,
-  });
-  if (!handle) throw new LlmNotConfiguredError();
+  const judge = createJudgeClient(
+    config,
+    { redisUrl: options.redisUrl ?? config.store.redisUrl, logger: options.logger },
+    null,
+  );
+  if (!judge) throw new LlmNotConfiguredError();
   const scorer = new LlmScorer({
-    client: handle.client,
+    client: judge.client,
     fallback: options.fallback,
-    samples: config.llm.scorerSamples,
+    ...judgeOptions(config),
   });
   return {
     kind: 'llm',
     promptVersion: scorer.promptVersion,
-    model: handle.client.model,
+    model: judge.client.model,
+    samples: config.llm.scorerSamples,
     score: (input) => scorer.score(input),
-    close: () => handle.limiter.close(),
+    close: async () => {
+      await judge.own?.close();
+    },
   };
 }

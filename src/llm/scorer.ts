@@ -1,29 +1,40 @@
 /**
- * The LLM rubric scorer: one stage at a time, at temperature 0, optionally the median of several
- * samples. Every score is held to the candidate's words (evidence.ts). When the LLM cannot give
- * a valid score — down, rate limited beyond the cap, invalid JSON, levels out of range, criteria
+ * The LLM judge: one stage at a time, by checklist. Each rubric criterion's yes/no checks are
+ * answered with quotes; a "yes" whose quote is not in the answer counts as "no"; the criterion's
+ * level is computed from its checks (checklist.ts). Several samples at a temperature above 0 are
+ * combined by the median per criterion, and their spread is the score's confidence.
+ * When no sample is usable — the LLM down, rate limited beyond the cap, invalid JSON, checks
  * missing, after the retries — the stage is scored by the offline scorer and says so in a note.
  * A score is never invented.
  */
 import type { StageScorer, StageScoringInput } from '../engine/ports.ts';
 import type { Level, StageScore, TokenUsage } from '../engine/types.ts';
+import type { JudgeCheck } from './checklist.ts';
 import type { LlmClient, Refined } from './client.ts';
-import { type CheckedSample, checkEvidence, combineSamples } from './evidence.ts';
+import { type CombinedSamples, checkEvidence, combineSamples } from './evidence.ts';
+import { agreementNote, droppedSamplesNote, unsupportedYesNote } from './judge-notes.ts';
 import { loadPrompt, type PromptTemplate } from './prompts.ts';
-import { type StageScoreOutput, scorerMessages, stageScoreSchema } from './scorer-prompt.ts';
+import {
+  type StageScoreOutput,
+  scorerMessages,
+  stageChecks,
+  stageScoreSchema,
+} from './scorer-prompt.ts';
 import { addUsage, emptyUsage } from './usage.ts';
 
 export interface LlmScorerOptions {
   client: LlmClient;
   /** Scores the stage when the LLM cannot. */
   fallback: StageScorer;
-  /** Median of this many samples (1 = a single call). */
+  /** Samples per stage, combined by median (default 3; 1 = a single call). */
   samples?: number;
+  /** Sampling temperature (default 0.7): above 0, so that samples can disagree. */
+  temperature?: number;
   template?: PromptTemplate;
 }
 
-/** Enough room for five criteria with quotes and reasoning, in Chinese too. */
-const MAX_COMPLETION_TOKENS = 2_500;
+/** Enough room for some twenty checks with quotes and five criteria's feedback, in Chinese too. */
+const MAX_COMPLETION_TOKENS = 3_000;
 
 /** The integer band of a stage score: the nearest level, halves rounded up (as offline). */
 function levelOf(score: number): Level {
@@ -35,12 +46,14 @@ export class LlmScorer implements StageScorer {
   private readonly client: LlmClient;
   private readonly fallback: StageScorer;
   private readonly samples: number;
+  private readonly temperature: number;
   private readonly template: PromptTemplate;
 
   constructor(options: LlmScorerOptions) {
     this.client = options.client;
     this.fallback = options.fallback;
-    this.samples = Math.max(1, options.samples ?? 1);
+    this.samples = Math.max(1, options.samples ?? 3);
+    this.temperature = options.temperature ?? 0.7;
     this.template = options.template ?? loadPrompt('scorer');
   }
 
@@ -57,8 +70,12 @@ export class LlmScorer implements StageScorer {
         notes: [...offline.notes, 'scored offline: there was no answer to grade'],
       };
     }
-    const ids = input.stage.criteria.map((c) => c.id);
-    const schema = stageScoreSchema(ids);
+    const criterionIds = input.stage.criteria.map((c) => c.id);
+    const checks = stageChecks(input.stage);
+    const schema = stageScoreSchema(
+      criterionIds,
+      checks.map((c) => c.id),
+    );
     const messages = scorerMessages(this.template, input);
     const keyPoints = input.scenario.keyPoints[input.stage.id] ?? [];
 
@@ -69,27 +86,27 @@ export class LlmScorer implements StageScorer {
           schemaName: 'stage_score',
           schema,
           messages,
-          temperature: 0,
+          temperature: this.temperature,
           maxCompletionTokens: MAX_COMPLETION_TOKENS,
-          refine: (output) => completeCriteria(output, ids),
+          refine: (output) => completeChecklist(output, criterionIds, checks),
         }),
       ),
     );
     const usage = results.reduce((sum, r) => addUsage(sum, r.usage), emptyUsage());
     const good = results.flatMap((r) => (r.ok ? [r] : []));
+    const firstFailure = results.find((r) => !r.ok);
+    const failureReason = firstFailure && !firstFailure.ok ? firstFailure.reason : 'no result';
 
     if (good.length === 0) {
-      const failed = results.find((r) => !r.ok);
-      const reason = failed && !failed.ok ? failed.reason : 'no result';
       const offline = await this.fallback.score(input);
       return {
         ...offline,
-        notes: [...offline.notes, `scored offline: the LLM scorer failed (${reason})`],
+        notes: [...offline.notes, `scored offline: the LLM scorer failed (${failureReason})`],
         usage: addUsage(offline.usage ?? emptyUsage(), usage),
       };
     }
 
-    const checked = good.map((r) => checkEvidence(r.value, input.answer, keyPoints.length));
+    const checked = good.map((r) => checkEvidence(r.value, checks, input.answer, keyPoints.length));
     const combined = combineSamples(checked);
     const score =
       Math.round(
@@ -108,43 +125,46 @@ export class LlmScorer implements StageScorer {
       })),
       feedback: combined.feedback,
       missedKeyPoints: combined.missedKeyPoints.map((n) => keyPoints[n - 1]!.text[input.lang]),
-      notes: notesFor(combined, good.length, this.samples),
+      notes: this.notesFor(combined, good.length, failureReason, input),
+      ...(good.length > 1 ? { confidence: { samples: good.length, spread: combined.spread } } : {}),
       promptVersion: this.template.version,
       model: good[0]!.model,
       usage,
     };
   }
+
+  private notesFor(
+    combined: CombinedSamples,
+    used: number,
+    failureReason: string,
+    input: StageScoringInput,
+  ): string[] {
+    const notes: string[] = [];
+    const unsupported = combined.criteria.reduce((sum, c) => sum + c.unsupportedYes, 0);
+    if (unsupported > 0) notes.push(unsupportedYesNote(unsupported, input.lang));
+    if (used < this.samples) {
+      notes.push(droppedSamplesNote(this.samples - used, this.samples, failureReason, input.lang));
+    }
+    if (used > 1) notes.push(agreementNote(used, combined.spread, input.lang));
+    return notes;
+  }
 }
 
-/** Every criterion graded exactly once; anything else is retried. */
-function completeCriteria(
+/** Every check answered and every criterion given feedback, exactly once; else retried. */
+function completeChecklist(
   output: StageScoreOutput,
-  ids: readonly string[],
+  criterionIds: readonly string[],
+  checks: readonly JudgeCheck[],
 ): Refined<StageScoreOutput> {
-  const seen = output.criteria.map((c) => c.id);
-  const missing = ids.filter((id) => !seen.includes(id));
-  if (missing.length > 0) return { ok: false, problem: `criteria missing: ${missing.join(', ')}` };
-  const twice = seen.filter((id, i) => seen.indexOf(id) !== i);
-  if (twice.length > 0) return { ok: false, problem: `criteria graded twice: ${twice.join(', ')}` };
-  // Grade in the rubric's order, whatever order the model used.
-  const ordered = ids.map((id) => output.criteria.find((c) => c.id === id)!);
-  return { ok: true, value: { ...output, criteria: ordered } };
-}
-
-function notesFor(result: CheckedSample, used: number, asked: number): string[] {
-  const notes: string[] = [];
-  const dropped = result.criteria.reduce((sum, c) => sum + c.droppedQuotes, 0);
-  if (dropped > 0) {
-    notes.push(
-      `${dropped} evidence quote${dropped === 1 ? '' : 's'} not found in the answer ${dropped === 1 ? 'was' : 'were'} dropped`,
-    );
-  }
-  const capped = result.criteria.filter((c) => c.cappedFrom !== undefined);
-  if (capped.length > 0) {
-    notes.push(
-      `capped at level 1 for lack of verbatim evidence: ${capped.map((c) => `${c.id} (LLM said ${c.cappedFrom})`).join(', ')}`,
-    );
-  }
-  if (asked > 1) notes.push(`median of ${used} of ${asked} LLM samples`);
-  return notes;
+  const problems: string[] = [];
+  const answered = output.checks.map((c) => c.id);
+  const unanswered = checks.map((c) => c.id).filter((id) => !answered.includes(id));
+  if (unanswered.length > 0) problems.push(`checks not answered: ${unanswered.join(', ')}`);
+  const twice = answered.filter((id, i) => answered.indexOf(id) !== i);
+  if (twice.length > 0) problems.push(`checks answered twice: ${[...new Set(twice)].join(', ')}`);
+  const graded = output.criteria.map((c) => c.id);
+  const noFeedback = criterionIds.filter((id) => !graded.includes(id));
+  if (noFeedback.length > 0) problems.push(`criteria without feedback: ${noFeedback.join(', ')}`);
+  if (problems.length > 0) return { ok: false, problem: problems.join('; ') };
+  return { ok: true, value: output };
 }

@@ -7,7 +7,7 @@
 // Invisible format characters (zero-width space, joiners, soft hyphen: \p{Cf}) and the
 // full-width and small `<` look like nothing or like `<` to a model, so they cannot hide a tag.
 const OUR_TAGS =
-  /[<＜﹤]([\s\p{Cf}]*\/?[\s\p{Cf}]*(?:candidate_answer|candidate|interviewer|transcript)\b)/giu;
+  /[<＜﹤]([\s\p{Cf}]*\/?[\s\p{Cf}]*(?:candidate_answer|candidate|interviewer|transcript|reference_answer)\b)/giu;
 
 export function neutraliseTags(text: string): string {
   return text.replace(OUR_TAGS, '‹$1');

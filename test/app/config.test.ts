@@ -25,6 +25,52 @@ describe('loadConfig', () => {
     });
   });
 
+  it('gives the judge the interviewer settings unless JUDGE_* says otherwise, part by part', () => {
+    const interviewer = { OPENAI_API_KEY: 'sk-int', OPENAI_MODEL: 'gpt-4o-mini' };
+    expect(loadConfig(interviewer).llm.judge).toEqual({
+      apiKey: 'sk-int',
+      baseURL: undefined,
+      model: 'gpt-4o-mini',
+    });
+    expect(loadConfig({ ...interviewer, JUDGE_MODEL: 'gpt-4.1' }).llm.judge).toEqual({
+      apiKey: 'sk-int',
+      baseURL: undefined,
+      model: 'gpt-4.1',
+    });
+    const apart = loadConfig({
+      ...interviewer,
+      JUDGE_BASE_URL: 'http://127.0.0.1:8000/v1',
+      JUDGE_API_KEY: 'judge-key',
+      JUDGE_MODEL: 'qwen2.5-72b',
+    });
+    expect(apart.llm.judge).toEqual({
+      apiKey: 'judge-key',
+      baseURL: 'http://127.0.0.1:8000/v1',
+      model: 'qwen2.5-72b',
+    });
+    expect(apart.llm.endpoint?.model).toBe('gpt-4o-mini');
+    // A judge alone (no interviewer LLM) is enough for SCORER=llm.
+    const judgeOnly = loadConfig({ JUDGE_BASE_URL: 'http://127.0.0.1:8000/v1', SCORER: 'llm' });
+    expect(judgeOnly.llm.endpoint).toBeNull();
+    expect(judgeOnly.llm.judge?.model).toBe('gpt-4o-mini');
+    expect(loadConfig({}).llm.judge).toBeNull();
+  });
+
+  it('samples the judge 3 times at 0.7 by default; SCORER_SAMPLES still works; prices go in pairs', () => {
+    const llm = loadConfig({ OPENAI_API_KEY: 'k' }).llm;
+    expect([llm.scorerSamples, llm.judgeTemperature, llm.judgePrice]).toEqual([3, 0.7, null]);
+    expect(loadConfig({ SCORER_SAMPLES: '5' }).llm.scorerSamples).toBe(5);
+    expect(loadConfig({ SCORER_SAMPLES: '5', JUDGE_SAMPLES: '1' }).llm.scorerSamples).toBe(1);
+    expect(loadConfig({ JUDGE_TEMPERATURE: '' }).llm.judgeTemperature).toBe(0.7);
+    expect(() => loadConfig({ JUDGE_TEMPERATURE: '3' })).toThrow(/JUDGE_TEMPERATURE/);
+    expect(() => loadConfig({ JUDGE_SAMPLES: '0' })).toThrow(/JUDGE_SAMPLES/);
+    expect(
+      loadConfig({ JUDGE_PRICE_INPUT_PER_MTOK: '0.15', JUDGE_PRICE_OUTPUT_PER_MTOK: '0.6' }).llm
+        .judgePrice,
+    ).toEqual({ inputPerMTok: 0.15, outputPerMTok: 0.6 });
+    expect(() => loadConfig({ JUDGE_PRICE_INPUT_PER_MTOK: '0.15' })).toThrow(/go together/);
+  });
+
   it('names the variable and the problem for a bad value', () => {
     expect(() => loadConfig({ LLM_RPM: 'lots' })).toThrow(/LLM_RPM/);
     expect(() => loadConfig({ REDIS_URL: 'not a url' })).toThrow(/REDIS_URL/);

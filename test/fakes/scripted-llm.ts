@@ -1,6 +1,6 @@
 /**
- * A scripted "LLM" for end-to-end tests on the LLM path: every stage is graded 3 with a real
- * quote from the candidate, and the interviewer answers briefly (with one grounded fact).
+ * A scripted "LLM" for end-to-end tests on the LLM path: every criterion of every stage comes
+ * out at level 3 (its checks up to level 3 met with a real quote from the candidate), and the interviewer answers briefly (with one grounded fact).
  */
 import { type FakeOpenAIServer, type RecordedRequest, reply } from './openai-server.ts';
 
@@ -10,29 +10,53 @@ function quotesFrom(request: RecordedRequest): string[] {
   return [...user.matchAll(/^<candidate_answer>\n([^.?!\n]+)/gm)].map((m) => m[1]!.trim());
 }
 
-function criterionIds(request: RecordedRequest): string[] {
+/** The enum of a property of the array items named `list` in the request's JSON schema. */
+function idsIn(request: RecordedRequest, list: 'checks' | 'criteria'): string[] {
   const schema = request.body.response_format?.json_schema?.schema as {
-    properties: { criteria: { items: { properties: { id: { enum: string[] } } } } };
+    properties: Record<string, { items: { properties: { id: { enum: string[] } } } }>;
   };
-  return schema.properties.criteria.items.properties.id.enum;
+  return schema.properties[list]!.items.properties.id.enum;
+}
+
+/**
+ * A scripted judge: in each scoring request, the checks up to the level `levelFor` gives are met
+ * with a real quote from the candidate (the first sentence of their answer), the rest answered
+ * no; so every criterion is computed at that level (or 1 without a quote). `usage` is reported
+ * as given, when given.
+ */
+export function scriptJudge(
+  server: FakeOpenAIServer,
+  levelFor: (request: RecordedRequest, index: number) => number,
+  usage?: { prompt_tokens: number; completion_tokens: number; cached_tokens?: number },
+): void {
+  let index = 0;
+  server.on({ schema: 'stage_score' }, (request) => {
+    const quote = quotesFrom(request)[0] ?? '';
+    const target = levelFor(request, index++);
+    const system = String(request.body.messages?.find((m) => m.role === 'system')?.content);
+    const levelOf = (id: string) =>
+      Number(system.match(new RegExp(`\`${id.replace('.', '\\.')}\` \\(level (\\d)\\)`))?.[1]);
+    return reply.json(
+      {
+        checks: idsIn(request, 'checks').map((id) => {
+          const met = levelOf(id) <= target;
+          return { id, quote: met ? quote : '', answer: met ? 'yes' : 'no' };
+        }),
+        criteria: idsIn(request, 'criteria').map((id) => ({
+          id,
+          feedback: 'Go one level deeper.',
+        })),
+        missedKeyPoints: [1],
+        feedback: 'A solid stage.',
+      },
+      usage,
+    );
+  });
 }
 
 /** A scripted "LLM" that grades every criterion 3 with a real quote, and answers briefly. */
 export function scriptGoodLlm(server: FakeOpenAIServer): void {
-  server.on({ schema: 'stage_score' }, (request) => {
-    const quote = quotesFrom(request)[0] ?? '';
-    return reply.json({
-      criteria: criterionIds(request).map((id) => ({
-        id,
-        evidence: [quote],
-        reasoning: 'Relevant and reasoned.',
-        level: 3,
-        feedback: 'Go one level deeper.',
-      })),
-      missedKeyPoints: [1],
-      feedback: 'A solid stage.',
-    });
-  });
+  scriptJudge(server, () => 3);
   server.on(
     { schema: 'interviewer_respond', contains: 'How many' },
     reply.json({

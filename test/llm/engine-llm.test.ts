@@ -91,7 +91,7 @@ describe('a whole interview on the LLM path', () => {
         ['modeling', 'llm', 3],
       ]);
       expect(scores[1]!.criteria[0]!.evidence).toEqual(['Offline NDCG on held-out sessions']);
-      expect(scores.every((s) => s.promptVersion?.startsWith('scorer-v1#'))).toBe(true);
+      expect(scores.every((s) => s.promptVersion?.startsWith('scorer-v2#'))).toBe(true);
       expect(scores.every((s) => s.model === 'fake-model')).toBe(true);
 
       const status = replies.find((r) => r.kind === 'status');

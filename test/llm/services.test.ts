@@ -80,11 +80,87 @@ describe('createLlmServices', () => {
     try {
       expect(scorer.kind).toBe('llm');
       expect(scorer.model).toBe('local-model');
-      expect(scorer.promptVersion).toMatch(/^scorer-v1#/);
+      expect(scorer.promptVersion).toMatch(/^scorer-v2#/);
       const score = await scorer.score(scoringInput('metrics', 'NDCG.'));
       expect(score.notes).toEqual([
         'scored offline: the LLM scorer failed (the reply was not valid JSON)',
       ]);
+    } finally {
+      await scorer.close();
+    }
+  });
+});
+
+describe('the judge apart from the interviewer', () => {
+  it('scores on JUDGE_BASE_URL with JUDGE_MODEL and JUDGE_API_KEY, while the interviewer stays on OPENAI_*', async () => {
+    const judgeServer = await startFakeOpenAI();
+    server.reset();
+    server.on(
+      { schema: 'interviewer_respond' },
+      reply.json({ move: 'acknowledge', message: 'Go on.', revealedFacts: [] }),
+    );
+    judgeServer.on({ schema: 'stage_score' }, reply.text('not json'));
+    const config = loadConfig({
+      ...env(),
+      JUDGE_BASE_URL: judgeServer.url,
+      JUDGE_MODEL: 'judge-model',
+      JUDGE_API_KEY: 'judge-key',
+      JUDGE_SAMPLES: '2',
+    });
+    const services = createLlmServices(config, {
+      offlineInterviewer: new StubOfflineInterviewer(),
+      offlineScorer: new StubOfflineScorer(),
+    })!;
+    try {
+      await services.interviewer.respond(
+        interviewerContext('requirements', [turn('requirements', 'candidate', 'Hello.')]),
+      );
+      await services.scorer.score(scoringInput('metrics', 'NDCG.'));
+      expect(server.requests.map((r) => r.schemaName)).toEqual(['interviewer_respond']);
+      expect(judgeServer.requests).toHaveLength(2);
+      expect(judgeServer.requests.every((r) => r.body.model === 'judge-model')).toBe(true);
+      expect(judgeServer.requests[0]!.headers.authorization).toBe('Bearer judge-key');
+    } finally {
+      await services.close();
+      await judgeServer.close();
+    }
+  });
+
+  it('with only JUDGE_* set, the judge scores with the LLM and the interviewer stays offline', async () => {
+    server.reset();
+    server.on({ schema: 'stage_score' }, reply.text('not json'));
+    const offlineInterviewer = new StubOfflineInterviewer();
+    const services = createLlmServices(
+      loadConfig({ JUDGE_BASE_URL: server.url, JUDGE_MODEL: 'judge-model', LLM_MAX_RETRIES: '0' }),
+      { offlineInterviewer, offlineScorer: new StubOfflineScorer() },
+    )!;
+    try {
+      expect(services.interviewer).toBe(offlineInterviewer);
+      expect(services.scorer.kind).toBe('llm');
+      await services.scorer.score(scoringInput('metrics', 'NDCG.'));
+      expect(server.requests.map((r) => r.body.model)).toEqual([
+        'judge-model',
+        'judge-model',
+        'judge-model',
+      ]);
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('falls back to the interviewer endpoint and model when no JUDGE_* is set', async () => {
+    server.reset();
+    server.on({ schema: 'stage_score' }, reply.text('not json'));
+    const scorer = createLlmScorer(loadConfig({ ...env(), OPENAI_API_KEY: 'int-key' }), {
+      fallback: new StubOfflineScorer(),
+    });
+    try {
+      expect(scorer.model).toBe('local-model');
+      expect(scorer.samples).toBe(3);
+      await scorer.score(scoringInput('metrics', 'NDCG.'));
+      expect(server.requests).toHaveLength(3);
+      expect(server.requests[0]!.body.model).toBe('local-model');
+      expect(server.requests[0]!.headers.authorization).toBe('Bearer int-key');
     } finally {
       await scorer.close();
     }

@@ -57,18 +57,16 @@ export async function runTerminal(
     const lang = options.lang;
     const t = terminalText(lang);
     // app.describe is English (it also goes to logs); in Chinese, name the kinds in Chinese.
-    const component = (kind: 'offline' | 'llm', english: string) =>
-      lang === 'en'
-        ? english
-        : `${msg(lang).scorers[kind]}${kind === 'llm' ? ` (${config.llm.endpoint?.model})` : ''}`;
+    const component = (kind: 'offline' | 'llm', english: string, model: string | undefined) =>
+      lang === 'en' ? english : `${msg(lang).scorers[kind]}${kind === 'llm' ? ` (${model})` : ''}`;
     write(
       t.banner(
         app.describe.store,
-        component(app.interviewerKind, app.describe.interviewer),
-        component(app.scorerKind, app.describe.scorer),
+        component(app.interviewerKind, app.describe.interviewer, config.llm.endpoint?.model),
+        component(app.scorerKind, app.describe.scorer, config.llm.judge?.model),
       ),
     );
-    if (app.scorerKind === 'offline' && !config.llm.endpoint) write(t.offline);
+    if (app.scorerKind === 'offline' && !config.llm.judge) write(t.offline);
 
     const actor = terminalActor();
     let resumeId: string | null = null;

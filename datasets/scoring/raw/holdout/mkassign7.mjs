@@ -1,0 +1,16 @@
+import fs from 'node:fs';
+const scen = fs.readFileSync('/work/corpus/materials/scenarios.md','utf8').match(/^## `([^`]+)`/gm).map(s=>s.slice(4,-1));
+const stages = ['requirements','metrics','architecture','data','features','modeling','serving','deployment','scaling','monitoring','updating'];
+let seed = 4242; const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const shuffle = a => { for (let i=a.length-1;i>0;i--){const j=Math.floor(rnd()*(i+1)); [a[i],a[j]]=[a[j],a[i]];} return a; };
+const pairs = []; for (const s of scen) for (const st of stages) pairs.push([s,st]);
+const N = 72;
+const ps = shuffle(pairs).slice(0, N);
+const levels = shuffle(Array.from({length:N},(_,i)=>1+(i%4)));
+const lengths = shuffle(Array.from({length:N},(_,i)=>['short','medium','long'][i%3]));
+const langs = shuffle(Array.from({length:N},(_,i)=>i%3===0?'zh':'en'));
+const items = ps.map(([s,st],i)=>({n:i+1,scenario:s,stage:st,level:levels[i],length:lengths[i],kind:'normal',lang:langs[i]}));
+const special=[['other-stage',4],['addresses-grader',3],['keyword-stuffed',5]]; let k=0;
+for (const [kind,c] of special) for (let j=0;j<c;j++) items[k++].kind=kind;
+shuffle(items).forEach((it,i)=>{it.n=i+1;}); items.sort((a,b)=>a.n-b.n);
+fs.writeFileSync('/work/corpus/assign/w7.tsv','n\tscenario\tstage\ttarget_level\tlength\tkind\tlang\n'+items.map(it=>[it.n,it.scenario,it.stage,it.kind==='normal'?it.level:'-',it.length,it.kind,it.lang].join('\t')).join('\n')+'\n');

@@ -64,3 +64,23 @@ describe('offline scorer on writers held out from training', () => {
       expect(writer.qwk, writer.kind).toBeGreaterThanOrEqual(0.7);
   });
 });
+
+describe('committed offline model on a seventh writer never used for design or training', () => {
+  it('reaches QWK ≥ 0.70 and Spearman ≥ 0.70, each ≥ 0.25 above the length-only baseline', async () => {
+    const knowledge = await loadKnowledge();
+    const items = await loadLabeledSet(
+      path.resolve(import.meta.dirname, '../../datasets/scoring/holdout.jsonl'),
+    );
+    const holdout = await runEval({ knowledge, scorer: new OfflineScorer({ knowledge }), items });
+    console.log(
+      formatEvalReport(holdout, 'datasets/scoring/holdout.jsonl (writer w7, never seen)'),
+    );
+    expect(holdout.qwk).toBeGreaterThanOrEqual(0.7);
+    expect(holdout.spearman).toBeGreaterThanOrEqual(0.7);
+    expect(holdout.qwk - holdout.baseline.qwk).toBeGreaterThanOrEqual(0.25);
+    expect(holdout.spearman - holdout.baseline.spearman).toBeGreaterThanOrEqual(0.25);
+    for (const item of holdout.items.filter((i) => i.kind === 'other-stage')) {
+      expect(item.level, item.id).toBe(1);
+    }
+  }, 60_000);
+});

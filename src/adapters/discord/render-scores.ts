@@ -4,7 +4,13 @@
  * Discord's limits by `fitEmbed` / `packEmbeds` (embed-limits.ts), never by hand.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { formatScore, hireSignalLabel, msg, scorerLabel } from '../../engine/messages.ts';
+import {
+  formatScore,
+  hireSignalLabel,
+  mistakeLines,
+  msg,
+  scorerLabel,
+} from '../../engine/messages.ts';
 import type { Lang, Level, Scorecard, StageId, StageScore } from '../../engine/types.ts';
 import { stageById } from '../../knowledge/knowledge.ts';
 import type { Framework } from '../../knowledge/schema.ts';
@@ -76,6 +82,9 @@ export function scorecardEmbeds(card: Scorecard, lang: Lang, framework?: Framewo
     { title: m.gaps, description: bullets(card.gaps, m.none), color },
     { title: m.nextSteps, description: bullets(card.nextSteps, m.none), color },
   ];
+  const mistakes = mistakeLines(card);
+  if (mistakes.length > 0)
+    embeds.push({ title: m.mistakes, description: bullets(mistakes, m.none), color });
   return embeds.map(fitEmbed);
 }
 

@@ -4,7 +4,13 @@
  */
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import { formatScore, formatStatus, hireSignalLabel, msg } from '../../engine/messages.ts';
+import {
+  formatScore,
+  formatStatus,
+  hireSignalLabel,
+  mistakeLines,
+  msg,
+} from '../../engine/messages.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
 import { STAGE_IDS } from '../../knowledge/schema.ts';
 
@@ -120,6 +126,7 @@ export function renderScorecard(card: Scorecard, options: RenderOptions): string
   lines.push(...list(h.strengths, card.strengths, p));
   lines.push(...list(h.gaps, card.gaps, p));
   lines.push(...list(h.nextSteps, card.nextSteps, p));
+  lines.push(...list(h.mistakes, mistakeLines(card), p));
   return lines.join('\n');
 }
 

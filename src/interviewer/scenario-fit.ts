@@ -1,0 +1,114 @@
+/**
+ * Does a piece of the framework's text fit this scenario? The framework is written for every
+ * scenario at once, so some of its follow-ups and rubric examples belong to one domain ("If the
+ * business goal is engagement…", "e.g. 'CTR'", "creators vs. viewers"). Asked in a fraud
+ * interview they give the interviewer away.
+ *
+ * A text fits when every domain it names (see DOMAINS) is one the scenario itself talks about:
+ * its title, summary, prompt, tags, facts, key points and follow-ups.
+ */
+import type { Scenario } from '../knowledge/schema.ts';
+import { containsPhrase, normalize } from '../knowledge/signals.ts';
+
+/** Domain vocabularies: naming one in a question ties the question to scenarios that have it. */
+const DOMAINS: Record<string, string[]> = {
+  engagement: ['engagement', 'engaging', 'engaged', '参与度', '互动率'],
+  clicks: [
+    'ctr',
+    'click-through',
+    'click through',
+    'clicks',
+    'clicked',
+    'clickbait',
+    '点击率',
+    '点击',
+  ],
+  watching: ['watch time', 'watched', 'watching', 'views', '观看时长', '观看'],
+  creators: ['creator', 'creators', 'viewers', '创作者', '观众'],
+  likes: ['likes', 'liked', '点赞'],
+  logins: [
+    'logged in',
+    'logged-in',
+    'logged out',
+    'logged-out',
+    'not logged in',
+    '未登录',
+    '登录用户',
+  ],
+  video: ['video', 'videos', '视频'],
+  feed: ['feed', 'feeds', '信息流'],
+  queries: ['query', 'queries', 'search results', 'searches', '查询', '搜索词'],
+  ads: ['advertiser', 'advertisers', 'auction', 'bid', 'bids', '广告主', '竞价'],
+  fraud: ['fraud', 'fraudulent', 'chargeback', 'chargebacks', '欺诈', '拒付'],
+  items: ['already-watched', 'popular items', 'watched items', '已看过'],
+  translation: ['translation', 'translate', 'bleu', '翻译'],
+  delivery: ['delivery time', 'courier', 'eta', '配送', '骑手'],
+};
+
+const corpusCache = new Map<string, string>();
+
+function scenarioCorpus(scenario: Scenario): string {
+  const cached = corpusCache.get(scenario.id);
+  if (cached !== undefined) return cached;
+  const parts: string[] = [
+    scenario.title.en,
+    scenario.title.zh,
+    scenario.summary.en,
+    scenario.summary.zh,
+    scenario.prompt.en,
+    scenario.prompt.zh,
+    scenario.tags.join(' ').replace(/-/g, ' '),
+    ...scenario.facts.flatMap((f) => [f.answer.en, f.answer.zh, ...f.asks.en, ...f.asks.zh]),
+    ...Object.values(scenario.keyPoints).flatMap((points) =>
+      (points ?? []).flatMap((p) => [p.text.en, p.text.zh, ...p.signals.en, ...p.signals.zh]),
+    ),
+    ...scenario.followups.flatMap((f) => [f.question.en, f.question.zh]),
+  ];
+  const corpus = normalize(parts.join('\n'));
+  corpusCache.set(scenario.id, corpus);
+  return corpus;
+}
+
+/** The domains `text` names that the scenario never talks about. */
+export function foreignDomains(text: string, scenario: Scenario): string[] {
+  const corpus = scenarioCorpus(scenario);
+  return Object.entries(DOMAINS)
+    .filter(([, terms]) => terms.some((t) => containsPhrase(text, t)))
+    .filter(([, terms]) => !terms.some((t) => containsPhrase(corpus, t)))
+    .map(([domain]) => domain);
+}
+
+export function fitsScenario(text: string, scenario: Scenario): boolean {
+  return foreignDomains(text, scenario).length === 0;
+}
+
+/**
+ * Rubric text with the examples that belong to other domains taken out: "(e.g. 'CTR')" goes in
+ * a fraud interview, "(new vs. returning, creators vs. viewers, logged-out)" keeps "new vs.
+ * returning". Text outside brackets that names a foreign domain is left as it is (the scorer
+ * wrote it), only the examples are trimmed.
+ */
+export function fitRubricText(text: string, scenario: Scenario): string {
+  if (fitsScenario(text, scenario)) return text;
+  const trimmed = text.replace(/\s*[(（]([^()（）]*)[)）]/g, (whole, inner: string) => {
+    const close = whole.trimEnd().endsWith('）') ? '）' : ')';
+    const open = close === '）' ? '（' : '(';
+    const lead = /^(e\.g\.|for example|such as|例如|比如)\s*/i.exec(inner.trim())?.[0] ?? '';
+    const items = inner
+      .trim()
+      .slice(lead.length)
+      .split(/\s*[,，、;；]\s*/)
+      .filter((item) => item.length > 0 && fitsScenario(item, scenario));
+    if (items.length === 0) return '';
+    const joiner = /[\u3400-\u9fff]/.test(inner) ? '、' : ', ';
+    return ` ${open}${lead}${items.join(joiner)}${close}`;
+  });
+  // "e.g. 'CTR'" outside brackets, up to the end of the clause.
+  return trimmed
+    .replace(/,?\s*(e\.g\.|for example|such as)\s+[^,.;)]*[,.;]?/gi, (example) =>
+      fitsScenario(example, scenario) ? example : example.trimEnd().endsWith('.') ? '.' : '',
+    )
+    .replace(/\s+([.,;])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}

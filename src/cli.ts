@@ -28,6 +28,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
       'measure a scorer on a labeled set: --set FILE.jsonl [--scorer offline|llm] [--repeat N] [--json]',
     load: async () => (await import('./cli/eval.ts')).evalCommand,
   },
+  'audit-interviewer': {
+    summary:
+      'play simulated candidates through every scenario and print how often the interviewer misbehaves [--json]',
+    load: async () => (await import('./cli/audit-interviewer.ts')).auditInterviewerCommand,
+  },
   bench: {
     summary: 'run the benchmarks and print figures [--json]',
     load: async () => (await import('../bench/run.ts')).benchCommand,

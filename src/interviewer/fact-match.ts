@@ -14,8 +14,8 @@
 import type { Fact } from '../knowledge/schema.ts';
 import { normalize, phrasePatternSource } from '../knowledge/signals.ts';
 import type { Question } from './questions.ts';
-import { topicsAskedIn } from './topics.ts';
-import { contentStems, hasChinese, stem } from './words.ts';
+import { askingWords } from './topics.ts';
+import { contentStems } from './words.ts';
 
 interface Span {
   fact: Fact;
@@ -36,19 +36,8 @@ function aliasesOf(fact: Fact): string[] {
   return [...fact.asks.en, ...fact.asks.zh, fact.id.replace(/-/g, ' ')];
 }
 
-/** Token positions of a normalised English clause: [stem, start, end]. */
-function tokenSpans(clause: string): { stem: string; start: number; end: number }[] {
-  const out: { stem: string; start: number; end: number }[] = [];
-  for (const m of clause.matchAll(/[a-z0-9][a-z0-9@/^+#.'-]*/g)) {
-    const word = m[0].replace(/[^a-z0-9]+$/, '');
-    out.push({ stem: stem(word), start: m.index, end: m.index + word.length });
-  }
-  return out;
-}
-
 function aliasSpans(clause: string, fact: Fact): Span[] {
   const spans: Span[] = [];
-  const words = tokenSpans(clause);
   for (const alias of aliasesOf(fact)) {
     const phrase = normalize(alias);
     if (phrase === '') continue;
@@ -60,19 +49,7 @@ function aliasSpans(clause: string, fact: Fact): Span[] {
         end: exact.index + phrase.length,
         weight: phrase.length + 2,
       });
-      continue;
     }
-    if (hasChinese(phrase)) continue;
-    // Every distinctive word of the alias, in any inflection, inside the clause.
-    const needed = contentStems(phrase);
-    if (needed.length === 0) continue;
-    const hits = needed.map((s) => words.find((w) => w.stem === s));
-    if (hits.some((h) => h === undefined)) continue;
-    const start = Math.min(...hits.map((h) => h!.start));
-    const end = Math.max(...hits.map((h) => h!.end));
-    if (end - start > 40) continue;
-    // Weighed by what was found in the clause, below an exact match of the same length.
-    spans.push({ fact, start, end, weight: Math.min(end - start, phrase.length) });
   }
   return spans;
 }
@@ -96,9 +73,8 @@ function isModifier(clause: string, span: Span, others: Span[]): boolean {
   );
 }
 
-/** The facts one clause asks for. */
-export function factsInClause(clauseText: string, facts: readonly Fact[]): Fact[] {
-  const clause = normalize(clauseText);
+/** Exact alias matches, longest first, with overlaps and modifiers resolved. */
+function aliasHeads(clause: string, facts: readonly Fact[]): Span[] {
   const spans = facts.flatMap((fact) => aliasSpans(clause, fact));
   spans.sort((a, b) => b.weight - a.weight || a.start - b.start);
   const kept: Span[] = [];
@@ -106,35 +82,66 @@ export function factsInClause(clauseText: string, facts: readonly Fact[]): Fact[
     if (kept.some((k) => k.fact.id !== span.fact.id && overlaps(k, span))) continue;
     kept.push(span);
   }
-  const heads = kept.filter((s) => !isModifier(clause, s, kept));
-  heads.sort((a, b) => a.start - b.start);
-  const found = [...new Map(heads.map((s) => [s.fact.id, s.fact])).values()];
-  if (found.length > 0) return found;
-  return factsByTopic(clauseText, facts);
+  return kept.filter((s) => !isModifier(clause, s, kept));
 }
 
-const TIMING_QUESTION =
-  /\b(when|how long|how soon|how late|delay|delayed)\b|什么时候|多久|多长时间|延迟多/i;
-const TIMING_ANSWER = /\b\d+\s*(?:to\s+\d+\s+)?(days?|weeks?|hours?|months?)\b/i;
+/** The words of one fact a question may use: its aliases, id, answer and asking words. */
+function profile(fact: Fact): { stems: Set<string>; zh: string[] } {
+  const words = askingWords(fact);
+  const english = [...fact.asks.en, fact.id.replace(/-/g, ' '), fact.answer.en, ...words.en].join(
+    ' ',
+  );
+  return { stems: new Set(contentStems(english)), zh: [...fact.asks.zh, ...words.zh] };
+}
 
-/** No alias matched: the clause's topic picks the best fact on that topic, if there is one. */
-function factsByTopic(clauseText: string, facts: readonly Fact[]): Fact[] {
-  const picked: Fact[] = [];
-  const asked = new Set(contentStems(clauseText));
-  for (const topic of topicsAskedIn(clauseText)) {
-    const onTopic = facts.filter((f) => f.topic === topic);
-    if (onTopic.length === 0) continue;
-    const scored = onTopic.map((fact, order) => {
-      const answer = new Set(contentStems(`${fact.answer.en} ${fact.id.replace(/-/g, ' ')}`));
-      let shared = [...asked].filter((s) => answer.has(s)).length;
-      // "When do we find out…" asks for a delay: prefer the fact that states one.
-      if (TIMING_QUESTION.test(clauseText) && TIMING_ANSWER.test(fact.answer.en)) shared += 1;
-      return { fact, order, shared };
-    });
-    scored.sort((a, b) => b.shared - a.shared || a.order - b.order);
-    picked.push(scored[0]!.fact);
+/**
+ * How well each fact fits the clause: exact alias hits weigh most; then every distinctive word
+ * the clause shares with the fact's profile, weighted by how few of the scenario's facts share
+ * it (a word every fact has tells nothing).
+ */
+function scores(clauseText: string, facts: readonly Fact[]): Map<string, number> {
+  const clause = normalize(clauseText);
+  const profiles = facts.map(profile);
+  const asked = [...new Set(contentStems(clauseText))];
+  const idf = (count: number) => Math.log((facts.length + 1) / (count + 0.5));
+  const result = new Map<string, number>();
+  for (const span of aliasHeads(clause, facts)) {
+    result.set(span.fact.id, (result.get(span.fact.id) ?? 0) + 2 + span.weight / 4);
   }
-  return picked;
+  facts.forEach((fact, i) => {
+    let score = result.get(fact.id) ?? 0;
+    for (const word of asked) {
+      if (!profiles[i]!.stems.has(word)) continue;
+      score += idf(profiles.filter((p) => p.stems.has(word)).length);
+    }
+    for (const phrase of profiles[i]!.zh) {
+      if (!clause.includes(normalize(phrase))) continue;
+      const count = profiles.filter((p) => p.zh.includes(phrase)).length;
+      score += idf(count) * Math.min(2, phrase.length / 2);
+    }
+    if (score > 0) result.set(fact.id, score);
+  });
+  return result;
+}
+
+/** Below this a fact is not what the clause asks for (about one shared uncommon word). */
+const MIN_SCORE = 1.2;
+
+/** The facts one clause asks for: the best fit, plus any other fact it names by an alias. */
+export function factsInClause(clauseText: string, facts: readonly Fact[]): Fact[] {
+  const scored = scores(clauseText, facts);
+  const ranked = facts
+    .map((fact, order) => ({ fact, order, score: scored.get(fact.id) ?? 0 }))
+    .filter((r) => r.score >= MIN_SCORE)
+    .sort((a, b) => b.score - a.score || a.order - b.order);
+  const best = ranked[0];
+  if (!best) return [];
+  const named = new Set(aliasHeads(normalize(clauseText), facts).map((s) => s.fact.id));
+  // "users and latency?" names two facts; a second fact merely resembling the question does not.
+  const also = ranked
+    .slice(1)
+    .filter((r) => named.has(r.fact.id) && named.has(best.fact.id) && r.score >= best.score * 0.5);
+  return [best, ...also].sort((a, b) => a.order - b.order).map((r) => r.fact);
 }
 
 /** Every fact the questions ask for (no limit), and the questions that ask for none. */

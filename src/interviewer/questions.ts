@@ -11,7 +11,7 @@
  * - a rhetorical question the candidate answers right away ("How do we handle delay? We wait…").
  */
 import { splitSentences } from '../knowledge/signals.ts';
-import { hasChinese } from './words.ts';
+import { contentStems, hasChinese } from './words.ts';
 
 export interface Question {
   /** The question clause as the candidate wrote it. */
@@ -102,7 +102,16 @@ export function questionClauses(sentence: string): string[] {
     )
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
-  return parts.length > 0 ? parts : [sentence];
+  // "…, and where does it come from?" asks about the same thing: it joins the clause before.
+  const clauses: string[] = [];
+  for (const part of parts) {
+    const empty = hasChinese(part)
+      ? part.replace(/[^\u3400-\u9fff]/g, '').length <= 5
+      : contentStems(part).length === 0;
+    if (empty && clauses.length > 0) clauses[clauses.length - 1] += ` ${part}`;
+    else clauses.push(part);
+  }
+  return clauses.length > 0 ? clauses : [sentence];
 }
 
 /** The questions in a message, one per clause, in order. */

@@ -48,7 +48,8 @@ const GENERIC = new Set(
     'i we you they he she it its our your their my me us them this that these those there here',
     'what which who whom whose when where why how much many any some all each every other more most',
     'not no yes so than then also just only very really still already yet',
-    'use used using make made get got give take need want like know think go going',
+    'use used using make made get got give take need want like know think go going come comes',
+    'look looks work works happen happens see',
     'model models system systems data feature features user users item items thing things way',
     'time good well new one two first second way case cases part',
   ]

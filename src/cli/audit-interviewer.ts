@@ -20,7 +20,8 @@ export function formatAudit(report: AuditReport): string {
     `Interviewer audit (${report.interviewer}): ${report.interviews} interviews`,
     '',
     ...CHECKS.map(
-      (c) => `  ${c.padEnd(26)} ${percent(report.rates[c]).padStart(6)}  (${report.failures[c]} of ${report.interviews})`,
+      (c) =>
+        `  ${c.padEnd(26)} ${percent(report.rates[c]).padStart(6)}  (${report.failures[c]} of ${report.interviews})`,
     ),
     '',
     `  mistakes challenged when made: ${percent(report.mistakes.rate)} (${report.mistakes.challenged} of ${report.mistakes.made})`,
@@ -29,7 +30,8 @@ export function formatAudit(report: AuditReport): string {
   const examples = Object.entries(report.examples);
   if (examples.length > 0) {
     lines.push('', 'examples:');
-    for (const [check, list] of examples) for (const e of list ?? []) lines.push(`  ${check}: ${e}`);
+    for (const [check, list] of examples)
+      for (const e of list ?? []) lines.push(`  ${check}: ${e}`);
   }
   return `${lines.join('\n')}\n`;
 }

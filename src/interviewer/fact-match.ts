@@ -85,13 +85,18 @@ function aliasHeads(clause: string, facts: readonly Fact[]): Span[] {
   return kept.filter((s) => !isModifier(clause, s, kept));
 }
 
-/** The words of one fact a question may use: its aliases, id, answer and asking words. */
-function profile(fact: Fact): { stems: Set<string>; zh: string[] } {
+/**
+ * The words of one fact a question may use: its aliases, id and asking words (`asking`), and
+ * the words of its answer (`answer`, weaker: an answer mentions many things it is not about).
+ */
+function profile(fact: Fact): { asking: Set<string>; answer: Set<string>; zh: string[] } {
   const words = askingWords(fact);
-  const english = [...fact.asks.en, fact.id.replace(/-/g, ' '), fact.answer.en, ...words.en].join(
-    ' ',
-  );
-  return { stems: new Set(contentStems(english)), zh: [...fact.asks.zh, ...words.zh] };
+  const asking = [...fact.asks.en, fact.id.replace(/-/g, ' '), ...words.en].join(' ');
+  return {
+    asking: new Set(contentStems(asking)),
+    answer: new Set(contentStems(fact.answer.en)),
+    zh: [...fact.asks.zh, ...words.zh],
+  };
 }
 
 /**
@@ -111,8 +116,10 @@ function scores(clauseText: string, facts: readonly Fact[]): Map<string, number>
   facts.forEach((fact, i) => {
     let score = result.get(fact.id) ?? 0;
     for (const word of asked) {
-      if (!profiles[i]!.stems.has(word)) continue;
-      score += idf(profiles.filter((p) => p.stems.has(word)).length);
+      const own = profiles[i]!;
+      if (!own.asking.has(word) && !own.answer.has(word)) continue;
+      const count = profiles.filter((p) => p.asking.has(word) || p.answer.has(word)).length;
+      score += idf(count) * (own.asking.has(word) ? 1 : 0.5);
     }
     for (const phrase of profiles[i]!.zh) {
       if (!clause.includes(normalize(phrase))) continue;

@@ -18,6 +18,8 @@ export interface Phrases {
   /** The candidate sent the same message again. Variants. */
   repeated: string[];
   noFollowupsLeft: string;
+  /** The candidate asked for the rubric or the answer. Variants. */
+  noAnswerKey: string[];
   joiner: string;
 }
 
@@ -47,6 +49,11 @@ const EN: Phrases = {
     "I've heard that one. Is there anything new, or do you want to move on?",
   ],
   noFollowupsLeft: "I don't have more follow-ups here. Add anything you like, or let's move on.",
+  noAnswerKey: [
+    "I can't share the rubric or what I'm looking for: that's for you to work out. How would you approach this part?",
+    "That stays with me, I'm afraid. Walk me through your own thinking on this stage instead.",
+    "I won't list the expected points. Tell me what you think matters here and why.",
+  ],
   joiner: ' ',
 };
 
@@ -72,6 +79,11 @@ const ZH: Phrases = {
     '这点我已经听到了。有新的内容吗？没有的话我们继续。',
   ],
   noFollowupsLeft: '这里我没有更多追问了。可以继续补充，或者我们进入下一阶段。',
+  noAnswerKey: [
+    '评分标准和我想听到的内容不能告诉你，这需要你自己判断。这部分你会怎么做？',
+    '这个我不能透露。请讲讲你自己对这个阶段的思路。',
+    '我不会列出期望的要点。说说你认为这里什么最重要，为什么。',
+  ],
   joiner: '',
 };
 

@@ -8,7 +8,7 @@
  */
 import type { InterviewerContext } from '../engine/ports.ts';
 import type { Criterion, KeyPoint, Signals } from '../knowledge/schema.ts';
-import { matchSignals, normalize } from '../knowledge/signals.ts';
+import { containsPhrase, matchSignals, normalize } from '../knowledge/signals.ts';
 import { leakedTerms } from './answer-key.ts';
 import { phrases } from './phrases.ts';
 import { fitsScenario } from './scenario-fit.ts';
@@ -71,7 +71,11 @@ export function mayAsk(context: InterviewerContext, ask: Ask): boolean {
   if (earlier.some((t) => normalize(t.text).includes(question))) return false;
   if (!fitsScenario(ask.question, scenario)) return false;
   if (leakedTerms(ask.question, scenario, allowedTexts(context)).length > 0) return false;
-  return !repeatsMessage(ask.question, latestCandidateMessage(context));
+  const latest = latestCandidateMessage(context);
+  // Naming an answer the candidate just gave asks about what was just covered.
+  if (leakedTerms(ask.question, scenario, []).some((term) => containsPhrase(latest, term)))
+    return false;
+  return !repeatsMessage(ask.question, latest);
 }
 
 /** The question that probes one criterion's area: knowledge/probes.yaml, else from its name. */

@@ -42,11 +42,15 @@ const EN_ASKING =
 /** Fragments that ask without a verb: "Latency budget?", "And the p99?" need a question mark. */
 const QUESTION_MARK = /[?？]/;
 
+/** Asking without a question mark: a final particle or a request to be told. */
 const ZH_ASKING =
-  /[吗嘛呢](?:[？?。！!，,]|$)|请问|是否|有没有|有无|能不能|可不可以|能否|想了解|想知道|想问|问一下|多少|多大|多快|多久|多长|几个|几次|哪些|哪个|哪种|哪里|什么|怎么样|如何|怎样|怎么/;
+  /[吗嘛呢](?:[。！!，,]|$)|请问|想问|想了解|想知道|问一下|能否告诉|可以告诉|能不能说/;
+/** A question word at the start of a short sentence: "延迟要求是多少", "有没有标注数据". */
+const ZH_WH =
+  /是否|有没有|有无|能不能|可不可以|能否|多少|多大|多快|多久|多长|几个|哪些|哪个|哪种|哪里|什么|怎么样|如何|怎样|怎么/;
 /** Declarative uses of a Chinese question word: "不管多少", "什么都", "我们会讨论如何…". */
 const ZH_DECLARATIVE =
-  /不管|无论|什么都|什么也|没什么|^(?:我|我们)(?:会|将|要|先|再|就|可以|打算|准备|用|来|需要|考虑|讨论|决定)/;
+  /不管|无论|什么都|什么也|没什么|怎样都|比如|例如|^(?:我|我们)(?:会|将|要|先|再|就|可以|打算|准备|用|来|需要|考虑|讨论|决定)/;
 
 /** "How often to retrain: hourly" / "至于如何处理标签延迟：…": a label, then the statement. */
 function isHeading(sentence: string): boolean {
@@ -66,7 +70,11 @@ function asksInEnglish(sentence: string): boolean {
 }
 
 function asksInChinese(sentence: string): boolean {
-  return ZH_ASKING.test(sentence) && !ZH_DECLARATIVE.test(sentence.trim());
+  const s = sentence.trim();
+  if (ZH_ASKING.test(s)) return true;
+  // Without a question mark, a question word only asks in a short sentence that is not a
+  // description ("是否官方来源、文档类型…" lists features; it asks nothing).
+  return s.length <= 30 && ZH_WH.test(s) && !ZH_DECLARATIVE.test(s);
 }
 
 /** Whether one sentence asks something. */

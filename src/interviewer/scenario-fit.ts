@@ -12,35 +12,21 @@ import { containsPhrase, normalize } from '../knowledge/signals.ts';
 
 /** Domain vocabularies: naming one in a question ties the question to scenarios that have it. */
 const DOMAINS: Record<string, string[]> = {
-  engagement: ['engagement', 'engaging', 'engaged', '参与度', '互动率'],
-  clicks: [
-    'ctr',
-    'click-through',
-    'click through',
-    'clicks',
-    'clicked',
-    'clickbait',
-    '点击率',
-    '点击',
-  ],
-  watching: ['watch time', 'watched', 'watching', 'views', '观看时长', '观看'],
-  creators: ['creator', 'creators', 'viewers', '创作者', '观众'],
+  engagement: ['engagement', 'engaging', '参与度'],
+  clicks: ['ctr', 'click-through', 'click through', 'clicks', 'clicked', '点击率', '点击'],
+  clickbait: ['clickbait', '标题党'],
+  watchTime: ['watch time', 'watch-time', '观看时长'],
+  watching: ['watched', 'watching', 'already-watched', '看过', '观看'],
+  creators: ['creator', 'creators', '创作者'],
+  viewers: ['viewer', 'viewers', '观众'],
   likes: ['likes', 'liked', '点赞'],
-  logins: [
-    'logged in',
-    'logged-in',
-    'logged out',
-    'logged-out',
-    'not logged in',
-    '未登录',
-    '登录用户',
-  ],
+  loggedOut: ['logged out', 'logged-out', 'not logged in', '未登录'],
   video: ['video', 'videos', '视频'],
   feed: ['feed', 'feeds', '信息流'],
-  queries: ['query', 'queries', 'search results', 'searches', '查询', '搜索词'],
+  queries: ['query', 'queries', 'search results', '查询词', '搜索词'],
   ads: ['advertiser', 'advertisers', 'auction', 'bid', 'bids', '广告主', '竞价'],
   fraud: ['fraud', 'fraudulent', 'chargeback', 'chargebacks', '欺诈', '拒付'],
-  items: ['already-watched', 'popular items', 'watched items', '已看过'],
+  popular: ['popular items', '热门物品'],
   translation: ['translation', 'translate', 'bleu', '翻译'],
   delivery: ['delivery time', 'courier', 'eta', '配送', '骑手'],
 };
@@ -58,7 +44,7 @@ function scenarioCorpus(scenario: Scenario): string {
     scenario.prompt.en,
     scenario.prompt.zh,
     scenario.tags.join(' ').replace(/-/g, ' '),
-    ...scenario.facts.flatMap((f) => [f.answer.en, f.answer.zh, ...f.asks.en, ...f.asks.zh]),
+    ...scenario.facts.flatMap((f) => [f.answer.en, f.answer.zh]),
     ...Object.values(scenario.keyPoints).flatMap((points) =>
       (points ?? []).flatMap((p) => [p.text.en, p.text.zh, ...p.signals.en, ...p.signals.zh]),
     ),
@@ -104,11 +90,33 @@ export function fitRubricText(text: string, scenario: Scenario): string {
     return ` ${open}${lead}${items.join(joiner)}${close}`;
   });
   // "e.g. 'CTR'" outside brackets, up to the end of the clause.
-  return trimmed
+  const withoutExamples = trimmed
     .replace(/,?\s*(e\.g\.|for example|such as)\s+[^,.;)]*[,.;]?/gi, (example) =>
       fitsScenario(example, scenario) ? example : example.trimEnd().endsWith('.') ? '.' : '',
     )
     .replace(/\s+([.,;])/g, '$1')
     .replace(/\s{2,}/g, ' ')
     .trim();
+  return withoutForeignClauses(withoutExamples, scenario);
+}
+
+/**
+ * What is left naming another domain ("explains why clicks alone can mislead" in a churn
+ * interview) goes clause by clause; a sentence with nothing left goes whole.
+ */
+function withoutForeignClauses(text: string, scenario: Scenario): string {
+  if (fitsScenario(text, scenario)) return text;
+  const sentences = text.split(/(?<=[.!?。！？])\s*/);
+  return sentences
+    .map((sentence) => {
+      if (fitsScenario(sentence, scenario)) return sentence;
+      const chinese = /[\u3400-\u9fff]/.test(sentence);
+      const clauses = sentence.split(chinese ? /[，；、]/ : /,\s+(?:and\s+)?|;\s+|\s+and\s+/);
+      const kept = clauses.filter((c) => fitsScenario(c, scenario));
+      if (kept.length === 0) return '';
+      const joined = kept.join(chinese ? '，' : ', ').trim();
+      return /[.!?。！？]$/.test(joined) ? joined : `${joined}${chinese ? '。' : '.'}`;
+    })
+    .filter((s) => s.length > 0)
+    .join(/[\u3400-\u9fff]/.test(text) ? '' : ' ');
 }

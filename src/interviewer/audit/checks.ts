@@ -5,7 +5,7 @@
  */
 import type { Scorecard, Session, Turn } from '../../engine/types.ts';
 import type { Scenario } from '../../knowledge/schema.ts';
-import { DOMAIN_TERMS, KEY_TERMS, MISTAKE_LINES } from './vocabulary.ts';
+import { DOMAIN_GROUPS, KEY_TERMS, MISTAKE_LINES } from './vocabulary.ts';
 
 /** One candidate step and what the interviewer said right after it. */
 export interface PlayedStep {
@@ -100,7 +100,7 @@ function ownText(scenario: Scenario): string {
       scenario.prompt.zh,
       ...scenario.facts.flatMap((f) => [f.answer.en, f.answer.zh]),
       ...Object.values(scenario.keyPoints).flatMap((ps) =>
-        (ps ?? []).flatMap((p) => [p.text.en, p.text.zh]),
+        (ps ?? []).flatMap((p) => [p.text.en, p.text.zh, ...p.signals.en, ...p.signals.zh]),
       ),
       ...scenario.followups.flatMap((f) => [f.question.en, f.question.zh]),
     ].join('\n'),
@@ -111,7 +111,9 @@ const ASKING_KINDS = new Set<Turn['kind']>(['probe', 'followup', 'acknowledge'])
 
 /** The question sentences of an interviewer message. */
 function questionsIn(text: string): string[] {
-  return (text.match(/[^.!?。！？]*[?？]/g) ?? []).map((q) => lower(q).replace(/\s+/g, ' ').trim());
+  return (text.match(/[^.!?。！？]*[?？]/g) ?? [])
+    .map((q) => lower(q).replace(/\s+/g, ' ').trim())
+    .filter((q) => q.length >= 8);
 }
 
 export function runChecks(played: PlayedInterview): Record<CheckId, string[]> {
@@ -162,9 +164,11 @@ export function runChecks(played: PlayedInterview): Record<CheckId, string[]> {
     .map((t) => t.text)
     .join('\n');
   const foreign = (text: string) =>
-    DOMAIN_TERMS.filter(
-      (term) => hasTerm(text, term) && !hasTerm(own, term) && !hasTerm(candidateWords, term),
-    );
+    DOMAIN_GROUPS.filter(
+      (group) =>
+        group.some((term) => hasTerm(text, term)) &&
+        !group.some((term) => hasTerm(own, term) || hasTerm(candidateWords, term)),
+    ).map((group) => group.find((term) => hasTerm(text, term))!);
   for (const turn of turns) {
     if (turn.role !== 'interviewer' || turn.kind === 'stage-open' || turn.kind === 'hint') continue;
     for (const term of foreign(turn.text))

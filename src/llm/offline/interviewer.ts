@@ -15,6 +15,7 @@ import { clarify } from '../../interviewer/clarify.ts';
 import { newMistake } from '../../interviewer/mistakes.ts';
 import { phrases, variant } from '../../interviewer/phrases.ts';
 import { followupAsks, latestCandidateMessage, probeAsks } from '../../interviewer/probes.ts';
+import { asksForAnswerKey } from '../../interviewer/rubric-request.ts';
 import { normalize } from '../../knowledge/signals.ts';
 import type { Interviewer, InterviewerContext, InterviewerMove } from '../../engine/ports.ts';
 
@@ -37,6 +38,10 @@ export class OfflineInterviewer implements Interviewer {
   async respond(context: InterviewerContext): Promise<InterviewerMove> {
     const p = phrases(context.lang);
     const message = latestCandidateMessage(context);
+    if (asksForAnswerKey(message)) {
+      const asked = context.stageTurns.filter((t) => t.role === 'interviewer').length;
+      return { move: 'acknowledge', message: variant(p.noAnswerKey, asked), revealedFacts: [] };
+    }
     const answer = clarify(context, message);
     const mistake = newMistake(context, message);
     if (answer || mistake) {

@@ -9,7 +9,7 @@
  * recognise as an answer rather than a question.
  */
 import type { Scenario } from '../knowledge/schema.ts';
-import { containsPhrase, normalize } from '../knowledge/signals.ts';
+import { normalize, phrasePatternSource } from '../knowledge/signals.ts';
 
 /** Answer terms common to ML system design, in both languages. */
 const COMMON_ANSWER_TERMS = [
@@ -166,6 +166,17 @@ export function answerKeyTerms(scenario: Scenario): string[] {
   return terms;
 }
 
+const patterns = new Map<string, RegExp>();
+
+function pattern(term: string): RegExp {
+  let re = patterns.get(term);
+  if (!re) {
+    re = new RegExp(phrasePatternSource(term), 'u');
+    patterns.set(term, re);
+  }
+  return re;
+}
+
 /**
  * The answer terms `text` names that are not in `allowed` (what the candidate said, the
  * scenario's own prompt and facts already revealed): a non-empty list means the text gives
@@ -176,8 +187,13 @@ export function leakedTerms(
   scenario: Scenario,
   allowed: readonly string[],
 ): string[] {
-  const said = allowed.join('\n');
+  const haystack = normalize(text);
+  const said = normalize(allowed.join('\n'));
   return answerKeyTerms(scenario).filter(
-    (term) => containsPhrase(text, term) && !containsPhrase(said, term),
+    // The substring test first: cheap, and false for almost every term.
+    (term) =>
+      haystack.includes(term) &&
+      pattern(term).test(haystack) &&
+      !(said.includes(term) && pattern(term).test(said)),
   );
 }

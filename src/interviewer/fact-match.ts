@@ -89,7 +89,23 @@ function aliasHeads(clause: string, facts: readonly Fact[]): Span[] {
  * The words of one fact a question may use: its aliases, id and asking words (`asking`), and
  * the words of its answer (`answer`, weaker: an answer mentions many things it is not about).
  */
-function profile(fact: Fact): { asking: Set<string>; answer: Set<string>; zh: string[] } {
+const profiles = new WeakMap<Fact, Profile>();
+
+interface Profile {
+  asking: Set<string>;
+  answer: Set<string>;
+  zh: string[];
+}
+
+function profile(fact: Fact): Profile {
+  const cached = profiles.get(fact);
+  if (cached) return cached;
+  const built = buildProfile(fact);
+  profiles.set(fact, built);
+  return built;
+}
+
+function buildProfile(fact: Fact): Profile {
   const words = askingWords(fact);
   const asking = [...fact.asks.en, fact.id.replace(/-/g, ' '), ...words.en].join(' ');
   return {
@@ -106,7 +122,7 @@ function profile(fact: Fact): { asking: Set<string>; answer: Set<string>; zh: st
  */
 function scores(clauseText: string, facts: readonly Fact[]): Map<string, number> {
   const clause = normalize(clauseText);
-  const profiles = facts.map(profile);
+  const all = facts.map(profile);
   const asked = [...new Set(contentStems(clauseText))];
   const idf = (count: number) => Math.log((facts.length + 1) / (count + 0.5));
   const result = new Map<string, number>();
@@ -116,14 +132,14 @@ function scores(clauseText: string, facts: readonly Fact[]): Map<string, number>
   facts.forEach((fact, i) => {
     let score = result.get(fact.id) ?? 0;
     for (const word of asked) {
-      const own = profiles[i]!;
+      const own = all[i]!;
       if (!own.asking.has(word) && !own.answer.has(word)) continue;
-      const count = profiles.filter((p) => p.asking.has(word) || p.answer.has(word)).length;
+      const count = all.filter((p) => p.asking.has(word) || p.answer.has(word)).length;
       score += idf(count) * (own.asking.has(word) ? 1 : 0.5);
     }
-    for (const phrase of profiles[i]!.zh) {
+    for (const phrase of all[i]!.zh) {
       if (!clause.includes(normalize(phrase))) continue;
-      const count = profiles.filter((p) => p.zh.includes(phrase)).length;
+      const count = all.filter((p) => p.zh.includes(phrase)).length;
       score += idf(count) * Math.min(2, phrase.length / 2);
     }
     if (score > 0) result.set(fact.id, score);

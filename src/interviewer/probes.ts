@@ -12,7 +12,7 @@ import { containsPhrase, matchSignals, normalize } from '../knowledge/signals.ts
 import { leakedTerms } from './answer-key.ts';
 import { phrases } from './phrases.ts';
 import { fitsScenario } from './scenario-fit.ts';
-import { contentStems, mentionsLoosely, stems } from './words.ts';
+import { contentStems, looseMatcher, stems } from './words.ts';
 
 export interface Ask {
   key: string;
@@ -48,8 +48,8 @@ function allowedTexts(context: InterviewerContext): string[] {
 
 /** Covered, loosely: an exact signal, or any distinctive word of one in any inflection. */
 export function coversLoosely(text: string, signals: Signals): boolean {
-  if (matchSignals(text, signals).length > 0) return true;
-  return [...signals.en, ...signals.zh].some((phrase) => mentionsLoosely(text, phrase));
+  const mentions = looseMatcher(text);
+  return [...signals.en, ...signals.zh].some(mentions);
 }
 
 /** Mostly about what `message` just said: half or more of its distinctive words are there. */
@@ -89,12 +89,13 @@ export function areaQuestion(context: InterviewerContext, criterion: Criterion):
 /** The criterion whose vocabulary overlaps a key point most: the area that key point is in. */
 function areaOf(point: KeyPoint, criteria: readonly Criterion[]): Criterion {
   const text = [point.text.en, ...point.signals.en].join(' ');
+  const mentions = looseMatcher(text);
   let best = criteria[0]!;
   let bestScore = -1;
   for (const criterion of criteria) {
     const score =
       matchSignals(text, criterion.signals).length +
-      criterion.signals.en.filter((s) => mentionsLoosely(text, s)).length / 10;
+      criterion.signals.en.filter(mentions).length / 10;
     if (score > bestScore) {
       best = criterion;
       bestScore = score;

@@ -31,11 +31,12 @@ const DOMAINS: Record<string, string[]> = {
   delivery: ['delivery time', 'courier', 'eta', '配送', '骑手'],
 };
 
-const corpusCache = new Map<string, string>();
+const domainCache = new Map<string, Set<string>>();
 
-function scenarioCorpus(scenario: Scenario): string {
-  const cached = corpusCache.get(scenario.id);
-  if (cached !== undefined) return cached;
+/** The domains the scenario's own texts talk about (computed once per scenario). */
+function scenarioDomains(scenario: Scenario): Set<string> {
+  const cached = domainCache.get(scenario.id);
+  if (cached) return cached;
   const parts: string[] = [
     scenario.title.en,
     scenario.title.zh,
@@ -51,16 +52,25 @@ function scenarioCorpus(scenario: Scenario): string {
     ...scenario.followups.flatMap((f) => [f.question.en, f.question.zh]),
   ];
   const corpus = normalize(parts.join('\n'));
-  corpusCache.set(scenario.id, corpus);
-  return corpus;
+  const domains = new Set(
+    Object.entries(DOMAINS)
+      .filter(([, terms]) => terms.some((t) => containsPhrase(corpus, t)))
+      .map(([domain]) => domain),
+  );
+  domainCache.set(scenario.id, domains);
+  return domains;
 }
 
 /** The domains `text` names that the scenario never talks about. */
 export function foreignDomains(text: string, scenario: Scenario): string[] {
-  const corpus = scenarioCorpus(scenario);
+  const own = scenarioDomains(scenario);
+  const haystack = normalize(text);
   return Object.entries(DOMAINS)
-    .filter(([, terms]) => terms.some((t) => containsPhrase(text, t)))
-    .filter(([, terms]) => !terms.some((t) => containsPhrase(corpus, t)))
+    .filter(
+      ([domain, terms]) =>
+        !own.has(domain) &&
+        terms.some((t) => haystack.includes(normalize(t)) && containsPhrase(haystack, t)),
+    )
     .map(([domain]) => domain);
 }
 

@@ -68,21 +68,29 @@ export function contentStems(phrase: string): string[] {
 }
 
 /**
- * Did `text` talk about `phrase`, loosely: the exact phrase, or (English) any of its distinctive
- * words in any inflection, or (Chinese) any two-character piece of it.
+ * Did `text` talk about a phrase, loosely: the exact phrase, or (English) any of its distinctive
+ * words in any inflection, or (Chinese) any two-character piece of it. Returns a checker, so a
+ * text read against many phrases is prepared once.
  */
-export function mentionsLoosely(text: string, phrase: string): boolean {
+export function looseMatcher(text: string): (phrase: string) => boolean {
   const haystack = normalize(text);
-  const needle = normalize(phrase);
-  if (needle.length > 0 && haystack.includes(needle)) return true;
-  if (hasChinese(needle)) {
-    const han = needle.replace(/[^\u3400-\u9fff]/g, '');
-    for (let i = 0; i + 2 <= han.length; i++) {
-      if (haystack.includes(han.slice(i, i + 2))) return true;
-    }
-    const latin = needle.replace(/[\u3400-\u9fff]/g, ' ').trim();
-    return latin.length > 2 && mentionsLoosely(text, latin);
-  }
   const said = new Set(stems(text));
-  return contentStems(needle).some((s) => said.has(s));
+  const check = (phrase: string): boolean => {
+    const needle = normalize(phrase);
+    if (needle.length > 0 && haystack.includes(needle)) return true;
+    if (hasChinese(needle)) {
+      const han = needle.replace(/[^\u3400-\u9fff]/g, '');
+      for (let i = 0; i + 2 <= han.length; i++) {
+        if (haystack.includes(han.slice(i, i + 2))) return true;
+      }
+      const latin = needle.replace(/[\u3400-\u9fff]/g, ' ').trim();
+      return latin.length > 2 && check(latin);
+    }
+    return contentStems(needle).some((s) => said.has(s));
+  };
+  return check;
+}
+
+export function mentionsLoosely(text: string, phrase: string): boolean {
+  return looseMatcher(text)(phrase);
 }

@@ -59,6 +59,31 @@ function numbersIn(text: string): string[] {
   );
 }
 
+const ownNumberCache = new WeakMap<Scenario, Map<string, string[]>>();
+
+/** Per fact and language, the numbers (2+ digits) no other fact of the scenario states. */
+function ownNumbers(scenario: Scenario, factId: string, lang: 'en' | 'zh'): string[] {
+  let byFact = ownNumberCache.get(scenario);
+  if (!byFact) {
+    byFact = new Map();
+    for (const fact of scenario.facts) {
+      const others = new Set(
+        scenario.facts
+          .filter((f) => f.id !== fact.id)
+          .flatMap((f) => [...numbersIn(f.answer.en), ...numbersIn(f.answer.zh)]),
+      );
+      for (const l of ['en', 'zh'] as const) {
+        const own = [...new Set(numbersIn(fact.answer[l]))].filter(
+          (n) => !others.has(n) && n.length > 1,
+        );
+        byFact.set(`${fact.id}:${l}`, own);
+      }
+    }
+    ownNumberCache.set(scenario, byFact);
+  }
+  return byFact.get(`${factId}:${lang}`) ?? [];
+}
+
 /** Fact ids the reply states: its answer verbatim, or every number only that fact holds. */
 export function factsStated(
   reply: string,
@@ -67,23 +92,11 @@ export function factsStated(
   said: string,
 ): string[] {
   const saidNumbers = new Set(numbersIn(said));
+  const inReply = new Set(numbersIn(reply));
   return scenario.facts
     .filter((fact) => {
-      if (
-        reply.includes(fact.answer[lang]) ||
-        reply.includes(fact.answer.en) ||
-        reply.includes(fact.answer.zh)
-      )
-        return true;
-      const others = new Set(
-        scenario.facts
-          .filter((f) => f.id !== fact.id)
-          .flatMap((f) => [...numbersIn(f.answer.en), ...numbersIn(f.answer.zh)]),
-      );
-      const own = [...new Set(numbersIn(fact.answer[lang]))].filter(
-        (n) => !others.has(n) && !saidNumbers.has(n) && n.length > 1,
-      );
-      const inReply = new Set(numbersIn(reply));
+      if (reply.includes(fact.answer.en) || reply.includes(fact.answer.zh)) return true;
+      const own = ownNumbers(scenario, fact.id, lang).filter((n) => !saidNumbers.has(n));
       return own.length > 0 && own.every((n) => inReply.has(n));
     })
     .map((f) => f.id);

@@ -150,8 +150,16 @@ function scores(clauseText: string, facts: readonly Fact[]): Map<string, number>
 /** Below this a fact is not what the clause asks for (about one shared uncommon word). */
 const MIN_SCORE = 1.2;
 
+/**
+ * Words that look like a fact's alias but ask about the candidate's own tooling ("which
+ * programming language" is not the product's languages): taken out before matching.
+ */
+const NOT_ABOUT_THE_PRODUCT =
+  /\b(programming|coding|query|scripting) languages?\b|\bcloud (provider|vendor)s?\b|编程语言|开发语言|云服务商|云厂商/gi;
+
 /** The facts one clause asks for: the best fit, plus any other fact it names by an alias. */
-export function factsInClause(clauseText: string, facts: readonly Fact[]): Fact[] {
+export function factsInClause(question: string, facts: readonly Fact[]): Fact[] {
+  const clauseText = question.replace(NOT_ABOUT_THE_PRODUCT, ' ');
   const scored = scores(clauseText, facts);
   const ranked = facts
     .map((fact, order) => ({ fact, order, score: scored.get(fact.id) ?? 0 }))

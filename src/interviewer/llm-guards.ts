@@ -34,10 +34,15 @@ function factsIn(sentence: string, facts: readonly Fact[], said: string): Fact[]
   const saidNumbers = numberSet([said]);
   const stated = statedNumbers(sentence).filter((n) => !saidNumbers.has(n));
   const text = normalize(sentence);
+  // A sentence taken from a fact's answer (any of its sentences), or one quoting its start.
+  const quotes = (answer: string, prefix: number) => {
+    const whole = normalize(answer);
+    return text.includes(whole.slice(0, prefix)) || (text.length >= 12 && whole.includes(text));
+  };
   return facts.filter(
     (fact) =>
-      text.includes(normalize(fact.answer.en).slice(0, 40)) ||
-      text.includes(normalize(fact.answer.zh).slice(0, 20)) ||
+      quotes(fact.answer.en, 40) ||
+      quotes(fact.answer.zh, 20) ||
       stated.some((n) => ownNumbers(fact, facts).has(n)),
   );
 }
@@ -52,7 +57,11 @@ export function guardFacts(context: InterviewerContext, message: string): Guarde
   const askedIds = new Set(asked.map((f) => f.id));
   const kept: string[] = [];
   const stated = new Set<string>();
+  const allowed = allowedTexts(context);
   for (const sentence of splitSentences(message)) {
+    // An answer to a question is no place to suggest the design either.
+    if (leakedTerms(sentence, scenario, allowed).length > 0 || !fitsScenario(sentence, scenario))
+      continue;
     const inSentence = factsIn(sentence, scenario.facts, said);
     if (inSentence.some((f) => !askedIds.has(f.id))) continue;
     for (const f of inSentence) stated.add(f.id);
@@ -60,8 +69,13 @@ export function guardFacts(context: InterviewerContext, message: string): Guarde
   }
   const missing = asked.filter((f) => !stated.has(f.id));
   const parts = [...kept, ...missing.map((f) => f.answer[lang])];
-  if (parts.length === 0)
+  const substance = parts.join(' ');
+  if (asked.length === 0 && substance.length < 40 && !/[?？]/.test(substance)) {
     return { ok: false, problem: 'the message only stated facts nobody asked for' };
+  }
+  if (isRepeatOfLast(context, substance)) {
+    return { ok: false, problem: 'the message repeats your previous one word for word' };
+  }
   return {
     ok: true,
     message: parts.join(joinerFor(context)),
@@ -105,5 +119,14 @@ export function guardQuestion(context: InterviewerContext, message: string): Gua
       problem: 'that question was already asked in this interview; ask something else',
     };
   }
+  if (isRepeatOfLast(context, kept.join(' '))) {
+    return { ok: false, problem: 'the message repeats your previous one word for word' };
+  }
   return { ok: true, message: kept.join(joinerFor(context)), revealedFacts: [] };
+}
+
+/** The interviewer's previous message in this stage said exactly this. */
+function isRepeatOfLast(context: InterviewerContext, message: string): boolean {
+  const last = context.stageTurns.findLast((t) => t.role === 'interviewer');
+  return last !== undefined && normalize(last.text) === normalize(message);
 }

@@ -86,7 +86,6 @@ const BY_TOPIC: Record<Fact['topic'], Words> = {
       'train on',
       'supervision',
       'outcome',
-      'find out',
       'true',
     ],
     zh: ['标签', '标注', '真实', '目标标签', '训练用', '结果'],

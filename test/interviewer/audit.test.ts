@@ -18,16 +18,17 @@ import { FakeOpenAIServer } from '../fakes/openai-server.ts';
 const knowledge = await loadKnowledge();
 
 /**
- * Rates allowed above 0, and why:
+ * Rates allowed above 0, and why (measured: 2.2% and 1.9% of 323 interviews):
  * - unasked-fact-revealed: a question whose words fit a fact the audit did not mean (ads has no
  *   business-goal fact, so "what does the company want to achieve" gets the auction fact; "your
- *   favourite football team?" meets churn's retention-team fact). About 7% of interviews, all
- *   from a single question each.
- * - asked-fact-unanswered: "What gets recorded today…" where a scenario has two data facts and
- *   the audit targets the other one (under 2% of interviews).
+ *   favourite football team?" meets churn's fact about the retention team).
+ * - asked-fact-unanswered: "What gets recorded today that we could learn from?" in scenarios
+ *   with two data facts, where the interviewer picks the other one than the audit targets.
+ * Both are the fact matcher's limits (words, not meaning); lowering them needs better matching,
+ * not a looser audit.
  */
 const ALLOWED: Partial<Record<(typeof CHECKS)[number], number>> = {
-  'unasked-fact-revealed': 0.07,
+  'unasked-fact-revealed': 0.03,
   'asked-fact-unanswered': 0.02,
 };
 

@@ -88,7 +88,7 @@ describe('LlmInterviewer.respond', () => {
         { schema: 'interviewer_respond' },
         reply.json({
           move: 'clarify',
-          message: 'We have 50 million users and 30,000 QPS at peak.',
+          message: 'We have 50 million users and 30,000 requests a second at peak.',
           revealedFacts: ['daily-users'],
         }),
       )

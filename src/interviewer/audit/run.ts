@@ -185,7 +185,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
         for (const check of CHECKS) {
           if (found[check].length === 0) continue;
           failures[check]++;
-          const list = (examples[check] ??= []);
+          const list = examples[check] ?? [];
+          examples[check] = list;
           if (list.length < 3)
             list.push(`${scenario.id}/${persona.id}/${lang}: ${found[check][0]}`);
         }

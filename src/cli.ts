@@ -32,6 +32,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'fit the offline scorer on labeled sets: [--set FILE.jsonl ...] [--out FILE]',
     load: async () => (await import('./cli/train-scorer.ts')).trainScorerCommand,
   },
+  'audit-interviewer': {
+    summary:
+      'play simulated candidates through every scenario and print how often the interviewer misbehaves [--json]',
+    load: async () => (await import('./cli/audit-interviewer.ts')).auditInterviewerCommand,
+  },
   bench: {
     summary: 'run the benchmarks and print figures [--json]',
     load: async () => (await import('../bench/run.ts')).benchCommand,

@@ -1,7 +1,7 @@
 /** The `export` file: transcript and scorecard as Markdown, in the interview's language. */
 import { stageById } from '../knowledge/knowledge.ts';
 import type { Framework, Scenario } from '../knowledge/schema.ts';
-import { formatScore, formatStageScore, msg } from './messages.ts';
+import { formatScore, formatStageScore, mistakeLines, msg } from './messages.ts';
 import type { Scorecard, Session, StageScore, Turn } from './types.ts';
 
 export interface MarkdownInput {
@@ -108,6 +108,7 @@ function scorecardSection(input: MarkdownInput): string[] {
     ...list(m.strengths, card.strengths),
     ...list(m.gaps, card.gaps),
     ...list(m.nextSteps, card.nextSteps),
+    ...list(m.mistakes, mistakeLines(card)),
   );
   return lines;
 }

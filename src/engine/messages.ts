@@ -15,6 +15,7 @@ import type {
   Lang,
   Level,
   Mode,
+  Scorecard,
   ScorerKind,
   StatusView,
 } from './types.ts';
@@ -58,6 +59,8 @@ export interface Messages {
   strengths: string;
   gaps: string;
   nextSteps: string;
+  mistakes: string;
+  mistakeLine: (stage: string, title: string, recovered: boolean, why: string) => string;
   evidence: string;
   feedback: string;
   missedKeyPoints: string;
@@ -188,6 +191,9 @@ const EN: Messages = {
   strengths: 'Strengths',
   gaps: 'Gaps',
   nextSteps: 'Next steps',
+  mistakes: 'Design mistakes challenged',
+  mistakeLine: (stage, title, recovered, why) =>
+    `${stage}: ${title} (${recovered ? 'recovered after the challenge' : 'not recovered'}). ${why}`,
   evidence: 'Evidence',
   feedback: 'Feedback',
   missedKeyPoints: 'Missed key points',
@@ -305,6 +311,9 @@ const ZH: Messages = {
   strengths: '优势',
   gaps: '不足',
   nextSteps: '下一步',
+  mistakes: '被指出的设计错误',
+  mistakeLine: (stage, title, recovered, why) =>
+    `${stage}：${title}（${recovered ? '被追问后已纠正' : '未纠正'}）。${why}`,
   evidence: '依据',
   feedback: '反馈',
   missedKeyPoints: '遗漏的要点',
@@ -407,4 +416,10 @@ export function formatHistory(view: HistoryView, lang: Lang): string {
   });
   lines.push(m.historyTrend(view.trendDelta, view.trend.length));
   return lines.join('\n');
+}
+
+/** The scorecard's design-mistake lines, for every renderer. */
+export function mistakeLines(card: Scorecard): string[] {
+  const m = msg(card.lang);
+  return (card.mistakes ?? []).map((x) => m.mistakeLine(x.stage, x.title, x.recovered, x.why));
 }

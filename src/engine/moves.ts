@@ -25,6 +25,16 @@ export function recordMove(turn: SessionTurn, move: InterviewerMove): Turn {
   if (move.followupKey && !progress.followupsAsked.includes(move.followupKey)) {
     progress.followupsAsked.push(move.followupKey);
   }
+  if (move.challengedMistakes && move.challengedMistakes.length > 0) {
+    // The mistake was made in the candidate's newest message of this stage.
+    const made = turn.stageTurns().findLast((t) => t.role === 'candidate');
+    progress.mistakes ??= [];
+    for (const id of move.challengedMistakes) {
+      if (made && !progress.mistakes.some((m) => m.id === id)) {
+        progress.mistakes.push({ id, turnId: made.id });
+      }
+    }
+  }
   if (move.fallback) {
     turn.services.logger.warn(
       { sessionId: turn.session.id, move: move.move, fallback: move.fallback },

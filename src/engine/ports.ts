@@ -3,7 +3,7 @@
  * by any SDK. Implementations live in src/llm (interviewer, scorer), src/store (sessions,
  * locks) and the composition root; tests pass in-memory fakes.
  */
-import type { Framework, Scenario, Stage } from '../knowledge/schema.ts';
+import type { Framework, Mistake, ProbeFile, Scenario, Stage } from '../knowledge/schema.ts';
 import type {
   CandidateId,
   Lang,
@@ -35,6 +35,10 @@ export interface InterviewerContext {
    * difficulty, 0 once the stage's time is up). Absent: no limit. `followup()` ignores it.
    */
   probesLeft?: number;
+  /** Area probes per stage and criterion (knowledge/probes.yaml), when the knowledge base has them. */
+  probes?: ProbeFile['probes'];
+  /** The design mistakes to challenge in this scenario (catalogue and scenario's own). */
+  mistakes?: readonly Mistake[];
 }
 
 export type InterviewerMoveKind =
@@ -53,6 +57,8 @@ export interface InterviewerMove {
   revealedFacts: string[];
   /** Key of the follow-up asked, so it is not asked again (e.g. `topic:scale-software`). */
   followupKey?: string;
+  /** Ids of the design mistakes this move challenges (each is challenged once per interview). */
+  challengedMistakes?: string[];
   usage?: TokenUsage;
   /** Set when the move came from a fallback (e.g. the LLM was down), for logs and status. */
   fallback?: string;

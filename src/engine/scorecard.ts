@@ -2,8 +2,10 @@
  * The end-of-interview scorecard, assembled from the stage scores. Pure: the same session gives
  * the same scorecard, so it can be rebuilt for a provisional view mid-interview.
  */
+import { reviewMistakes } from '../interviewer/mistake-review.ts';
+import { fitRubricText } from '../interviewer/scenario-fit.ts';
 import { stageById } from '../knowledge/knowledge.ts';
-import type { Criterion, Framework, Scenario, Stage } from '../knowledge/schema.ts';
+import type { Criterion, Framework, Mistake, Scenario, Stage } from '../knowledge/schema.ts';
 import { msg } from './messages.ts';
 import { stageElapsedMs } from './pacing.ts';
 import {
@@ -22,6 +24,34 @@ export interface ScorecardInput {
   scenario: Scenario;
   framework: Framework;
   now: number;
+  /** The design mistakes this scenario is checked for, to list those made. */
+  mistakes?: readonly Mistake[];
+}
+
+/**
+ * The rubric's example text belongs to no scenario in particular: examples from another domain
+ * ("e.g. 'CTR'" in a fraud interview) are taken out of every line the scorecard shows.
+ */
+function fitToScenario(card: Scorecard, scenario: Scenario): Scorecard {
+  const fitted = (text: string) => fitRubricText(text, scenario);
+  return {
+    ...card,
+    strengths: card.strengths.map(fitted),
+    gaps: card.gaps.map(fitted),
+    nextSteps: card.nextSteps.map(fitted),
+    stages: card.stages.map((s) =>
+      s.score
+        ? {
+            ...s,
+            score: {
+              ...s.score,
+              feedback: fitted(s.score.feedback),
+              criteria: s.score.criteria.map((c) => ({ ...c, feedback: fitted(c.feedback) })),
+            },
+          }
+        : s,
+    ),
+  };
 }
 
 const MAX_STRENGTHS = 3;
@@ -190,7 +220,8 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   if (hintsUsed >= MANY_HINTS) nextSteps.push(m.lessHints(hintsUsed));
 
   const scorers = [...new Set(scores.map((s) => s.scorer))] as ScorerKind[];
-  return {
+  const mistakes = reviewMistakes(session, input.mistakes ?? [], (index) => stages[index]!.title);
+  const card: Scorecard = {
     sessionId: session.id,
     scenarioId: session.scenarioId,
     scenarioTitle: scenario.title[lang],
@@ -203,9 +234,11 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     strengths,
     gaps,
     nextSteps,
+    ...(mistakes.length > 0 ? { mistakes } : {}),
     hintsUsed,
     durationMs: Math.max(0, (session.finishedAt ?? now) - session.createdAt),
     scorers,
     generatedAt: now,
   };
+  return fitToScenario(card, scenario);
 }

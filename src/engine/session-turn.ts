@@ -3,7 +3,7 @@
  * session, the replies gathered so far, and the small operations every command handler shares
  * (add a turn, say something, build the interviewer's context, save with a version check).
  */
-import { stageById } from '../knowledge/knowledge.ts';
+import { mistakesFor, stageById } from '../knowledge/knowledge.ts';
 import type { Framework, Scenario, Stage } from '../knowledge/schema.ts';
 import { capCandidateTurns } from './answer-text.ts';
 import { addUsage } from './usage.ts';
@@ -138,7 +138,9 @@ export class SessionTurn {
       lang: this.lang,
       session,
       stageTurns: cappedTurns.filter((t) => t.stage === plan[this.session.stageIndex]),
+      mistakes: mistakesFor(this.services.knowledge, this.scenario),
     };
+    if (this.services.knowledge.probes) context.probes = this.services.knowledge.probes;
     if (probesLeft !== undefined) context.probesLeft = probesLeft;
     return context;
   }

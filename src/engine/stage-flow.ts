@@ -2,6 +2,7 @@
  * Moving through the plan: open a stage, close it (score it), advance, finish. Shared by
  * `start`, `next`, `end` and the pacing rule.
  */
+import { mistakesFor } from '../knowledge/knowledge.ts';
 import { STAGE_TEXT_CAP, candidateText, capCandidateTurns, capText } from './answer-text.ts';
 import { msg } from './messages.ts';
 import { buildScorecard } from './scorecard.ts';
@@ -78,6 +79,7 @@ export function finishInterview(turn: SessionTurn): void {
     scenario: turn.scenario,
     framework: turn.framework,
     now,
+    mistakes: mistakesFor(turn.services.knowledge, turn.scenario),
   });
   session.scorecard = scorecard;
   const wrapUp = msg(turn.lang).wrapUp;

@@ -97,6 +97,8 @@ export interface StageProgress {
   revealedFacts: string[];
   /** Whether the pacing nudge was already given. */
   nudged: boolean;
+  /** Design mistakes made in this stage and challenged: which, and the message that made it. */
+  mistakes?: { id: string; turnId: string }[];
   /** Present once the stage is closed and scored; absent for stages never reached. */
   score?: StageScore;
 }
@@ -151,6 +153,17 @@ export interface ScorecardStage {
   durationMs: number;
 }
 
+/** A design mistake the candidate made and was challenged on (knowledge/mistakes.yaml). */
+export interface ScorecardMistake {
+  id: string;
+  /** The stage's title. */
+  stage: string;
+  title: string;
+  why: string;
+  /** Whether the candidate's later words fixed it. */
+  recovered: boolean;
+}
+
 export interface Scorecard {
   sessionId: string;
   scenarioId: string;
@@ -165,6 +178,8 @@ export interface Scorecard {
   strengths: string[];
   gaps: string[];
   nextSteps: string[];
+  /** Design mistakes challenged during the interview and whether the candidate recovered. */
+  mistakes?: ScorecardMistake[];
   hintsUsed: number;
   durationMs: number;
   /** Which scorers produced the stage scores (so "offline" is always visible). */

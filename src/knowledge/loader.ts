@@ -3,12 +3,20 @@
  * the file, the path inside it and the problem, e.g.
  *   knowledge/scenarios/foo.yaml: facts.2.answer.zh: Invalid input: expected string
  */
-import { readdir } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadJudgeKnowledge } from './judge-files.ts';
 import type { Knowledge } from './knowledge.ts';
-import { FrameworkSchema, type Scenario, ScenarioSchema } from './schema.ts';
+import type { z } from 'zod';
+import {
+  type Framework,
+  FrameworkSchema,
+  MistakeCatalogueSchema,
+  ProbeFileSchema,
+  type Scenario,
+  ScenarioSchema,
+} from './schema.ts';
 import { readYaml, validate } from './yaml-file.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = path.resolve(
@@ -60,6 +68,50 @@ export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promis
   if (files.length === 0 && problems.length === 0)
     problems.push(`${scenarioDir}: no scenario files`);
   if (framework) await loadJudgeKnowledge(dir, framework, scenarios, problems);
+  const mistakes = await readOptional(dir, 'mistakes.yaml', MistakeCatalogueSchema, problems);
+  const probes = await readOptional(dir, 'probes.yaml', ProbeFileSchema, problems);
+  if (framework && probes)
+    checkProbeIds(framework, probes.probes, path.join(dir, 'probes.yaml'), problems);
   if (problems.length > 0 || !framework) throw new KnowledgeError(problems);
-  return { framework, scenarios };
+  return {
+    framework,
+    scenarios,
+    mistakes: mistakes?.mistakes ?? [],
+    ...(probes ? { probes: probes.probes } : {}),
+  };
+}
+
+/** A file a knowledge folder may leave out (a custom KNOWLEDGE_DIR, test fixtures). */
+async function readOptional<T>(
+  dir: string,
+  name: string,
+  schema: z.ZodType<T>,
+  problems: string[],
+): Promise<T | undefined> {
+  const file = path.join(dir, name);
+  try {
+    await access(file);
+  } catch {
+    return undefined;
+  }
+  return validate(schema, await readYaml(file, problems), file, problems);
+}
+
+/** Every probe must name a stage's criterion that exists. */
+function checkProbeIds(
+  framework: Framework,
+  probes: Partial<Record<string, Record<string, unknown>>>,
+  file: string,
+  problems: string[],
+): void {
+  for (const [stageId, byCriterion] of Object.entries(probes)) {
+    const stage = framework.stages.find((s) => s.id === stageId);
+    for (const criterionId of Object.keys(byCriterion ?? {})) {
+      if (!stage?.criteria.some((c) => c.id === criterionId)) {
+        problems.push(
+          `${file}: probes.${stageId}.${criterionId}: no such criterion in framework.yaml`,
+        );
+      }
+    }
+  }
 }

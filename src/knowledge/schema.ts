@@ -162,6 +162,62 @@ export const KeyPointSchema = z.strictObject({
 });
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
 
+/** Regular expressions (case-insensitive), checked to compile when the file is loaded. */
+const regexList = z.array(
+  z.string().refine(
+    (source) => {
+      try {
+        new RegExp(source, 'iu');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid regular expression' },
+  ),
+);
+
+/**
+ * A common ML design mistake (knowledge/mistakes.yaml, or a scenario's own `mistakes`): how to
+ * recognise it in a candidate's sentence, the challenge an interviewer puts, why it matters, and
+ * what a candidate who recovered says afterwards.
+ */
+export const MistakeSchema = z.strictObject({
+  id: kebabId,
+  title: BilingualSchema,
+  /** Stages where the mistake is looked for; all stages when absent. */
+  stages: z.array(StageIdSchema).min(1).optional(),
+  /** Only for scenarios with one of these tags; every scenario when absent. */
+  tags: z.array(kebabId).min(1).optional(),
+  /** A sentence matching one of these makes the mistake… */
+  recognise: z.strictObject({ en: regexList.min(1), zh: regexList.min(1) }),
+  /** …unless the same message also matches one of these (negation, already handled). */
+  unless: z.strictObject({ en: regexList, zh: regexList }).optional(),
+  /** What the interviewer asks; names the problem's area, never the fix. */
+  challenge: BilingualSchema,
+  /** For the scorecard: why it matters. */
+  why: BilingualSchema,
+  /** Words after the challenge that show the candidate fixed it. */
+  recovered: z.strictObject({ en: regexList.min(1), zh: regexList.min(1) }),
+});
+export type Mistake = z.infer<typeof MistakeSchema>;
+
+export const MistakeCatalogueSchema = z
+  .strictObject({ version: z.number().int().positive(), mistakes: z.array(MistakeSchema).min(1) })
+  .superRefine((file, ctx) => {
+    const ids = file.mistakes.map((m) => m.id);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['mistakes'], message: 'two mistakes share an id' });
+    }
+  });
+
+/** Area probes per stage and criterion (knowledge/probes.yaml). */
+export const ProbeFileSchema = z.strictObject({
+  version: z.number().int().positive(),
+  probes: z.partialRecord(StageIdSchema, z.record(kebabId, BilingualSchema)),
+});
+export type ProbeFile = z.infer<typeof ProbeFileSchema>;
+
 export const ScenarioSchema = z
   .strictObject({
     id: kebabId,
@@ -180,6 +236,8 @@ export const ScenarioSchema = z
     keyPoints: z.partialRecord(StageIdSchema, z.array(KeyPointSchema).min(1)),
     /** Scenario-specific follow-up questions. */
     followups: z.array(z.strictObject({ stage: StageIdSchema, question: BilingualSchema })).min(3),
+    /** Mistakes particular to this scenario, added to the catalogue in knowledge/mistakes.yaml. */
+    mistakes: z.array(MistakeSchema).default([]),
   })
   .superRefine((scenario, ctx) => {
     const plan = scenario.stages ?? STAGE_IDS;

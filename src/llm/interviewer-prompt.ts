@@ -4,6 +4,8 @@
  * the user message carries the stage's turns, which facts are already revealed, and the task.
  */
 import { z } from 'zod';
+import { factsAskedIn } from '../interviewer/clarify.ts';
+import { latestCandidateMessage } from '../interviewer/probes.ts';
 import type { InterviewerContext, InterviewerMoveKind } from '../engine/ports.ts';
 import type { Turn } from '../engine/types.ts';
 import type { ChatMessage } from './client.ts';
@@ -34,8 +36,18 @@ export function interviewerSystemMessage(
   context: InterviewerContext,
 ): string {
   const { scenario, stage, lang, session } = context;
-  const keyPoints = (scenario.keyPoints[stage.id] ?? []).map((k) => `- ${k.text[lang]}`).join('\n');
-  const facts = scenario.facts.map((f) => `- [${f.id}] (${f.topic}) ${f.answer[lang]}`).join('\n');
+  // The model never sees the answer key (it cannot recite what it does not have): only the
+  // stage's areas. Facts: those already revealed and those the newest message asks for.
+  const keyPoints = stage.criteria.map((c) => `- ${c.name[lang]}`).join('\n');
+  const visible = new Set([
+    ...revealedSoFar(context),
+    ...factsAskedIn(latestCandidateMessage(context), scenario.facts).facts.map((f) => f.id),
+  ]);
+  const facts =
+    scenario.facts
+      .filter((f) => visible.has(f.id))
+      .map((f) => `- [${f.id}] (${f.topic}) ${f.answer[lang]}`)
+      .join('\n') || '- (none asked for yet: say the scenario does not specify it)';
   const scenarioPart = render(template, 'scenario', {
     language: LANGUAGE_NAMES[lang],
     scenarioTitle: scenario.title[lang],
@@ -62,6 +74,7 @@ export function interviewerUserMessage(context: InterviewerContext, task: string
     '',
     `Facts already revealed in this interview: ${revealed.length > 0 ? revealed.join(', ') : 'none'}.`,
     '',
+    ...askedBefore(context),
     task,
   ].join('\n');
 }
@@ -83,4 +96,14 @@ export function interviewerMessages(
     { role: 'system', content: interviewerSystemMessage(template, context) },
     { role: 'user', content: interviewerUserMessage(context, task) },
   ];
+}
+
+/** The questions already put to the candidate in the whole interview, so none is asked again. */
+function askedBefore(context: InterviewerContext): string[] {
+  const asked = context.session.turns
+    .filter((t) => t.role === 'interviewer' && (t.kind === 'probe' || t.kind === 'followup'))
+    .map((t) => `- ${t.text}`);
+  return asked.length > 0
+    ? ['Questions already asked in this interview (never ask them again):', ...asked, '']
+    : [];
 }

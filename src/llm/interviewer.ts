@@ -15,6 +15,9 @@ import type {
   InterviewerMove,
   InterviewerMoveKind,
 } from '../engine/ports.ts';
+import { factsAskedIn } from '../interviewer/clarify.ts';
+import { guardFacts, guardQuestion } from '../interviewer/llm-guards.ts';
+import { followupAsks, latestCandidateMessage } from '../interviewer/probes.ts';
 import { looksChinese, matchSignals, normalize } from '../knowledge/signals.ts';
 import type { LlmClient, Refined } from './client.ts';
 import { fitLength, numberSet, unsupportedNumbers } from './grounding.ts';
@@ -163,8 +166,9 @@ export class LlmInterviewer implements Interviewer {
   private ground(
     context: InterviewerContext,
     task: Task,
-    output: MoveOutput,
+    modelOutput: MoveOutput,
   ): Refined<InterviewerMove> {
+    let output = modelOutput;
     const { scenario, lang } = context;
     const raw = output.message.trim();
     if (raw === '') return { ok: false, problem: 'the message is empty' };
@@ -174,10 +178,25 @@ export class LlmInterviewer implements Interviewer {
         problem: `the message is not in ${lang === 'zh' ? 'Chinese' : 'English'}, the interview's language`,
       };
     }
-    const message = fitLength(raw, this.maxChars[lang]);
-    if (message === null) {
+    const fitted = fitLength(raw, this.maxChars[lang]);
+    if (fitted === null) {
       return { ok: false, problem: `the message is longer than ${this.maxChars[lang]} characters` };
     }
+    // Code, not the prompt, decides which facts a reply may state and what a question may name.
+    const asked =
+      task.kind === 'respond'
+        ? factsAskedIn(latestCandidateMessage(context), scenario.facts).facts
+        : [];
+    const moveKind = asked.length > 0 ? 'clarify' : output.move;
+    const guarded =
+      moveKind === 'clarify'
+        ? guardFacts(context, fitted)
+        : moveKind === 'probe' || moveKind === 'followup'
+          ? guardQuestion(context, fitted)
+          : { ok: true as const, message: fitted, revealedFacts: output.revealedFacts };
+    if (!guarded.ok) return guarded;
+    const message = guarded.message;
+    output = { ...output, move: moveKind, revealedFacts: guarded.revealedFacts };
 
     const factsById = new Map(scenario.facts.map((f) => [f.id, f]));
     const revealed = new Set(output.revealedFacts.filter((id) => factsById.has(id)));
@@ -209,6 +228,7 @@ export class LlmInterviewer implements Interviewer {
     if (unsupported.length > 0 && mayReveal) {
       // A number from a fact the model forgot to list: that fact was revealed.
       for (const fact of scenario.facts) {
+        if (asked.length > 0 && !asked.some((f) => f.id === fact.id)) continue;
         const numbers = numberSet([fact.answer.en, fact.answer.zh]);
         const covered = unsupported.filter((n) => numbers.has(n));
         if (covered.length === 0) continue;
@@ -244,32 +264,10 @@ function conversationTexts(context: InterviewerContext): string[] {
   return [...turns.values()].map((t) => t.text);
 }
 
-/** Follow-ups for this stage not asked yet anywhere in the interview, the scenario's first. */
+/**
+ * Follow-ups for this stage the interviewer may ask now (src/interviewer/probes.ts: not asked
+ * before anywhere in the interview, naming no expected answer, fitting the scenario).
+ */
 function followupOptions(context: InterviewerContext): FollowupOption[] {
-  const { scenario, stage, lang, framework, session } = context;
-  const asked = new Set(session.stages.flatMap((s) => s.followupsAsked));
-  const words = context.stageTurns
-    .filter((t) => t.role === 'candidate')
-    .map((t) => t.text)
-    .join('\n');
-  const options: FollowupOption[] = [
-    ...scenario.followups.flatMap((f, index) =>
-      f.stage === stage.id
-        ? [{ key: `scenario:${index}`, question: f.question[lang], touched: false }]
-        : [],
-    ),
-    ...framework.followupTopics
-      .filter((t) => t.stages.includes(stage.id))
-      .map((t) => ({
-        key: `topic:${t.id}`,
-        question: `${t.title[lang]}: ${t.questions.map((q) => q[lang]).join(' / ')}`,
-        touched: matchSignals(words, t.signals).length > 0,
-      })),
-    ...stage.followups.map((f, index) => ({
-      key: `stage:${stage.id}:${index}`,
-      question: f[lang],
-      touched: false,
-    })),
-  ];
-  return options.filter((o) => !asked.has(o.key));
+  return followupAsks(context).map((ask) => ({ ...ask, touched: false }));
 }

@@ -7,7 +7,8 @@ async function probesPerStage(difficulty: Difficulty): Promise<number[]> {
   const h = await harness();
   await h.ok({ kind: 'start', scenarioId: 'mini-recsys', difficulty });
   for (let stage = 0; stage < 2; stage++) {
-    for (let i = 0; i < 3; i++) await h.ok({ kind: 'answer', text: `A vague answer number ${i}.` });
+    for (let i = 0; i < 3; i++)
+      await h.ok({ kind: 'answer', text: `A vague answer number ${i} in stage ${stage}.` });
     await h.ok({ kind: 'next' });
   }
   const session = await h.session();

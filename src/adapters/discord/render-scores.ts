@@ -8,6 +8,7 @@ import {
   formatScore,
   formatStageScore,
   hireSignalLabel,
+  mistakeLines,
   msg,
   scorerLabel,
 } from '../../engine/messages.ts';
@@ -82,6 +83,9 @@ export function scorecardEmbeds(card: Scorecard, lang: Lang, framework?: Framewo
     { title: m.gaps, description: bullets(card.gaps, m.none), color },
     { title: m.nextSteps, description: bullets(card.nextSteps, m.none), color },
   ];
+  const mistakes = mistakeLines(card);
+  if (mistakes.length > 0)
+    embeds.push({ title: m.mistakes, description: bullets(mistakes, m.none), color });
   return embeds.map(fitEmbed);
 }
 

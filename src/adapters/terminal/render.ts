@@ -9,6 +9,7 @@ import {
   formatStageScore,
   formatStatus,
   hireSignalLabel,
+  mistakeLines,
   msg,
 } from '../../engine/messages.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
@@ -126,6 +127,7 @@ export function renderScorecard(card: Scorecard, options: RenderOptions): string
   lines.push(...list(h.strengths, card.strengths, p));
   lines.push(...list(h.gaps, card.gaps, p));
   lines.push(...list(h.nextSteps, card.nextSteps, p));
+  lines.push(...list(h.mistakes, mistakeLines(card), p));
   return lines.join('\n');
 }
 

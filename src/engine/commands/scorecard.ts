@@ -1,4 +1,5 @@
 /** `scorecard`: the final scorecard, or the scorecard so far while the interview runs. */
+import { mistakesFor } from '../../knowledge/knowledge.ts';
 import { msg } from '../messages.ts';
 import { buildScorecard } from '../scorecard.ts';
 import type { SessionTurn } from '../session-turn.ts';
@@ -14,6 +15,7 @@ export function currentScorecard(turn: SessionTurn): Scorecard {
       scenario: turn.scenario,
       framework: turn.framework,
       now: turn.now(),
+      mistakes: mistakesFor(turn.services.knowledge, turn.scenario),
     })
   );
 }

@@ -2,7 +2,7 @@
  * The scorecard as one Block Kit message: within 50 blocks and 3,000 characters a section, so
  * Slack accepts it however long the interview was. Details beyond that live in the export.
  */
-import { formatScore, formatStageScore, hireSignalLabel, msg } from '../../../engine/messages.ts';
+import { formatScore, formatStageScore, hireSignalLabel, mistakeLines, msg } from '../../../engine/messages.ts';
 import type { Lang, Scorecard } from '../../../engine/types.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import { slackText } from '../text.ts';
@@ -68,6 +68,7 @@ export function scorecardMessage(card: Scorecard, lang: Lang, labels: Labels): R
     ...bulletList(m.strengths, card.strengths),
     ...bulletList(m.gaps, card.gaps),
     ...bulletList(m.nextSteps, card.nextSteps),
+    ...bulletList(m.mistakes, mistakeLines(card)),
     context(`${m.scoredBy}: ${card.scorers.map((s) => m.scorers[s]).join(', ')}`),
   );
   return {

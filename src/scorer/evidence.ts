@@ -10,6 +10,7 @@
  */
 import type { Stage } from '../knowledge/schema.ts';
 import { conceptsIn } from '../llm/offline/scoring/concepts.ts';
+import { isVerbatimQuote } from '../knowledge/signals.ts';
 import type { StageLexicon } from '../llm/offline/scoring/lexicon.ts';
 import type { AnswerReading } from './features.ts';
 
@@ -31,6 +32,7 @@ export function assignEvidence(
   reading: AnswerReading,
   stage: Stage,
   lexicon: StageLexicon,
+  answer: string,
 ): CriterionEvidence[] {
   const { sentences, content, reasoned } = reading;
   // strength[c][i]: how many of criterion c's concepts sentence i names (+1 for a key point
@@ -65,7 +67,7 @@ export function assignEvidence(
       (a, b) =>
         Number(reasoned[b]) - Number(reasoned[a]) || strength[ci]![b]! - strength[ci]![a]! || a - b,
     );
-    const quotes = indexes.slice(0, MAX_QUOTES).map((i) => quoteFrom(reading, i));
+    const quotes = indexes.slice(0, MAX_QUOTES).map((i) => quoteFrom(reading, i, answer));
     return {
       sentences: indexes,
       quotes: [...new Set(quotes)],
@@ -75,9 +77,14 @@ export function assignEvidence(
 }
 
 /** The sentence, joined to the next one when it is a fragment and the next carries content. */
-function quoteFrom(reading: AnswerReading, i: number): string {
+function quoteFrom(reading: AnswerReading, i: number, answer: string): string {
   const s = reading.sentences[i]!;
   const next = reading.sentences[i + 1];
-  if (s.words < MIN_QUOTE_WORDS && next && reading.content[i + 1]) return `${s.text} ${next.text}`;
+  // Joined only when the two stand side by side in the answer (something dropped between them,
+  // a repeat or text to the grader, would make the joined quote not verbatim).
+  if (s.words < MIN_QUOTE_WORDS && next && reading.content[i + 1]) {
+    const joined = `${s.text} ${next.text}`;
+    if (isVerbatimQuote(joined, answer)) return joined;
+  }
   return s.text;
 }

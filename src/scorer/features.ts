@@ -1,6 +1,6 @@
 /**
  * Reads one answer to one stage into the numbers the offline scoring model weighs (see
- * model.ts) and the facts the evidence rules quote (see evidence.ts).
+ * ordinal-model.ts) and the facts the evidence rules quote (see evidence.ts).
  *
  * Every feature is read from the answer's *content* sentences only: sentences that name a
  * concept of the stage, make one of the scenario's key points in any words, or commit to a
@@ -142,10 +142,10 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const stageLexicon = lexicon.stages.get(stage.id)!;
   const { kept, dropped } = keptSentences(answer, lexicon);
   const tokens = kept.map((s) => tokenSet(s.text));
-  // Sentences with a technical term or a figure. A point's partial strength is read from these
+  // Sentences with a technical term. A point's partial strength is read from these
   // only, so generic padding cannot add to it; a sentence that fully makes a point counts anyway.
   const technical = kept.map((s, i) =>
-    s.terms > 0 || s.specifics ? tokens[i]! : new Set<string>(),
+    s.terms > 0 ? tokens[i]! : new Set<string>(),
   );
 
   const ideas = ideaIndexFor(scenarios);
@@ -163,7 +163,13 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const keyPointAt = new Set(keyPoints.filter((k) => k.made).map((k) => k.at));
 
   const stageConcepts = kept.map((s) => conceptsIn(s.text, stageLexicon.all));
-  const quantities = kept.map((s) => new Set((s.text.match(QUANTITY) ?? []).map(normalize)));
+  // A figure counts only in a sentence that names a concept of this stage: "5 people on the
+  // team, 2 meetings a day" is padding with numbers, not an estimate. (NFKC: full-width digits are digits.)
+  const quantities = kept.map((s) =>
+    stageConcepts[kept.indexOf(s)]!.size > 0
+      ? new Set((s.text.normalize('NFKC').match(QUANTITY) ?? []).map(normalize))
+      : new Set<string>(),
+  );
   const content = kept.map(
     (_, i) => stageConcepts[i]!.size > 0 || keyPointAt.has(i) || quantities[i]!.size > 0,
   );
@@ -172,7 +178,9 @@ export function readAnswer(input: ReadInput): AnswerReading {
       content[i]! &&
       !s.listLike &&
       s.words >= MIN_REASONED_WORDS &&
-      (s.strongConnective || s.specifics || (s.connective && stageConcepts[i]!.size >= 2)),
+      // A reason or a trade-off, or a figure attached to a concept of the stage. Weak links
+      // ("if", "cost", "risk") alone do not make an explanation: a list with ", cost" is a list.
+      (s.strongConnective || (quantities[i]!.size > 0 && stageConcepts[i]!.size > 0)),
   );
 
   const contentIdx = kept.map((_, i) => i).filter((i) => content[i]);

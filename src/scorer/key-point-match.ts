@@ -7,7 +7,7 @@
  * weighted tokens. Passages, not the whole answer: a long answer must not collect a point's
  * words from sentences about other things.
  */
-import type { KeyPoint, Lang, Scenario } from '../knowledge/schema.ts';
+import type { KeyPoint, Scenario } from '../knowledge/schema.ts';
 import { tokenSet } from './tokens.ts';
 
 export interface KeyPointIdea {
@@ -21,7 +21,6 @@ export interface KeyPointIdea {
 }
 
 export interface IdeaIndex {
-  idf: Map<string, number>;
   ideas: WeakMap<KeyPoint, KeyPointIdea>;
 }
 
@@ -57,7 +56,7 @@ export function buildIdeaIndex(scenarios: Iterable<Scenario>): IdeaIndex {
         .filter((set) => set.size >= 2),
     });
   }
-  return { idf, ideas };
+  return { ideas };
 }
 
 /** The share (0–1) of a weighted token set that `tokens` holds. */
@@ -110,5 +109,3 @@ export function matchKeyPoint(
   }
   return best;
 }
-
-export type { Lang };

@@ -34,6 +34,7 @@ import {
   offScenarioNote,
   offStageNote,
   stageFeedback,
+  truncatedNote,
 } from '../llm/offline/scoring/feedback.ts';
 import { lexiconFor } from '../llm/offline/scoring/lexicon.ts';
 import { isVague } from '../llm/offline/scoring/substance.ts';
@@ -43,6 +44,11 @@ import { expectedLevel, type OrdinalModel } from './ordinal-model.ts';
 
 /** The highest stage score of an answer that names ideas but explains none (level 2's top). */
 const NAMES_ONLY_CEILING = 2.49;
+/**
+ * Longer answers are scored on their first this-many characters (a stage answer is a few
+ * hundred words; megabytes of text are not an answer and would cost seconds to read).
+ */
+export const MAX_SCORED_CHARS = 20_000;
 /** Under this many words with no content at all, an answer cannot be judged. */
 const TOO_SHORT_WORDS = 12;
 
@@ -97,10 +103,13 @@ export class OfflineScorer implements StageScorer {
     return readAnswer({ ...input, scenarios: this.scenariosFor(input.scenario) });
   }
 
-  async score(input: StageScoringInput): Promise<StageScore> {
+  async score(full: StageScoringInput): Promise<StageScore> {
+    const cut = full.answer.length > MAX_SCORED_CHARS;
+    const input = cut ? { ...full, answer: full.answer.slice(0, MAX_SCORED_CHARS) } : full;
     const { framework, scenario, stage, lang } = input;
     const reading = this.read(input);
     const notes = [offlineNote(lang)];
+    if (cut) notes.push(truncatedNote(lang, MAX_SCORED_CHARS));
     if (reading.droppedInstructions > 0) {
       notes.push(instructionNote(lang, reading.droppedInstructions));
     }
@@ -145,7 +154,7 @@ export class OfflineScorer implements StageScorer {
     if (!reading.reasoned.some(Boolean)) score = Math.min(score, NAMES_ONLY_CEILING);
     const band = levelOf(score);
     const lexicon = lexiconFor(framework, this.scenariosFor(scenario)).stages.get(stage.id)!;
-    const evidence = assignEvidence(reading, stage, lexicon);
+    const evidence = assignEvidence(reading, stage, lexicon, input.answer);
     const criteria: CriterionScore[] = stage.criteria.map((criterion, i) => {
       const found = evidence[i]!;
       let level: Level = 1;

@@ -31,7 +31,8 @@ export const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
   reasonedSentences: 1,
   reasonKinds: 1,
   quantities: 1,
-  contentWords: 0,
+  // Length of content may not earn anything by itself: at most neutral.
+  contentWords: -1,
   vagueShare: -1,
   listShare: -1,
   paddingShare: -1,

@@ -20,12 +20,10 @@ const ClaimSchema = z.strictObject({
   recognise: PatternsSchema,
   unless: PatternsSchema.optional(),
   /** Sentences that must (wrong) and must not (right) be recognised: checked by a test. */
-  examples: z
-    .strictObject({
-      wrong: z.array(z.string()).default([]),
-      right: z.array(z.string()).default([]),
-    })
-    .optional(),
+  examples: z.strictObject({
+    wrong: z.array(z.string()).min(1),
+    right: z.array(z.string()).min(1),
+  }),
 });
 const FileSchema = z.strictObject({ version: z.literal(1), claims: z.array(ClaimSchema).min(1) });
 
@@ -61,7 +59,7 @@ export function loadWrongClaims(file: string): WrongClaim[] {
     why: c.why,
     recognise: compile(c.recognise, `${file}: ${c.id}`),
     unless: compile(c.unless, `${file}: ${c.id}`),
-    examples: { wrong: c.examples?.wrong ?? [], right: c.examples?.right ?? [] },
+    examples: c.examples,
   }));
 }
 

@@ -47,10 +47,15 @@ describe('wrong claims catalogue (knowledge/misconceptions.yaml)', () => {
     const file = path.join(dir, 'misconceptions.yaml');
     writeFileSync(
       file,
-      "version: 1\nclaims:\n  - id: bad\n    why: x\n    recognise: {en: ['(unclosed']}\n",
+      "version: 1\nclaims:\n  - id: bad\n    why: x\n    recognise: {en: ['(unclosed']}\n    examples: {wrong: [a], right: [b]}\n",
     );
     expect(() => loadWrongClaims(file)).toThrow(/misconceptions\.yaml: bad: invalid pattern/);
     writeFileSync(file, 'version: 1\nclaims: []\n');
     expect(() => loadWrongClaims(file)).toThrow(/misconceptions\.yaml: claims/);
+    writeFileSync(
+      file,
+      "version: 1\nclaims:\n  - id: bare\n    why: x\n    recognise: {en: ['x']}\n",
+    );
+    expect(() => loadWrongClaims(file)).toThrow(/misconceptions\.yaml: claims\.0\.examples/);
   });
 });

@@ -2,7 +2,13 @@
  * The scorecard as one Block Kit message: within 50 blocks and 3,000 characters a section, so
  * Slack accepts it however long the interview was. Details beyond that live in the export.
  */
-import { formatScore, formatStageScore, hireSignalLabel, mistakeLines, msg } from '../../../engine/messages.ts';
+import {
+  formatScore,
+  formatStageScore,
+  hireSignalLabel,
+  mistakeLines,
+  msg,
+} from '../../../engine/messages.ts';
 import type { Lang, Scorecard } from '../../../engine/types.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import { slackText } from '../text.ts';

@@ -55,8 +55,8 @@ export function criterionFeedback(
 
 export function offlineNote(lang: Lang): string {
   return lang === 'zh'
-    ? '离线评分：基于规则的评分标准匹配（未使用 LLM），仅供参考。'
-    : 'Scored offline: rule-based rubric matching (no LLM), a rough guide.';
+    ? '离线评分：基于标注答案训练的评分模型（未使用 LLM），仅供参考。'
+    : 'Scored offline: a model of the rubric trained on labeled answers (no LLM), a rough guide.';
 }
 
 export function instructionNote(lang: Lang, count: number): string {
@@ -75,6 +75,12 @@ export function offScenarioNote(lang: Lang, otherTitle: string): string {
   return lang === 'zh'
     ? `这个回答讲的似乎是另一道题（${otherTitle}），而不是本题的场景。`
     : `This answer seems to be about a different problem (${otherTitle}), not this scenario.`;
+}
+
+export function truncatedNote(lang: Lang, chars: number): string {
+  return lang === 'zh'
+    ? `回答过长，只评了前 ${chars} 个字符。`
+    : `The answer is very long: only its first ${chars} characters were scored.`;
 }
 
 export function emptyNote(lang: Lang): string {

@@ -66,7 +66,19 @@ export function graderAsides(text: string): [number, number][] {
 }
 
 /** True if the sentence addresses the grader rather than the interview question. */
+/** Invisible characters used to hide words from pattern matching (zero-width, joiners, marks). */
+const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u0300-\u036f]/g;
+
+/** Claims about the grade itself ("Score: 4/4", "the rubric says this is a 4", "评分：4 分"). */
+const GRADE_CLAIMS: RegExp[] = [
+  /\b(score|scored|level|rating|rated|grade|graded|marks?)\s*[:=]?\s*(is\s+|of\s+)?[1-4]\s*(\/\s*4|out of 4)?\b/i,
+  /\b(rating|grade|verdict)\s*[:=]\s*(excellent|outstanding|perfect|strong hire|top)\b/i,
+  /\b(rubric|grading guide|scoring guide)\b[^.!?\n]{0,40}\b(is|deserves|earns|=)\s*(a\s+)?[1-4]\b/i,
+  /(评分|分数|得分|等级|评级)\s*[:：为是]?\s*[1-4]\s*(分|级|\/\s*4)?/,
+];
+
 export function isGraderInstruction(sentence: string): boolean {
-  const text = sentence.normalize('NFKC');
+  const text = sentence.normalize('NFKC').replace(INVISIBLE, '');
+  if (GRADE_CLAIMS.some((p) => p.test(text))) return true;
   return EN_PATTERNS.some((p) => p.test(text)) || ZH_PATTERNS.some((p) => p.test(text));
 }

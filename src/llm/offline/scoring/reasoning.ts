@@ -37,5 +37,5 @@ export function hasConnective(sentence: string): boolean {
 }
 
 export function hasSpecifics(sentence: string): boolean {
-  return SPECIFICS.test(sentence);
+  return SPECIFICS.test(sentence.normalize('NFKC'));
 }

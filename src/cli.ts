@@ -3,6 +3,8 @@
  * and is imported only when used, so `scenarios` does not load discord.js.
  */
 import { type CliCommand, type CliIO, UsageError } from './cli/io.ts';
+import { loadEnvironment } from './env-file.ts';
+import { exitCodeOf, formatFatal, isUserFacing } from './setup-error.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   scenarios: {
@@ -57,9 +59,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     return await (await command.load())(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n`);
-      return 2;
+    // Errors written for the user (bad flags, settings, services) end here as their message.
+    if (error instanceof UsageError || isUserFacing(error)) {
+      io.stderr.write(formatFatal(error, io.env.LOG_LEVEL));
+      return exitCodeOf(error);
     }
     throw error;
   }
@@ -68,20 +71,25 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 const isEntryPoint =
   process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntryPoint) {
-  runCli(process.argv.slice(2), {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-  }).then(
+  const run = async () => {
+    // `.env` first; the values it adds are seen by every module, as with `node --env-file`.
+    const loaded = loadEnvironment();
+    Object.assign(process.env, loaded.env);
+    return runCli(process.argv.slice(2), {
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: loaded.env,
+      envFile: loaded,
+    });
+  };
+  run().then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(
-        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 1;
+      process.stderr.write(formatFatal(error, process.env.LOG_LEVEL));
+      process.exitCode = exitCodeOf(error);
     },
   );
 }

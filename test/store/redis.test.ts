@@ -21,7 +21,7 @@ describe('redis connection settings (no Redis needed)', () => {
   it('stops start-up with a clear message when Redis cannot be reached', async () => {
     const attempt = createStore({ redisUrl: 'redis://:hunter2@127.0.0.1:1' });
     await expect(attempt).rejects.toThrow(
-      /cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1/,
+      /REDIS_URL: cannot use Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1/,
     );
     await expect(attempt).rejects.not.toThrow(/hunter2/);
   });

@@ -63,8 +63,13 @@ export async function runTerminalInterview(
     for (const reply of outcome.replies) {
       if (reply.kind === 'export') {
         const file = path.resolve(options.exportDir, reply.filename);
-        await writeFile(file, reply.markdown, 'utf8');
-        write(t().exported(file));
+        try {
+          await writeFile(file, reply.markdown, 'utf8');
+          write(t().exported(file));
+        } catch (error) {
+          // A folder that cannot be written (read-only, full, no permission) ends nothing.
+          write(t().exportFailed(file, (error as NodeJS.ErrnoException).code ?? String(error)));
+        }
         continue;
       }
       write(renderReply(reply, { lang, color }));

@@ -44,6 +44,8 @@ export async function runHistory(services: Services, request: EngineRequest): Pr
   const loaded = await Promise.all(summaries.map((s) => services.store.get(s.id)));
   const sessions = loaded
     .filter((s): s is Session => s !== null && s.candidateId === request.actor)
+    // An interview that ended without a single answer had nothing to judge: not counted.
+    .filter((s) => s.status === 'active' || s.turns.some((t) => t.role === 'candidate'))
     .sort((a, b) => b.createdAt - a.createdAt);
   const entries = sessions.map((s) => entryFor(services, s));
   const trend = entries

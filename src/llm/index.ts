@@ -5,15 +5,24 @@
  */
 import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
-import type { Clock, EngineLogger, Interviewer, StageScorer, UsageGuard } from '../engine/ports.ts';
+import type {
+  Clock,
+  EngineLogger,
+  Interviewer,
+  LlmHealth,
+  StageScorer,
+  UsageGuard,
+} from '../engine/ports.ts';
 import { createMemoryKeyv } from '../store/backends/memory.ts';
 import { type KeyValue, KeyvKeyValue, RedisKeyValue } from '../store/key-value.ts';
+import { CircuitBreaker } from './breaker.ts';
 import { LlmClient } from './client.ts';
 import { LlmInterviewer } from './interviewer.ts';
 import { RequestLimiter } from './limiter.ts';
 import { LlmScorer } from './scorer.ts';
 import { WindowUsageGuard } from './usage-guard.ts';
 
+export { CircuitBreaker } from './breaker.ts';
 export { LlmClient } from './client.ts';
 export { LlmInterviewer } from './interviewer.ts';
 export { RequestLimiter } from './limiter.ts';
@@ -43,6 +52,8 @@ export interface LlmServices {
   interviewer: Interviewer;
   scorer: StageScorer;
   guard: UsageGuard;
+  /** Whether the LLM is switched off for now (the circuit breaker), for notes and /status. */
+  health: LlmHealth;
   close(): Promise<void>;
 }
 
@@ -56,6 +67,7 @@ export class LlmNotConfiguredError extends Error {
 interface ClientHandle {
   client: LlmClient;
   limiter: RequestLimiter;
+  breaker: CircuitBreaker;
 }
 
 function createClient(
@@ -83,6 +95,11 @@ function createClient(
       : undefined,
     { error: (error) => logger?.error({ err: error }, 'llm rate limiter error') },
   );
+  // One breaker per process for the interviewer and the scorer: both talk to one server.
+  const breaker = new CircuitBreaker({
+    failures: llm.breakerFailures,
+    cooldownMs: llm.breakerCooldownMs,
+  });
   const client = new LlmClient({
     apiKey: endpoint.apiKey,
     baseURL: endpoint.baseURL,
@@ -91,9 +108,10 @@ function createClient(
     maxRetries: llm.maxRetries,
     maxRetryAfterMs: llm.maxRetryAfterMs,
     limiter,
+    breaker,
     logger,
   });
-  return { client, limiter };
+  return { client, limiter, breaker };
 }
 
 /**
@@ -132,6 +150,7 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
       { turnsPerMinute: config.llm.userTurnsPerMinute, dailyTokens: config.llm.userDailyTokens },
       deps.clock,
     ),
+    health: handle.breaker,
     async close() {
       await handle.limiter.close();
       if (countersRedis) await countersRedis.quit().catch(() => {});

@@ -19,13 +19,30 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
   const app = await createApp(config, { logger });
   logger.info({ ...app.describe }, 'ml-interviewer starting');
   const running: Running[] = [];
-  if (config.discord) {
-    const { startDiscordBot } = await import('./adapters/discord/index.ts');
-    running.push({ name: 'discord', ...(await startDiscordBot(app, config.discord, logger)) });
-  }
-  if (config.slack) {
-    const { startSlackApp } = await import('./adapters/slack/index.ts');
-    running.push({ name: 'slack', ...(await startSlackApp(app, config.slack, logger)) });
+  try {
+    if (config.discord) {
+      const { startDiscordBot } = await import('./adapters/discord/index.ts');
+      running.push({
+        name: 'discord',
+        ...(await startDiscordBot(app, config.discord, logger, {
+          connectTimeoutMs: config.connectTimeoutMs,
+        })),
+      });
+    }
+    if (config.slack) {
+      const { startSlackApp } = await import('./adapters/slack/index.ts');
+      running.push({
+        name: 'slack',
+        ...(await startSlackApp(app, config.slack, logger, {
+          connectTimeoutMs: config.connectTimeoutMs,
+        })),
+      });
+    }
+  } catch (error) {
+    // One platform failed to start: close what is open so the process can end with the error.
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await app.close();
+    throw error;
   }
 
   // Graceful shutdown: stop taking events, let in-flight turns finish, close the store.
@@ -76,6 +93,8 @@ main().then(
   },
   (error: unknown) => {
     process.stderr.write(formatFatal(error, logLevel));
-    process.exitCode = exitCodeOf(error);
+    // Exit now: a client that failed to start (e.g. Slack's retrying Web API client) may
+    // still hold timers that would keep the process alive after the message.
+    process.exit(exitCodeOf(error));
   },
 );

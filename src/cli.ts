@@ -34,6 +34,15 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'run the benchmarks and print figures [--json]',
     load: async () => (await import('../bench/run.ts')).benchCommand,
   },
+  config: {
+    summary: 'the effective settings (secrets masked) and where each came from',
+    load: async () => (await import('./cli/config.ts')).configCommand,
+  },
+  doctor: {
+    summary:
+      'the settings, then a check of each service they use (store, Redis, LLM, Discord, Slack)',
+    load: async () => (await import('./cli/config.ts')).doctorCommand,
+  },
   'discord-register': {
     summary: 'register the Discord slash commands [--guild ID]',
     load: async () => (await import('./adapters/discord/register.ts')).registerCommand,
@@ -68,9 +77,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-const isEntryPoint =
-  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (isEntryPoint) {
+/** Runs the CLI on this process's arguments and streams (`.env` first); sets the exit code. */
+export function runFromProcess(): void {
   const run = async () => {
     // `.env` first; the values it adds are seen by every module, as with `node --env-file`.
     const loaded = loadEnvironment();
@@ -93,3 +101,7 @@ if (isEntryPoint) {
     },
   );
 }
+
+const isEntryPoint =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntryPoint) runFromProcess();

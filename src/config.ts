@@ -57,6 +57,11 @@ const EnvSchema = z.object({
 /** The variables the configuration reads, in `.env.example` order (for `config`/`doctor`). */
 export const SETTING_NAMES = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[];
 
+/** Each variable's default (undefined: none), for `config`/`doctor`. */
+export function settingDefaults(): Record<string, unknown> {
+  return EnvSchema.parse({});
+}
+
 /** Variables whose values are secrets: shown masked. */
 export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
   'OPENAI_API_KEY',

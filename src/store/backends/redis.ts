@@ -65,11 +65,17 @@ export async function openRedis(
   keyv.on('error', (error: unknown) => {
     if (connected) logger.warn({ err: error, redis: where }, 'keyv redis error');
   });
+  // The adapter's own rejection is generic ("not connected… throwOnConnectError"); the error
+  // it emitted just before says what the server answered.
+  let adapterError: unknown;
+  adapter.on('error', (error: unknown) => {
+    adapterError ??= error;
+  });
   try {
     await adapter.getClient();
   } catch (error) {
     redis.disconnect();
-    throw cannotConnect(where, error);
+    throw cannotConnect(where, adapterError ?? error);
   }
 
   return {

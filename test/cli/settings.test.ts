@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { SETTING_NAMES, loadConfig } from '../../src/config.ts';
 import { loadEnvironment } from '../../src/env-file.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
 import { FakeSlackWebApi } from '../fakes/slack/web-api.ts';
@@ -71,9 +71,10 @@ describe('.env', () => {
     expect(result.stdout).toMatch(/^存储：/);
   });
 
-  it('.env.example works as it is (cp .env.example .env)', async () => {
+  it('.env.example works as it is (cp .env.example .env) and lists every variable', async () => {
     const example = readFileSync(path.join(ROOT, '.env.example'), 'utf8');
     expect(() => loadConfig(parseEnv(example))).not.toThrow();
+    expect(SETTING_NAMES.filter((name) => !(name in parseEnv(example)))).toEqual([]);
     const dir = folderWith(null);
     copyFileSync(path.join(ROOT, '.env.example'), path.join(dir, '.env'));
     const result = await runCliIn(dir, ['config'], base(dir));

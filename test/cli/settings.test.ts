@@ -51,7 +51,7 @@ describe('.env', () => {
     );
     const result = await runCliIn(dir, ['config'], base(dir, { OPENAI_MODEL: 'from-env' }));
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`.env: ${path.join(dir, '.env')} (2 values used`);
+    expect(result.stdout).toContain(`.env: ${path.join(dir, '.env')} (2 settings from it`);
     expect(row(result.stdout, 'INTERVIEW_LANG')).toEqual(['zh', '.env']);
     expect(row(result.stdout, 'OPENAI_MODEL')).toEqual(['from-env', 'environment']);
     expect(row(result.stdout, 'DISCORD_TOKEN')).toEqual(['abcde… (26 characters, hidden)', '.env']);

@@ -52,8 +52,10 @@ export function formatSettings(loaded: LoadedEnvironment): string {
   const lines = rows.map(
     (r) => `  ${r.name.padEnd(width)}  ${r.shown.padEnd(valueWidth)}  ${r.source}`,
   );
+  // Empty values in the file are "not set": only the others count as used.
+  const used = rows.filter((r) => r.source === '.env').length;
   const file = loaded.file
-    ? `.env: ${loaded.file} (${loaded.fromFile.size} value${loaded.fromFile.size === 1 ? '' : 's'} used; the environment wins over it)`
+    ? `.env: ${loaded.file} (${used} setting${used === 1 ? '' : 's'} from it; the environment wins over it)`
     : `.env: none in ${process.cwd()} (copy .env.example to .env to use one)`;
   return `${file}\nsettings (value, source):\n${lines.join('\n')}\n`;
 }

@@ -76,7 +76,12 @@ export async function runTerminalInterview(
     }
     const finalScorecard =
       outcome.replies.some((r) => r.kind === 'scorecard') && command.kind !== 'scorecard';
-    return command.kind === 'abandon' || command.kind === 'end' || finalScorecard;
+    // /next past the last stage with nothing answered ends without a scorecard (not enough to
+    // judge): no next stage opened and no stage feedback means the interview is over.
+    const endedUnscored =
+      command.kind === 'next' &&
+      !outcome.replies.some((r) => r.kind === 'stage-opened' || r.kind === 'stage-feedback');
+    return command.kind === 'abandon' || command.kind === 'end' || finalScorecard || endedUnscored;
   };
 
   const first: Command = options.start ?? { kind: 'status' };

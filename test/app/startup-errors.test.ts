@@ -109,6 +109,19 @@ describe('Discord', () => {
     );
   });
 
+  it('a token in .env starts the bot (here: refused), not the terminal', async () => {
+    const folder = mkdtempSync(path.join(dir, 'dotenv-'));
+    writeFileSync(
+      path.join(folder, '.env'),
+      `DISCORD_TOKEN=token-from-dotenv\nDISCORD_API_URL=${discord.apiUrl}\n`,
+    );
+    const environment = env({ KNOWLEDGE_DIR: path.resolve('knowledge') });
+    delete environment.DISCORD_TOKEN;
+    const result = await runMain(environment, { cwd: folder });
+    expectOneError('bad Discord token from .env', result, /^DISCORD_TOKEN: Discord rejected/);
+    expect(result.stdout).not.toContain('Pick a scenario');
+  });
+
   it('unreachable', async () => {
     const result = await runMain(
       env({

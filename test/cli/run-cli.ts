@@ -19,7 +19,9 @@ export function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     'DATABASE_PATH',
     'INTERVIEW_LANG',
   ]) {
-    delete env[name];
+    // Empty rather than absent: an empty value counts as unset and, being in the environment,
+    // wins over a developer's own .env in the repository folder.
+    env[name] = '';
   }
   return { ...env, ...extra };
 }

@@ -36,6 +36,13 @@ const base = (dir: string, extra: Record<string, string> = {}) =>
     ...extra,
   });
 
+/** The environment without these variables at all, so a `.env` may provide them. */
+function without(env: NodeJS.ProcessEnv, ...names: string[]): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of names) delete copy[name];
+  return copy;
+}
+
 /** The line of `config` output for one variable: [value, source]. */
 function row(output: string, name: string): [string, string] | null {
   const line = output.split('\n').find((l) => l.trimStart().startsWith(`${name} `));
@@ -49,7 +56,11 @@ describe('.env', () => {
     const dir = folderWith(
       'INTERVIEW_LANG=zh\nOPENAI_MODEL=from-file\nDISCORD_TOKEN=abcdefghijklmnopqrstuvwxyz\nLOG_LEVEL=\n',
     );
-    const result = await runCliIn(dir, ['config'], base(dir, { OPENAI_MODEL: 'from-env' }));
+    const result = await runCliIn(
+      dir,
+      ['config'],
+      without(base(dir, { OPENAI_MODEL: 'from-env' }), 'INTERVIEW_LANG', 'DISCORD_TOKEN'),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`.env: ${path.join(dir, '.env')} (2 settings from it`);
     expect(row(result.stdout, 'INTERVIEW_LANG')).toEqual(['zh', '.env']);
@@ -65,7 +76,7 @@ describe('.env', () => {
     const result = await runCliIn(
       dir,
       ['chat', '--scenario', 'churn-prediction'],
-      base(dir),
+      without(base(dir), 'INTERVIEW_LANG'),
       '/quit\n',
     );
     expect(result.stdout).toMatch(/^存储：/);

@@ -5,6 +5,8 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
@@ -32,6 +34,15 @@ function expectOneError(
   expect(result.stderr).not.toMatch(/^\s+at /m); // no stack trace
   expect(result.stderr).not.toMatch(/"level":/); // no JSON log lines
   expect(result.code).toBe(1);
+}
+
+/** A port nothing listens on (fetch refuses some low ports outright, so not port 1). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 const env = (extra: Record<string, string>) =>
@@ -123,17 +134,16 @@ describe('Discord', () => {
   });
 
   it('unreachable', async () => {
+    const port = await closedPort();
     const result = await runMain(
-      env({
-        DISCORD_TOKEN: 'any',
-        DISCORD_API_URL: 'http://127.0.0.1:1/api',
-        CONNECT_TIMEOUT_MS: '4000',
-      }),
+      env({ DISCORD_TOKEN: 'any', DISCORD_API_URL: `http://127.0.0.1:${port}/api` }),
     );
     expectOneError(
       'Discord unreachable',
       result,
-      /^DISCORD_API_URL: (cannot reach Discord at http:\/\/127\.0\.0\.1:1\/api \(ECONNREFUSED\)|Discord did not connect within 4 s)/,
+      new RegExp(
+        `^DISCORD_API_URL: cannot reach Discord at http://127\\.0\\.0\\.1:${port}/api \\(ECONNREFUSED\\)`,
+      ),
     );
   });
 });
@@ -161,21 +171,47 @@ describe('Slack', () => {
     );
   });
 
-  it('unreachable ends after CONNECT_TIMEOUT_MS', async () => {
+  it('unreachable: at once, without the client retrying', async () => {
+    const port = await closedPort();
     const result = await runMain(
       env({
         SLACK_BOT_TOKEN: 'xoxb-any',
         SLACK_SIGNING_SECRET: 'secret',
-        SLACK_API_URL: 'http://127.0.0.1:1/api/',
+        SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
         PORT: '0',
-        CONNECT_TIMEOUT_MS: '2000',
       }),
     );
     expectOneError(
-      'Slack unreachable (CONNECT_TIMEOUT_MS=2000)',
+      'Slack unreachable',
       result,
-      /^SLACK_API_URL: (Slack did not answer within 2 s|cannot reach Slack at http:\/\/127\.0\.0\.1:1\/api\/ \(ECONNREFUSED\))/,
+      new RegExp(
+        `^SLACK_API_URL: cannot reach Slack at http://127\\.0\\.0\\.1:${port}/api/ \\(ECONNREFUSED\\)`,
+      ),
     );
+  });
+
+  it('listening but never answering: ends after CONNECT_TIMEOUT_MS', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const result = await runMain(
+        env({
+          SLACK_BOT_TOKEN: 'xoxb-any',
+          SLACK_SIGNING_SECRET: 'secret',
+          SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
+          PORT: '0',
+          CONNECT_TIMEOUT_MS: '2000',
+        }),
+      );
+      expectOneError(
+        'Slack silent (CONNECT_TIMEOUT_MS=2000)',
+        result,
+        /^SLACK_API_URL: (Slack did not answer within 2 s|cannot reach Slack at .* \(timeout)/i,
+      );
+    } finally {
+      silent.close();
+    }
   });
 });
 

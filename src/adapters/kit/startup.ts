@@ -53,13 +53,17 @@ export async function connectWithin<T>(options: {
   }
 }
 
-/** The network error code somewhere in an error's cause chain (ENOTFOUND, ECONNREFUSED, …). */
+/**
+ * The network error code somewhere in an error's chain (ENOTFOUND, ECONNREFUSED, …): through
+ * `cause` (fetch, undici) and `original` (Slack's Web API client wraps its errors so).
+ */
 export function networkCode(error: unknown): string | null {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
+  for (let depth = 0; depth < 6 && current; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
+    const next = current as { cause?: unknown; original?: unknown };
+    current = next.original ?? next.cause;
   }
   return null;
 }

@@ -24,6 +24,7 @@ import { registerStartModal } from './listeners/start-modal.ts';
 import { registerThreadMessages } from './listeners/thread-messages.ts';
 import { RecentIds } from './recent-ids.ts';
 import { labelsFrom } from './render/labels.ts';
+import { checkSlackReachable } from './preflight.ts';
 import { slackStartError } from './start-errors.ts';
 import { boltOptions, type SlackConfig, selectTransport } from './transport.ts';
 
@@ -85,6 +86,7 @@ export async function startSlackApp(
   const port = await connectWithin({
     timeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     connect: async () => {
+      await checkSlackReachable(config, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
       // Checks the bot token (auth.test) and learns the bot's user id, before any event.
       await bolt.init();
       if (transport.mode === 'http') {

@@ -17,8 +17,11 @@ import { createStore, type StoreHandle } from './store/index.ts';
 export interface App {
   engine: InterviewEngine;
   knowledge: Knowledge;
-  /** One line per component, for the start-up banner ("store: sqlite ./data/…"). */
-  describe: { store: string; interviewer: string; scorer: string };
+  /**
+   * One line per component, for the start-up banner ("store: sqlite ./data/…"): the path
+   * actually in use, so "offline" while the LLM is switched off by the circuit breaker.
+   */
+  readonly describe: { store: string; interviewer: string; scorer: string };
   interviewerKind: Interviewer['kind'];
   /** The candidate's newest unfinished interview, for "resume". */
   lastUnfinished(actor: CandidateId): Promise<{ sessionId: string; scenarioId: string } | null>;
@@ -108,6 +111,7 @@ function assemble(
     guard,
     logger,
     clock: options.clock,
+    llmHealth: llm?.health,
   });
 
   const model = config.llm.endpoint?.model;
@@ -115,13 +119,18 @@ function assemble(
   return {
     engine,
     knowledge,
-    describe: {
-      store: stores.describe(),
-      interviewer: interviewer.kind === 'llm' ? `LLM (${model})` : 'offline (rule-based, no LLM)',
-      scorer:
-        scorer.kind === 'llm'
-          ? `LLM rubric scorer (${judgeModel})`
-          : 'offline rubric scorer (no LLM)',
+    get describe() {
+      const outage = llm?.health.outage();
+      const off = outage ? `offline (the LLM is not answering: ${outage.reason})` : null;
+      return {
+        store: stores.describe(),
+        interviewer:
+          interviewer.kind === 'llm' ? (off ?? `LLM (${model})`) : 'offline (rule-based, no LLM)',
+        scorer:
+          scorer.kind === 'llm'
+            ? (off ?? `LLM rubric scorer (${judgeModel})`)
+            : 'offline rubric scorer (no LLM)',
+      };
     },
     interviewerKind: interviewer.kind,
     async lastUnfinished(actor) {

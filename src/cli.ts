@@ -3,6 +3,8 @@
  * and is imported only when used, so `scenarios` does not load discord.js.
  */
 import { type CliCommand, type CliIO, UsageError } from './cli/io.ts';
+import { loadEnvironment } from './env-file.ts';
+import { exitCodeOf, formatFatal, isUserFacing } from './setup-error.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   scenarios: {
@@ -41,6 +43,15 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'run the benchmarks and print figures [--json]',
     load: async () => (await import('../bench/run.ts')).benchCommand,
   },
+  config: {
+    summary: 'the effective settings (secrets masked) and where each came from',
+    load: async () => (await import('./cli/config.ts')).configCommand,
+  },
+  doctor: {
+    summary:
+      'the settings, then a check of each service they use (store, Redis, LLM, Discord, Slack)',
+    load: async () => (await import('./cli/config.ts')).doctorCommand,
+  },
   'discord-register': {
     summary: 'register the Discord slash commands [--guild ID]',
     load: async () => (await import('./adapters/discord/register.ts')).registerCommand,
@@ -66,31 +77,40 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     return await (await command.load())(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n`);
-      return 2;
+    // Errors written for the user (bad flags, settings, services) end here as their message.
+    if (error instanceof UsageError || isUserFacing(error)) {
+      io.stderr.write(formatFatal(error, io.env.LOG_LEVEL));
+      return exitCodeOf(error);
     }
     throw error;
   }
 }
 
-const isEntryPoint =
-  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (isEntryPoint) {
-  runCli(process.argv.slice(2), {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-  }).then(
+/** Runs the CLI on this process's arguments and streams (`.env` first); sets the exit code. */
+export function runFromProcess(): void {
+  const run = async () => {
+    // `.env` first; the values it adds are seen by every module, as with `node --env-file`.
+    const loaded = loadEnvironment();
+    Object.assign(process.env, loaded.env);
+    return runCli(process.argv.slice(2), {
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: loaded.env,
+      envFile: loaded,
+    });
+  };
+  run().then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(
-        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 1;
+      process.stderr.write(formatFatal(error, process.env.LOG_LEVEL));
+      process.exitCode = exitCodeOf(error);
     },
   );
 }
+
+const isEntryPoint =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntryPoint) runFromProcess();

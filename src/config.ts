@@ -1,6 +1,7 @@
 /**
- * Environment → typed, validated configuration. Every variable is listed in `.env.example`.
- * A bad value stops start-up with the variable's name and the problem.
+ * Environment (and `.env`, see env-file.ts) → typed, validated configuration. Every variable is
+ * listed in `.env.example`. An empty value counts as unset (so `.env.example` works as it is);
+ * a bad value stops start-up with the variable's name, the problem and what to write instead.
  */
 import { z } from 'zod';
 
@@ -35,6 +36,8 @@ const EnvSchema = z.object({
   LLM_TIMEOUT_MS: positiveInt(30_000),
   LLM_MAX_RETRIES: nonNegativeInt(2),
   LLM_MAX_RETRY_AFTER_MS: positiveInt(20_000),
+  LLM_BREAKER_FAILURES: positiveInt(3),
+  LLM_BREAKER_COOLDOWN_MS: positiveInt(60_000),
   LLM_RPM: positiveInt(500),
   LLM_TPM: positiveInt(200_000),
   LLM_MAX_CONCURRENT: positiveInt(8),
@@ -60,6 +63,7 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalString.pipe(z.url().optional()),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  CONNECT_TIMEOUT_MS: positiveInt(30_000),
 });
 
 export interface LlmEndpoint {
@@ -67,6 +71,24 @@ export interface LlmEndpoint {
   baseURL: string | undefined;
   model: string;
 }
+
+/** The variables the configuration reads, in `.env.example` order (for `config`/`doctor`). */
+export const SETTING_NAMES = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[];
+
+/** Each variable's default (undefined: none), for `config`/`doctor`. */
+export function settingDefaults(): Record<string, unknown> {
+  return EnvSchema.parse({});
+}
+
+/** Variables whose values are secrets: shown masked. */
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
+  'OPENAI_API_KEY',
+  'JUDGE_API_KEY',
+  'DISCORD_TOKEN',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+]);
 
 export interface Config {
   logLevel: string | undefined;
@@ -80,6 +102,9 @@ export interface Config {
     timeoutMs: number;
     maxRetries: number;
     maxRetryAfterMs: number;
+    /** Consecutive failed requests that switch the LLM off for `breakerCooldownMs`. */
+    breakerFailures: number;
+    breakerCooldownMs: number;
     rpm: number;
     tpm: number;
     maxConcurrent: number;
@@ -106,22 +131,39 @@ export interface Config {
     apiUrl: string | undefined;
     port: number;
   } | null;
+  /** How long Discord or Slack may take to connect at start-up before it gives up. */
+  connectTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** The environment without empty values: `NAME=` means "not set", as in `.env.example`. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') set[name] = value;
+  }
+  return set;
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const env = withoutEmpty(environment);
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
+    });
+    throw new ConfigError(
+      `invalid setting${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}\n  fix: correct ${lines.length > 1 ? 'them' : 'it'} in .env or your environment (see .env.example), or remove ${lines.length > 1 ? 'them' : 'it'} to use the default`,
+    );
   }
   const e = parsed.data;
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
     throw new ConfigError(
-      'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is',
+      'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is.\n  fix: set SLACK_APP_TOKEN (xapp-..., Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode); see README "Slack"',
     );
   }
   // A local OpenAI-compatible server (Ollama, vLLM, LM Studio) usually needs no key.
@@ -131,13 +173,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const judgeConfigured = Boolean(judgeKey || judgeBaseURL);
   if (e.SCORER === 'llm' && !judgeConfigured) {
     throw new ConfigError(
-      'SCORER=llm needs an LLM: set OPENAI_API_KEY (or OPENAI_BASE_URL, or JUDGE_API_KEY / JUDGE_BASE_URL), or use SCORER=auto|offline',
+      'SCORER=llm needs an LLM.\n  fix: set OPENAI_API_KEY (or OPENAI_BASE_URL, or JUDGE_API_KEY / JUDGE_BASE_URL), or use SCORER=auto|offline',
     );
   }
   const prices = [e.JUDGE_PRICE_INPUT_PER_MTOK, e.JUDGE_PRICE_OUTPUT_PER_MTOK];
   if (prices.filter((p) => p === undefined).length === 1) {
     throw new ConfigError(
-      'JUDGE_PRICE_INPUT_PER_MTOK and JUDGE_PRICE_OUTPUT_PER_MTOK go together: set both or neither',
+      'JUDGE_PRICE_INPUT_PER_MTOK and JUDGE_PRICE_OUTPUT_PER_MTOK go together.\n  fix: set both or neither',
     );
   }
   return {
@@ -156,6 +198,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.LLM_TIMEOUT_MS,
       maxRetries: e.LLM_MAX_RETRIES,
       maxRetryAfterMs: e.LLM_MAX_RETRY_AFTER_MS,
+      breakerFailures: e.LLM_BREAKER_FAILURES,
+      breakerCooldownMs: e.LLM_BREAKER_COOLDOWN_MS,
       rpm: e.LLM_RPM,
       tpm: e.LLM_TPM,
       maxConcurrent: e.LLM_MAX_CONCURRENT,
@@ -195,5 +239,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           port: e.PORT,
         }
       : null,
+    connectTimeoutMs: e.CONNECT_TIMEOUT_MS,
   };
 }

@@ -4,9 +4,10 @@
  */
 import { runTerminal } from './adapters/terminal/index.ts';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { KnowledgeError } from './knowledge/loader.ts';
+import { loadConfig } from './config.ts';
+import { loadEnvironment } from './env-file.ts';
 import { createLogger } from './logger.ts';
+import { exitCodeOf, formatFatal } from './setup-error.ts';
 
 interface Running {
   name: string;
@@ -18,13 +19,30 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
   const app = await createApp(config, { logger });
   logger.info({ ...app.describe }, 'ml-interviewer starting');
   const running: Running[] = [];
-  if (config.discord) {
-    const { startDiscordBot } = await import('./adapters/discord/index.ts');
-    running.push({ name: 'discord', ...(await startDiscordBot(app, config.discord, logger)) });
-  }
-  if (config.slack) {
-    const { startSlackApp } = await import('./adapters/slack/index.ts');
-    running.push({ name: 'slack', ...(await startSlackApp(app, config.slack, logger)) });
+  try {
+    if (config.discord) {
+      const { startDiscordBot } = await import('./adapters/discord/index.ts');
+      running.push({
+        name: 'discord',
+        ...(await startDiscordBot(app, config.discord, logger, {
+          connectTimeoutMs: config.connectTimeoutMs,
+        })),
+      });
+    }
+    if (config.slack) {
+      const { startSlackApp } = await import('./adapters/slack/index.ts');
+      running.push({
+        name: 'slack',
+        ...(await startSlackApp(app, config.slack, logger, {
+          connectTimeoutMs: config.connectTimeoutMs,
+        })),
+      });
+    }
+  } catch (error) {
+    // One platform failed to start: close what is open so the process can end with the error.
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await app.close();
+    throw error;
   }
 
   // Graceful shutdown: stop taking events, let in-flight turns finish, close the store.
@@ -41,8 +59,15 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/** For the error report: the stack is printed only with LOG_LEVEL=debug (from .env too). */
+let logLevel = process.env.LOG_LEVEL;
+
 async function main(): Promise<number | undefined> {
-  const config = loadConfig();
+  // `.env` first; the values it adds are seen by every module, as with `node --env-file`.
+  const { env } = loadEnvironment();
+  Object.assign(process.env, env);
+  logLevel = env.LOG_LEVEL;
+  const config = loadConfig(env);
   if (config.discord || config.slack) {
     await runBots(config);
     return undefined; // keep running
@@ -51,7 +76,7 @@ async function main(): Promise<number | undefined> {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
-    env: process.env,
+    env,
   };
   const logger = createLogger({ level: config.logLevel, toStderr: true });
   return runTerminal(config, io, logger, {
@@ -67,13 +92,9 @@ main().then(
     if (code !== undefined) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof KnowledgeError) {
-      process.stderr.write(`${error.message}\n`);
-    } else {
-      process.stderr.write(
-        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-    }
-    process.exitCode = 1;
+    process.stderr.write(formatFatal(error, logLevel));
+    // Exit now: a client that failed to start (e.g. Slack's retrying Web API client) may
+    // still hold timers that would keep the process alive after the message.
+    process.exit(exitCodeOf(error));
   },
 );

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { LoadedEnvironment } from '../env-file.ts';
 
 /** The streams and environment a CLI command uses, passed in so tests can run commands in-process. */
 export interface CliIO {
@@ -6,6 +7,8 @@ export interface CliIO {
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable;
   env: NodeJS.ProcessEnv;
+  /** Where `env` came from (the real environment and `.env`), for `config`/`doctor`. */
+  envFile?: LoadedEnvironment;
 }
 
 /** Every `npm run cli -- <name>` command is a module exporting this. Returns the exit code. */

@@ -4,7 +4,9 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import {
   type Clock,
   type EngineLogger,
+  alwaysHealthy,
   type Interviewer,
+  type LlmHealth,
   type SessionLock,
   type SessionStore,
   type StageScorer,
@@ -25,6 +27,8 @@ export interface EngineDeps {
   /** Per-candidate rate and token limits; defaults to unlimited. */
   guard?: UsageGuard;
   logger?: EngineLogger;
+  /** Whether the LLM is switched off for now (a circuit breaker); default: always in use. */
+  llmHealth?: LlmHealth;
   /** Ids for sessions and turns; defaults to random UUIDs. */
   newId?: () => string;
 }
@@ -43,6 +47,7 @@ export function resolveDeps(deps: EngineDeps): Services {
     clock: deps.clock ?? systemClock,
     guard: deps.guard ?? unlimited,
     logger: deps.logger ?? silentLogger,
+    llmHealth: deps.llmHealth ?? alwaysHealthy,
     newId: deps.newId ?? randomUUID,
   };
 }

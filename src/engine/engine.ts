@@ -25,6 +25,7 @@ import type { SessionCommandHandler } from './commands/handler.ts';
 import { runHistory } from './commands/history.ts';
 import { runStart } from './commands/start.ts';
 import { type EngineDeps, resolveDeps, type Services } from './deps.ts';
+import { LlmOutageNotices } from './llm-notices.ts';
 import { describeError } from './messages.ts';
 import { LockBusyError } from './ports.ts';
 import { completePending } from './respond.ts';
@@ -51,9 +52,12 @@ function internalError(resend: boolean): EngineError {
 
 export class InterviewEngine {
   private readonly services: Services;
+  private readonly outages: LlmOutageNotices;
 
   constructor(deps: EngineDeps) {
     this.services = resolveDeps(deps);
+    const { llmHealth, clock } = this.services;
+    this.outages = new LlmOutageNotices(llmHealth, () => clock.now());
   }
 
   /** All scenarios, sorted by id. */
@@ -171,6 +175,8 @@ export class InterviewEngine {
         try {
           if (completes) await completePending(turn);
           await handler.run(turn, request.command);
+          const llmNotice = handler.usesLlm ? this.outages.afterTurn(sessionId, lang) : null;
+          if (llmNotice) turn.note(llmNotice, 'warning');
           return { ok: true, sessionId, lang, replies: turn.replies };
         } catch (error) {
           savedEarlier ||= turn.requestMessageSaved;

@@ -2,13 +2,15 @@
 import { stageById } from '../knowledge/knowledge.ts';
 import type { Framework, Scenario } from '../knowledge/schema.ts';
 import { formatScore, formatStageScore, mistakeLines, msg } from './messages.ts';
+import { notices } from './notices.ts';
 import type { Scorecard, Session, StageScore, Turn } from './types.ts';
 
 export interface MarkdownInput {
   session: Readonly<Session>;
   scenario: Scenario;
   framework: Framework;
-  scorecard: Scorecard;
+  /** Null while no stage has a score: the file then says there is not enough to judge. */
+  scorecard: Scorecard | null;
 }
 
 /** A safe, readable file name: ml-interview-<scenario>-<date>-<session>.md */
@@ -76,6 +78,11 @@ function stageDetail(score: StageScore, title: string, input: MarkdownInput): st
 function scorecardSection(input: MarkdownInput): string[] {
   const { scorecard: card, session } = input;
   const m = msg(session.lang);
+  if (!card) {
+    const n = notices(session.lang);
+    const text = session.status === 'active' ? n.notEnoughToJudgeYet : n.notEnoughToJudge;
+    return [`## ${m.scorecardTitle}`, '', text, ''];
+  }
   const scorers = card.scorers.map((k) => m.scorers[k]).join(', ') || m.none;
   const lines = [
     `## ${m.scorecardTitle}`,

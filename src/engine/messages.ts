@@ -126,6 +126,8 @@ const EN: Messages = {
     'session-over': () =>
       'This interview is over. Ask for the scorecard or export it, or start a new one.',
     'empty-answer': () => 'That message was empty. Type your answer, then send it.',
+    'not-a-command': () =>
+      'That starts with "/" but is not a command, so it was not taken as your answer. To answer, write it without the leading "/".',
     'rate-limited': (p) =>
       `You are going a bit fast. Please wait ${p.retryAfterSeconds ?? 'a few'} seconds and send it again.`,
     'budget-exhausted': (p) =>
@@ -250,6 +252,8 @@ const ZH: Messages = {
     'not-your-session': () => '这场面试属于别人，只有候选人本人可以操作。你可以开始自己的面试！',
     'session-over': () => '这场面试已经结束。可以查看评分卡、导出记录，或者开始新的面试。',
     'empty-answer': () => '这条消息是空的。请输入你的回答后再发送。',
+    'not-a-command': () =>
+      '这条消息以 "/" 开头但不是命令，所以没有当作你的回答。要回答，请去掉开头的 "/"。',
     'rate-limited': (p) => `发得有点快了。请等 ${p.retryAfterSeconds ?? '几'} 秒后再发一次。`,
     'budget-exhausted': (p) =>
       `今天的面试额度已用完。请在大约 ${p.retryAfterMinutes ?? '几'} 分钟后再试；你的面试已保存。`,

@@ -151,6 +151,21 @@ export const unlimited: UsageGuard = {
   record: async () => {},
 };
 
+/** Why the LLM path is switched off for now (see the circuit breaker in src/llm). */
+export interface LlmOutage {
+  reason: string;
+  since: number;
+  /** When the LLM is tried again (epoch ms). */
+  retryAt: number;
+}
+
+/** Whether the LLM path is in use right now, so the conversation and /status can say so. */
+export interface LlmHealth {
+  outage(): LlmOutage | null;
+}
+
+export const alwaysHealthy: LlmHealth = { outage: () => null };
+
 /** The few log calls the engine makes; pino satisfies it. */
 export interface EngineLogger {
   info(obj: object, msg?: string): void;

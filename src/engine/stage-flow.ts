@@ -5,6 +5,7 @@
 import { mistakesFor } from '../knowledge/knowledge.ts';
 import { STAGE_TEXT_CAP, candidateText, capCandidateTurns, capText } from './answer-text.ts';
 import { msg } from './messages.ts';
+import { notices } from './notices.ts';
 import { buildScorecard } from './scorecard.ts';
 import type { SessionTurn } from './session-turn.ts';
 import type { StageScore } from './types.ts';
@@ -67,10 +68,29 @@ export async function closeStage(turn: SessionTurn): Promise<void> {
   }
 }
 
-/** End the interview: scorecard built and stored, wrap-up said, scorecard shown. */
+/** Whether any stage has a score (else there is nothing to judge and no scorecard). */
+/** Whether any stage has a score to judge by (a stage too short to judge has none). */
+export function anyStageScored(turn: SessionTurn): boolean {
+  return turn.session.stages.some((s) => s.score && !s.score.insufficient);
+}
+
+/**
+ * End the interview: scorecard built and stored, wrap-up said, scorecard shown. With no stage
+ * answered there is nothing to judge: no score is invented, and the interview ends as
+ * abandoned, so history and the trend do not count it.
+ */
 export function finishInterview(turn: SessionTurn): void {
   const { session } = turn;
   const now = turn.now();
+  if (!anyStageScored(turn)) {
+    session.status = 'abandoned';
+    session.finishedAt = now;
+    session.pending = undefined;
+    const text = notices(turn.lang).notEnoughToJudge;
+    turn.addTurn('interviewer', 'wrapup', text);
+    turn.say(text);
+    return;
+  }
   session.status = 'finished';
   session.finishedAt = now;
   session.pending = undefined;

@@ -228,6 +228,7 @@ export type ErrorCode =
   | 'not-your-session'
   | 'session-over'
   | 'empty-answer'
+  | 'not-a-command'
   | 'rate-limited'
   | 'budget-exhausted'
   | 'busy'

@@ -61,6 +61,12 @@ export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promis
     const expectedId = name.replace(/\.ya?ml$/, '');
     if (scenario.id !== expectedId) {
       problems.push(`${file}: id: is "${scenario.id}" but the file name says "${expectedId}"`);
+    } else if (scenarios.has(scenario.id)) {
+      // e.g. churn-prediction.yaml and churn-prediction.yml: neither silently replaces the other.
+      const other = files.find((f) => f !== name && f.replace(/\.ya?ml$/, '') === expectedId);
+      problems.push(
+        `${file}: id: "${scenario.id}" is also defined by ${other ?? 'another file'}; keep one of the two files`,
+      );
     } else {
       scenarios.set(scenario.id, scenario);
     }

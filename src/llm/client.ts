@@ -5,11 +5,12 @@
  * attempts; when they run out the caller gets the reason, never made-up content.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import OpenAI, { APIConnectionTimeoutError } from 'openai';
+import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'zod';
 import type { EngineLogger } from '../engine/ports.ts';
 import type { TokenUsage } from '../engine/types.ts';
+import type { CircuitBreaker } from './breaker.ts';
 import type { RequestLimiter } from './limiter.ts';
 import { decideAfterError, type RetryPolicy } from './retry.ts';
 import { addUsage, emptyUsage, estimateRequestTokens, estimateTextTokens } from './usage.ts';
@@ -46,6 +47,8 @@ export interface LlmClientOptions {
   maxRetries: number;
   maxRetryAfterMs: number;
   limiter: RequestLimiter;
+  /** Switches the LLM off after consecutive failures (absent: every request is tried). */
+  breaker?: CircuitBreaker;
   logger?: EngineLogger;
   /** Ask for Server-Sent Events instead of one JSON body (some proxies prefer it). */
   stream?: boolean;
@@ -109,8 +112,15 @@ export class LlmClient {
     let usage = emptyUsage();
     let messages = request.messages;
 
+    const breaker = this.options.breaker;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const isLast = attempt === maxRetries;
+      // While the breaker is open nothing is sent: the caller falls back at once.
+      if (breaker && !breaker.allows()) {
+        const reason = breaker.describe();
+        if (attempt === 0) problems.push(reason);
+        return { ok: false, reason, problems, usage, attempts: attempt };
+      }
       let raw: RawCompletion;
       try {
         raw = await this.options.limiter.schedule(
@@ -125,13 +135,26 @@ export class LlmClient {
           { purpose: request.purpose, attempt: attempt + 1, reason: decision.reason },
           'llm request failed',
         );
-        if (!decision.retry || isLast) {
+        const opened =
+          breaker !== undefined &&
+          isNotAnswering(error) &&
+          breaker.recordFailure(decision.reason, {
+            opensAtOnce: error instanceof APIConnectionTimeoutError,
+          });
+        if (opened) {
+          this.options.logger?.warn(
+            { purpose: request.purpose, reason: decision.reason },
+            'llm switched off for the cooling period',
+          );
+        }
+        if (!decision.retry || isLast || opened) {
           return { ok: false, reason: decision.reason, problems, usage, attempts: attempt + 1 };
         }
         await this.sleep(decision.waitMs);
         continue;
       }
 
+      breaker?.recordReply();
       usage = addUsage(usage, raw.usage);
       const checked = this.check(raw, request);
       if (checked.ok) {
@@ -332,4 +355,15 @@ export function fixedTemperature(model: string): boolean {
 function stripCodeFence(content: string): string {
   const match = /^\s*```(?:json)?\s*\n([\s\S]*?)\n?```\s*$/.exec(content);
   return match ? match[1]! : content;
+}
+
+/**
+ * Whether an error says the server is not answering (what the breaker counts): no reply in
+ * time, no connection, a 5xx or 408. A 429 or a 4xx is an answer from a live server.
+ */
+function isNotAnswering(error: unknown): boolean {
+  if (error instanceof APIError && typeof error.status === 'number') {
+    return error.status >= 500 || error.status === 408;
+  }
+  return true;
 }

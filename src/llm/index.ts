@@ -5,15 +5,24 @@
  */
 import { Redis } from 'ioredis';
 import type { Config, LlmEndpoint } from '../config.ts';
-import type { Clock, EngineLogger, Interviewer, StageScorer, UsageGuard } from '../engine/ports.ts';
+import type {
+  Clock,
+  EngineLogger,
+  Interviewer,
+  LlmHealth,
+  StageScorer,
+  UsageGuard,
+} from '../engine/ports.ts';
 import { createMemoryKeyv } from '../store/backends/memory.ts';
 import { type KeyValue, KeyvKeyValue, RedisKeyValue } from '../store/key-value.ts';
+import { CircuitBreaker } from './breaker.ts';
 import { LlmClient } from './client.ts';
 import { LlmInterviewer } from './interviewer.ts';
 import { RequestLimiter } from './limiter.ts';
 import { LlmScorer } from './scorer.ts';
 import { WindowUsageGuard } from './usage-guard.ts';
 
+export { CircuitBreaker } from './breaker.ts';
 export { LlmClient } from './client.ts';
 export { LlmInterviewer } from './interviewer.ts';
 export { RequestLimiter } from './limiter.ts';
@@ -43,6 +52,8 @@ export interface LlmServices {
   interviewer: Interviewer;
   scorer: StageScorer;
   guard: UsageGuard;
+  /** Whether the LLM is switched off for now (the circuit breaker), for notes and /status. */
+  health: LlmHealth;
   close(): Promise<void>;
 }
 
@@ -56,6 +67,7 @@ export class LlmNotConfiguredError extends Error {
 interface ClientHandle {
   client: LlmClient;
   limiter: RequestLimiter;
+  breaker: CircuitBreaker;
 }
 
 interface ClientOptions {
@@ -85,10 +97,18 @@ function createLimiter(config: Config, options: ClientOptions, keyPrefix: string
   );
 }
 
+/** One breaker per server and process: the interviewer and the judge on one server share it. */
+function createBreaker(config: Config): CircuitBreaker {
+  return new CircuitBreaker({
+    failures: config.llm.breakerFailures,
+    cooldownMs: config.llm.breakerCooldownMs,
+  });
+}
+
 function clientFor(
   config: Config,
   endpoint: LlmEndpoint,
-  limiter: RequestLimiter,
+  server: { limiter: RequestLimiter; breaker: CircuitBreaker },
   logger: EngineLogger | undefined,
 ): LlmClient {
   const { llm } = config;
@@ -99,7 +119,8 @@ function clientFor(
     timeoutMs: llm.timeoutMs,
     maxRetries: llm.maxRetries,
     maxRetryAfterMs: llm.maxRetryAfterMs,
-    limiter,
+    limiter: server.limiter,
+    breaker: server.breaker,
     logger,
   });
 }
@@ -107,32 +128,46 @@ function clientFor(
 function createClient(config: Config, options: ClientOptions): ClientHandle | null {
   const endpoint = config.llm.endpoint;
   if (!endpoint) return null;
-  const limiter = createLimiter(config, options, options.namespace ?? NAMESPACE);
-  return { client: clientFor(config, endpoint, limiter, options.logger), limiter };
+  const server = {
+    limiter: createLimiter(config, options, options.namespace ?? NAMESPACE),
+    breaker: createBreaker(config),
+  };
+  return { client: clientFor(config, endpoint, server, options.logger), ...server };
 }
 
 /**
  * The judge's client. On the interviewer's server (same URL and key) it shares the
- * interviewer's limiter (or, alone in the CLI, the same Redis keys), since the provider's limits
- * are shared too; on another server it gets its own (same limits, its own Redis keys). `own` is
- * the limiter to close, if any.
+ * interviewer's limiter and breaker (or, alone in the CLI, the same Redis keys), since the
+ * provider's limits and health are shared too; on another server it gets its own (same limits,
+ * its own Redis keys). `own` is the limiter to close, if any.
  */
 function createJudgeClient(
   config: Config,
   options: ClientOptions,
   interviewer: ClientHandle | null,
-): { client: LlmClient; own: RequestLimiter | null } | null {
+): { client: LlmClient; own: RequestLimiter | null; breaker: CircuitBreaker } | null {
   const judge = config.llm.judge;
   if (!judge) return null;
   const endpoint = config.llm.endpoint;
   const sameServer =
     endpoint !== null && endpoint.baseURL === judge.baseURL && endpoint.apiKey === judge.apiKey;
   if (interviewer && sameServer) {
-    return { client: clientFor(config, judge, interviewer.limiter, options.logger), own: null };
+    return {
+      client: clientFor(config, judge, interviewer, options.logger),
+      own: null,
+      breaker: interviewer.breaker,
+    };
   }
   const namespace = options.namespace ?? NAMESPACE;
-  const limiter = createLimiter(config, options, sameServer ? namespace : `${namespace}:judge`);
-  return { client: clientFor(config, judge, limiter, options.logger), own: limiter };
+  const server = {
+    limiter: createLimiter(config, options, sameServer ? namespace : `${namespace}:judge`),
+    breaker: createBreaker(config),
+  };
+  return {
+    client: clientFor(config, judge, server, options.logger),
+    own: server.limiter,
+    breaker: server.breaker,
+  };
 }
 
 function judgeOptions(config: Config) {
@@ -182,6 +217,8 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
       { turnsPerMinute: config.llm.userTurnsPerMinute, dailyTokens: config.llm.userDailyTokens },
       deps.clock,
     ),
+    // What the candidate talks to: the interviewer's server, else the judge's.
+    health: (handle?.breaker ?? judge?.breaker)!,
     async close() {
       await handle?.limiter.close();
       await judge?.own?.close();

@@ -144,9 +144,7 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const tokens = kept.map((s) => tokenSet(s.text));
   // Sentences with a technical term. A point's partial strength is read from these
   // only, so generic padding cannot add to it; a sentence that fully makes a point counts anyway.
-  const technical = kept.map((s, i) =>
-    s.terms > 0 ? tokens[i]! : new Set<string>(),
-  );
+  const technical = kept.map((s, i) => (s.terms > 0 ? tokens[i]! : new Set<string>()));
 
   const ideas = ideaIndexFor(scenarios);
   const points = scenario.keyPoints[stage.id] ?? [];

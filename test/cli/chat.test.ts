@@ -68,7 +68,7 @@ describe('chat (terminal interview through the CLI)', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('That message was empty');
-    expect(result.stdout).toContain('Unknown command "/frobnicate"');
+    expect(result.stdout).toContain('"/frobnicate" is not a command');
     expect(result.stdout).toContain('50,000 characters');
     expect(result.stdout).toContain('Scorecard');
   });

@@ -77,6 +77,7 @@ describe('interview state machine', () => {
   it('commands after the end answer session-over; scorecard, status and export still work', async () => {
     const h = await harness();
     await h.ok(start);
+    await h.ok({ kind: 'answer', text: 'The objective is watch time.' });
     await h.ok({ kind: 'end' });
     for (const kind of ['next', 'hint', 'followup', 'end', 'abandon'] as const) {
       const outcome = await h.run({ kind });

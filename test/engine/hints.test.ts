@@ -19,6 +19,8 @@ describe('hints', () => {
     await h.ok({ kind: 'next' });
     expect(texts(await h.ok({ kind: 'hint' }))[0]).toMatch(/^Hint 1 of 3: Hint 1 for metrics/);
 
+    // A scorecard needs an answered stage (an interview with none ends without a score).
+    await h.ok({ kind: 'answer', text: 'We track watch time per session as the metric.' });
     const replies = await h.ok({ kind: 'end' });
     const card = replies.find((r) => r.kind === 'scorecard');
     if (card?.kind !== 'scorecard') throw new Error('no scorecard');

@@ -22,7 +22,11 @@ describe('history', () => {
       h.clock.advanceMinutes(60);
     }
     await h.ok({ kind: 'start', scenarioId: 'mini-fraud' }, { sessionId: 's4' });
+    await h.ok({ kind: 'answer', text: 'Fraud is rare.' }, { sessionId: 's4' });
     await h.ok({ kind: 'abandon' }, { sessionId: 's4' });
+    // Ended without a single answer: nothing to judge, not counted in history.
+    await h.ok({ kind: 'start', scenarioId: 'mini-fraud' }, { sessionId: 's5' });
+    await h.ok({ kind: 'end' }, { sessionId: 's5' });
 
     const outcome = await h.engine.execute({ actor: ANA, command: { kind: 'history' } });
     if (!outcome.ok) throw new Error('history failed');
@@ -88,7 +92,9 @@ describe('export', () => {
     expect(markdown).toMatch(/^# 模拟面试：迷你视频推荐/);
     expect(markdown).toContain('## 面试记录');
     expect(markdown).toContain('## 评分卡 (Scorecard)');
-    expect(markdown).toContain('| 明确需求 | 未作答 |');
+    // No stage closed yet: nothing to judge, so no score is invented.
+    expect(markdown).toContain('目前信息不足，无法评判');
+    expect(markdown).not.toMatch(/不推荐|1\.0/);
     expect(markdown).toContain('- **状态:** 进行中');
   });
 });

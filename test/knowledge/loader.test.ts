@@ -89,6 +89,18 @@ describe('loadKnowledge', () => {
     ).toBe(true);
   });
 
+  it('refuses one scenario id in both a .yaml and a .yml file', async () => {
+    const dir = knowledgeCopy();
+    copyFileSync(
+      path.join(MINI, 'scenarios/mini-fraud.yaml'),
+      path.join(dir, 'scenarios/mini-fraud.yml'),
+    );
+    const problems = await problemsOf(dir);
+    expect(problems).toEqual([
+      `${path.join(dir, 'scenarios/mini-fraud.yml')}: id: "mini-fraud" is also defined by mini-fraud.yaml; keep one of the two files`,
+    ]);
+  });
+
   it('reports a framework with stages out of order', async () => {
     const dir = knowledgeCopy();
     const fs = await import('node:fs');

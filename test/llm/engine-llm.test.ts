@@ -113,9 +113,21 @@ describe('a whole interview on the LLM path', () => {
       const scores = stageScores(replies);
       expect(scores.map((s) => s.scorer)).toEqual(['offline', 'offline', 'offline']);
       for (const score of scores) {
-        expect(score.notes).toContain('scored offline: the LLM scorer failed (server error (503))');
+        // After three failures in a row the circuit breaker switches the LLM off: the later
+        // scores are offline at once, saying why.
+        expect(score.notes.join(' ')).toMatch(
+          /scored offline: the LLM scorer failed \((LLM switched off after it stopped answering \()?server error \(503\)/,
+        );
         expect(score.promptVersion).toBeUndefined();
       }
+      expect(server.requests).toHaveLength(3);
+      // The conversation says so (once when it happens, and again in /status), not the logs only.
+      const offlineNotes = replies.filter(
+        (r) => r.kind === 'message' && r.text.startsWith('The LLM is not answering'),
+      );
+      expect(offlineNotes).toHaveLength(2);
+      const status = replies.find((r) => r.kind === 'status');
+      expect(status?.kind === 'status' && status.status.interviewer).toBe('offline');
       const card = replies.find((r) => r.kind === 'scorecard');
       expect(card?.kind === 'scorecard' && card.scorecard.scorers).toEqual(['offline']);
       // The interviewer's moves came from the offline interviewer: no LLM text was shown.

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redactUrl } from '../../src/store/backends/redis.ts';
@@ -21,9 +23,43 @@ describe('redis connection settings (no Redis needed)', () => {
   it('stops start-up with a clear message when Redis cannot be reached', async () => {
     const attempt = createStore({ redisUrl: 'redis://:hunter2@127.0.0.1:1' });
     await expect(attempt).rejects.toThrow(
-      /cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1/,
+      /REDIS_URL: cannot use Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1/,
     );
     await expect(attempt).rejects.not.toThrow(/hunter2/);
+  });
+
+  it('a refused connection leaves no timer behind that would hold the process at exit', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    await expect(createStore({ redisUrl: 'redis://127.0.0.1:1' })).rejects.toThrow(/ECONNREFUSED/);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+});
+
+describe.skipIf(!redisUrl)('redis store open and close (needs REDIS_URL)', () => {
+  it('leaves no timer behind that would hold the process at exit', () => {
+    // In a process of its own, so no other test's timers count.
+    const script = `
+      const { createStore } = await import('./src/store/index.ts');
+      const store = await createStore({ redisUrl: process.env.REDIS_URL, namespace: 'mli-test-exit' });
+      await store.close();
+      process.stdout.write(JSON.stringify(process.getActiveResourcesInfo()));
+    `;
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' },
+    );
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).not.toContain('Timeout');
+  });
+
+  it('a database the server does not have is refused at once, naming REDIS_URL', async () => {
+    const url = new URL(redisUrl!);
+    url.pathname = '/99';
+    await expect(createStore({ redisUrl: url.toString() })).rejects.toThrow(
+      /^REDIS_URL: cannot use Redis at .*\/99 \(ERR DB index is out of range\)/,
+    );
   });
 });
 

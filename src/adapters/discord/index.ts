@@ -6,6 +6,8 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
 import type { Logger } from '../../logger.ts';
+import { SetupError, reasonOf } from '../../setup-error.ts';
+import { connectWithin, networkCode } from '../kit/startup.ts';
 import { createDiscordClient, type DiscordConfig } from './client.ts';
 import type { BotContext, DiscordAppDeps } from './context.ts';
 import { InFlightTurns } from './in-flight.ts';
@@ -20,10 +22,14 @@ export interface DiscordBot {
   stop(): Promise<void>;
 }
 
+/** Default bound on start-up (CONNECT_TIMEOUT_MS). */
+const CONNECT_TIMEOUT_MS = 30_000;
+
 export async function startDiscordBot(
   app: DiscordAppDeps,
   config: DiscordConfig,
   logger: Logger,
+  options: { connectTimeoutMs?: number } = {},
 ): Promise<DiscordBot> {
   const log = logger.child({ adapter: 'discord' });
   const client = createDiscordClient(config);
@@ -49,9 +55,22 @@ export async function startDiscordBot(
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (warning) => log.warn({ warning }, 'discord client warning'));
 
-  const ready = once(client, Events.ClientReady);
-  await client.login(config.token);
-  await ready;
+  await connectWithin({
+    timeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    connect: async () => {
+      const ready = once(client, Events.ClientReady);
+      await client.login(config.token);
+      await ready;
+    },
+    abandon: () => client.destroy(),
+    explain: (error) => discordStartError(error, config),
+    onTimeout: (seconds) =>
+      new SetupError({
+        setting: config.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN',
+        problem: `Discord did not connect within ${seconds} s (${config.apiUrl ?? 'discord.com'})`,
+        fix: 'check the network (or proxy) to Discord, then start again; CONNECT_TIMEOUT_MS sets how long to wait',
+      }),
+  });
   log.info(
     {
       user: client.user?.tag,
@@ -72,4 +91,42 @@ export async function startDiscordBot(
       return stopped;
     },
   };
+}
+
+/** Why Discord refused or could not be reached, as one line with the setting and the fix. */
+function discordStartError(error: unknown, config: DiscordConfig): SetupError {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'TokenInvalid' || (error as { status?: unknown }).status === 401) {
+    return new SetupError({
+      setting: 'DISCORD_TOKEN',
+      problem: 'Discord rejected the bot token (401 Unauthorized)',
+      fix: 'copy the token again: Developer Portal → your application → Bot → Reset Token',
+      cause: error,
+    });
+  }
+  if (code === 'DisallowedIntents') {
+    return new SetupError({
+      setting: 'DISCORD_TOKEN',
+      problem: 'Discord refused the Message Content intent for this bot',
+      fix: 'switch on Message Content Intent: Developer Portal → Bot → Privileged Gateway Intents',
+      cause: error,
+    });
+  }
+  const network = networkCode(error);
+  if (network) {
+    return new SetupError({
+      setting: config.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN',
+      problem: `cannot reach Discord at ${config.apiUrl ?? 'discord.com'} (${network})`,
+      fix: config.apiUrl
+        ? 'correct DISCORD_API_URL (or unset it to use Discord itself), or check the network'
+        : 'check the network connection (and any proxy) to discord.com',
+      cause: error,
+    });
+  }
+  return new SetupError({
+    setting: 'DISCORD_TOKEN',
+    problem: `the Discord bot could not start (${reasonOf(error)})`,
+    fix: 'check DISCORD_TOKEN and the network; LOG_LEVEL=debug shows the details',
+    cause: error,
+  });
 }

@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { App as BoltApp, type AppOptions } from '@slack/bolt';
 import type { App } from '../../app.ts';
 import type { Logger } from '../../logger.ts';
+import { SetupError } from '../../setup-error.ts';
+import { connectWithin } from '../kit/startup.ts';
 import { BackgroundWork } from './background.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './interviews.ts';
@@ -22,6 +24,8 @@ import { registerStartModal } from './listeners/start-modal.ts';
 import { registerThreadMessages } from './listeners/thread-messages.ts';
 import { RecentIds } from './recent-ids.ts';
 import { labelsFrom } from './render/labels.ts';
+import { checkSlackReachable } from './preflight.ts';
+import { slackStartError } from './start-errors.ts';
 import { boltOptions, type SlackConfig, selectTransport } from './transport.ts';
 
 export type { SlackConfig } from './transport.ts';
@@ -31,6 +35,8 @@ export interface SlackStartOptions {
   clientOptions?: AppOptions['clientOptions'];
   /** HTTP mode: the interface to listen on (default: all). */
   host?: string;
+  /** How long start-up may take (auth.test, then the socket or the port), CONNECT_TIMEOUT_MS. */
+  connectTimeoutMs?: number;
 }
 
 export interface RunningSlackApp {
@@ -42,6 +48,9 @@ export interface RunningSlackApp {
   /** Stop taking events, let the turns in flight finish. Does not close `app`. */
   stop(): Promise<void>;
 }
+
+/** Default bound on start-up (CONNECT_TIMEOUT_MS). */
+const CONNECT_TIMEOUT_MS = 30_000;
 
 export async function startSlackApp(
   app: App,
@@ -73,18 +82,34 @@ export async function startSlackApp(
   registerStartModal(bolt, deps, work);
   registerAppHome(bolt, deps, work);
 
-  // Checks the bot token (auth.test) and learns the bot's user id, before taking any event.
-  await bolt.init();
-
-  let port: number | null = null;
-  if (transport.mode === 'http') {
-    const server = (await bolt.start({ port: transport.port, host: options.host })) as Server;
-    port = (server.address() as AddressInfo).port;
-    log.info({ port, mode: 'http' }, 'slack app listening');
-  } else {
-    await bolt.start();
-    log.info({ mode: 'socket' }, 'slack app connected (Socket Mode)');
-  }
+  // Bounded: Slack's client retries an unreachable API for about half an hour.
+  const port = await connectWithin({
+    timeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    connect: async () => {
+      await checkSlackReachable(config, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+      // Checks the bot token (auth.test) and learns the bot's user id, before any event.
+      await bolt.init();
+      if (transport.mode === 'http') {
+        const server = (await bolt.start({ port: transport.port, host: options.host })) as Server;
+        const listening = (server.address() as AddressInfo).port;
+        log.info({ port: listening, mode: 'http' }, 'slack app listening');
+        return listening;
+      }
+      await bolt.start();
+      log.info({ mode: 'socket' }, 'slack app connected (Socket Mode)');
+      return null;
+    },
+    abandon: async () => {
+      await bolt.stop();
+    },
+    explain: (error) => slackStartError(error, config, transport.mode),
+    onTimeout: (seconds) =>
+      new SetupError({
+        setting: config.apiUrl ? 'SLACK_API_URL' : 'SLACK_BOT_TOKEN',
+        problem: `Slack did not answer within ${seconds} s (${config.apiUrl ?? 'slack.com'})`,
+        fix: 'check the network (or proxy) to Slack, then start again; CONNECT_TIMEOUT_MS sets how long to wait',
+      }),
+  });
 
   let stopped = false;
   return {

@@ -1,6 +1,7 @@
 /**
- * One typed (or piped) line → an engine command. Lines starting with "/" are chat commands;
- * anything else is the candidate's message.
+ * One typed (or piped) line → an engine command. A line starting with "/" is always a chat
+ * command, never an answer: its first word picks the command ("/hint please" is /hint), and
+ * a word that is no command (or a lone "/") is reported as unknown.
  */
 import type { Command } from '../../engine/types.ts';
 
@@ -26,7 +27,7 @@ export const CHAT_COMMANDS = [...Object.keys(SIMPLE_COMMANDS), 'help', 'quit'];
 
 export function parseLine(line: string): TerminalInput {
   const trimmed = line.trim();
-  const match = /^\/(\S+)\s*$/.exec(trimmed);
+  const match = /^\/(\S*)/.exec(trimmed);
   if (!match) return { kind: 'command', command: { kind: 'answer', text: line } };
   const word = match[1]!.toLowerCase();
   if (word === 'help' || word === '?') return { kind: 'help' };

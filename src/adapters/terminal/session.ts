@@ -63,15 +63,25 @@ export async function runTerminalInterview(
     for (const reply of outcome.replies) {
       if (reply.kind === 'export') {
         const file = path.resolve(options.exportDir, reply.filename);
-        await writeFile(file, reply.markdown, 'utf8');
-        write(t().exported(file));
+        try {
+          await writeFile(file, reply.markdown, 'utf8');
+          write(t().exported(file));
+        } catch (error) {
+          // A folder that cannot be written (read-only, full, no permission) ends nothing.
+          write(t().exportFailed(file, (error as NodeJS.ErrnoException).code ?? String(error)));
+        }
         continue;
       }
       write(renderReply(reply, { lang, color }));
     }
     const finalScorecard =
       outcome.replies.some((r) => r.kind === 'scorecard') && command.kind !== 'scorecard';
-    return command.kind === 'abandon' || command.kind === 'end' || finalScorecard;
+    // /next past the last stage with nothing answered ends without a scorecard (not enough to
+    // judge): no next stage opened and no stage feedback means the interview is over.
+    const endedUnscored =
+      command.kind === 'next' &&
+      !outcome.replies.some((r) => r.kind === 'stage-opened' || r.kind === 'stage-feedback');
+    return command.kind === 'abandon' || command.kind === 'end' || finalScorecard || endedUnscored;
   };
 
   const first: Command = options.start ?? { kind: 'status' };

@@ -8,7 +8,10 @@ const TEXT = {
       'Commands: /followup  /hint  /next (next stage)  /end (finish and score)',
       '          /scorecard  /status  /history  /export  /abandon  /help  /quit',
     ].join('\n'),
-    unknownCommand: (word: string) => `Unknown command "/${word}". Type /help for the list.`,
+    unknownCommand: (word: string) =>
+      `"/${word}" is not a command, and a line starting with "/" is never taken as an answer. Type /help for the commands; to answer, leave out the leading "/".`,
+    exportFailed: (file: string, reason: string) =>
+      `Could not write ${file} (${reason}). The interview goes on; run it from a folder you can write to, then /export again.`,
     saved: (resume: string) => `Interview saved. Continue it later with: ${resume}`,
     exported: (file: string) => `Transcript and scorecard written to ${file}`,
     pickScenario: 'Pick a scenario by number (or type its id):',
@@ -28,7 +31,10 @@ const TEXT = {
       '命令：/followup 追问  /hint 提示  /next 下一阶段  /end 结束并评分',
       '      /scorecard 评分卡  /status 状态  /history 历史  /export 导出  /abandon 放弃  /help  /quit',
     ].join('\n'),
-    unknownCommand: (word: string) => `未知命令 "/${word}"。输入 /help 查看命令列表。`,
+    unknownCommand: (word: string) =>
+      `"/${word}" 不是命令；以 "/" 开头的一行不会被当作回答。输入 /help 查看命令；要回答，请去掉开头的 "/"。`,
+    exportFailed: (file: string, reason: string) =>
+      `无法写入 ${file}（${reason}）。面试继续；请在可写的目录中运行，然后再次 /export。`,
     saved: (resume: string) => `面试已保存。稍后继续：${resume}`,
     exported: (file: string) => `记录和评分卡已写入 ${file}`,
     pickScenario: '输入编号（或场景 id）选择面试场景：',

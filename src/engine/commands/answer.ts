@@ -23,9 +23,11 @@ export const answerHandler: SessionCommandHandler = {
   usesLlm: true,
   completesPending: true,
   validate(command) {
-    if (command.kind === 'answer' && isBlank(cleanAnswer(command.text))) {
-      return { code: 'empty-answer' };
-    }
+    if (command.kind !== 'answer') return null;
+    const text = cleanAnswer(command.text);
+    if (isBlank(text)) return { code: 'empty-answer' };
+    // "/hint please", "/end now", a lone "/": meant as a command, never taken as an answer.
+    if (text.trimStart().startsWith('/')) return { code: 'not-a-command' };
     return null;
   },
   async run(turn, command) {

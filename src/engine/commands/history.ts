@@ -26,7 +26,8 @@ function entryFor(services: Services, session: Session): HistoryEntry {
   const scenario = services.knowledge.scenarios.get(session.scenarioId);
   const stageScores: HistoryEntry['stageScores'] = {};
   for (const progress of session.stages) {
-    if (progress.score) stageScores[progress.stage] = progress.score.score;
+    if (progress.score && !progress.score.insufficient)
+      stageScores[progress.stage] = progress.score.score;
   }
   return {
     sessionId: session.id,
@@ -44,6 +45,8 @@ export async function runHistory(services: Services, request: EngineRequest): Pr
   const loaded = await Promise.all(summaries.map((s) => services.store.get(s.id)));
   const sessions = loaded
     .filter((s): s is Session => s !== null && s.candidateId === request.actor)
+    // An interview that ended without a single answer had nothing to judge: not counted.
+    .filter((s) => s.status === 'active' || s.turns.some((t) => t.role === 'candidate'))
     .sort((a, b) => b.createdAt - a.createdAt);
   const entries = sessions.map((s) => entryFor(services, s));
   const trend = entries

@@ -2,6 +2,7 @@
  * `status`: where the interview stands. A turn left pending by a crash is completed first, so
  * resuming an interview (which starts with `status`) answers the interrupted message.
  */
+import { notices } from '../notices.ts';
 import { stageElapsedMs } from '../pacing.ts';
 import type { SessionTurn } from '../session-turn.ts';
 import type { StatusView } from '../types.ts';
@@ -12,6 +13,7 @@ export function statusView(turn: SessionTurn): StatusView {
   const now = turn.now();
   const stage = turn.stage();
   const lastInterviewerTurn = session.turns.findLast((t) => t.role === 'interviewer');
+  const outage = services.llmHealth.outage();
   return {
     sessionId: session.id,
     scenarioId: session.scenarioId,
@@ -29,8 +31,9 @@ export function statusView(turn: SessionTurn): StatusView {
     elapsedMs: Math.max(0, (session.finishedAt ?? now) - session.createdAt),
     hintsUsed: session.stages.reduce((sum, s) => sum + s.hintsUsed, 0),
     usage: { ...session.usage },
-    interviewer: services.interviewer.kind,
-    scorer: services.scorer.kind,
+    // The path actually in use: offline while the LLM is switched off by the breaker.
+    interviewer: outage ? 'offline' : services.interviewer.kind,
+    scorer: outage ? 'offline' : services.scorer.kind,
     lastInterviewerMessage: lastInterviewerTurn?.text,
   };
 }
@@ -41,5 +44,10 @@ export const statusHandler: SessionCommandHandler = {
   completesPending: true,
   async run(turn) {
     turn.replies.push({ kind: 'status', status: statusView(turn) });
+    const outage = turn.services.llmHealth.outage();
+    if (outage) {
+      const seconds = Math.max(1, Math.ceil((outage.retryAt - turn.now()) / 1000));
+      turn.note(notices(turn.lang).llmOffline(outage.reason, seconds), 'warning');
+    }
   },
 };

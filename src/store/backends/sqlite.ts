@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { SetupError } from '../../setup-error.ts';
 import { messageOf } from './error-message.ts';
 import { plainJson } from './json-serializer.ts';
 import type { EngineLogger } from '../../engine/ports.ts';
@@ -30,17 +31,31 @@ export async function openSqlite(
   logger: EngineLogger,
 ): Promise<SqliteBackend> {
   const path = resolve(databasePath);
-  await mkdir(dirname(path), { recursive: true });
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    throw cannotCreateFolder(path, error);
+  }
   // busyTimeout: wait for another connection's write instead of failing with SQLITE_BUSY.
   const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, table: TABLE, busyTimeout: 5_000 });
   const keyv = new Keyv(adapter, { namespace, throwOnErrors: true, ...plainJson });
-  keyv.on('error', (error: unknown) => logger.error({ err: error, path }, 'sqlite store error'));
+  // Before the file is open, a failure is the start-up error below, not a log line too.
+  let opened = false;
+  keyv.on('error', (error: unknown) => {
+    if (opened) logger.error({ err: error, path }, 'sqlite store error');
+  });
   try {
     await adapter.query('PRAGMA journal_mode = WAL');
     await adapter.query('PRAGMA synchronous = NORMAL');
+    opened = true;
   } catch (error) {
     await adapter.disconnect().catch(() => {});
-    throw new Error(`cannot open the sqlite database at ${path}: ${messageOf(error)}`);
+    throw new SetupError({
+      setting: 'DATABASE_PATH',
+      problem: `cannot open the sqlite file ${path} (${messageOf(error)})`,
+      fix: 'point DATABASE_PATH at a file in a folder you can write to, e.g. ./data/ml-interviewer.sqlite',
+      cause: error,
+    });
   }
 
   const expiringPrefixes = [keys.claim(''), keys.counter('')].map((k) => `${namespace}:${k}`);
@@ -58,8 +73,11 @@ export async function openSqlite(
     sweepExpired().catch((error: unknown) =>
       logger.warn({ err: error, path }, 'sweeping expired sqlite entries failed'),
     );
-  void sweep();
-  const timer = setInterval(sweep, SWEEP_EVERY_MS);
+  // Kept so close() waits for a sweep in progress instead of closing the handle under it.
+  let sweeping = sweep();
+  const timer = setInterval(() => {
+    sweeping = sweep();
+  }, SWEEP_EVERY_MS);
   timer.unref();
 
   return {
@@ -68,7 +86,26 @@ export async function openSqlite(
     sweepExpired,
     close: async () => {
       clearInterval(timer);
+      await sweeping;
       await keyv.disconnect();
     },
   };
+}
+
+/** The folder for the sqlite file cannot be made: say which part of DATABASE_PATH is wrong. */
+function cannotCreateFolder(path: string, error: unknown): SetupError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const folder = dirname(path);
+  const problem =
+    code === 'ENOTDIR' || code === 'EEXIST'
+      ? `part of the folder ${folder} is a file, not a folder`
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? `cannot create the folder ${folder}: ${code === 'EROFS' ? 'the file system is read-only' : 'permission denied'} (${code})`
+        : `cannot create the folder ${folder} (${code ?? messageOf(error)})`;
+  return new SetupError({
+    setting: 'DATABASE_PATH',
+    problem: `${problem}, so the sqlite file ${path} cannot be created`,
+    fix: 'point DATABASE_PATH at a file in a folder you can write to, e.g. ./data/ml-interviewer.sqlite',
+    cause: error,
+  });
 }

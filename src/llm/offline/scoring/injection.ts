@@ -67,7 +67,7 @@ export function graderAsides(text: string): [number, number][] {
 
 /** True if the sentence addresses the grader rather than the interview question. */
 /** Invisible characters used to hide words from pattern matching (zero-width, joiners, marks). */
-const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u0300-\u036f]/g;
+const INVISIBLE = /\p{Cf}|\p{Mn}/gu;
 
 /** Claims about the grade itself ("Score: 4/4", "the rubric says this is a 4", "评分：4 分"). */
 const GRADE_CLAIMS: RegExp[] = [

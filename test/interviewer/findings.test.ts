@@ -125,9 +125,10 @@ describe('finding: follow-ups miss what was just said', () => {
 
   it("a fraud scorecard's rubric text suggests neither CTR nor creators vs viewers", async () => {
     const { say, next, end } = await interview('fraud-detection');
-    await say('We block bad payments with a model.');
+    // Weak but long enough to judge (a few words with nothing in them are "not enough to judge").
+    await say('We block bad payments with a model that flags the suspicious ones for the team.');
     await next();
-    await say('We measure it somehow.');
+    await say('We measure it somehow, with some metrics on the data we have, and see if it is good.');
     const card = await end();
     const shown = [...card.gaps, ...card.nextSteps, ...card.strengths].join('\n');
     expect(shown).not.toMatch(/CTR|creators vs\. viewers|点击率|创作者/);

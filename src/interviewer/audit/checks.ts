@@ -222,7 +222,9 @@ export function runChecks(played: PlayedInterview): Record<CheckId, string[]> {
   }
 
   for (const stage of played.stuckStages) found['stage-never-closing'].push(stage);
-  if (session.status !== 'finished')
+  // Ended either way: finished with a scorecard, or abandoned with "not enough to judge" when
+  // nothing the candidate said could be scored (the silent persona).
+  if (session.status === 'active')
     found['stage-never-closing'].push('the interview never finished');
   return found;
 }

@@ -128,7 +128,9 @@ describe('finding: follow-ups miss what was just said', () => {
     // Weak but long enough to judge (a few words with nothing in them are "not enough to judge").
     await say('We block bad payments with a model that flags the suspicious ones for the team.');
     await next();
-    await say('We measure it somehow, with some metrics on the data we have, and see if it is good.');
+    await say(
+      'We measure it somehow, with some metrics on the data we have, and see if it is good.',
+    );
     const card = await end();
     const shown = [...card.gaps, ...card.nextSteps, ...card.strengths].join('\n');
     expect(shown).not.toMatch(/CTR|creators vs\. viewers|点击率|创作者/);

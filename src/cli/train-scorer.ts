@@ -5,14 +5,17 @@
  * writers it never saw: `eval --set FILE --leave-one-writer-out`.
  */
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatasetError, type LabeledItem, loadLabeledSet } from '../eval/dataset.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import { trainScorerModel } from '../scorer/training.ts';
 import { type CliCommand, UsageError } from './io.ts';
 
-export const DEFAULT_TRAINING_SET = 'datasets/scoring/corpus.jsonl';
-const DEFAULT_OUT = 'src/scorer/weights.json';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_TRAINING_SET = path.join(ROOT, 'datasets/scoring/corpus.jsonl');
+const DEFAULT_OUT = path.join(ROOT, 'src/scorer/weights.json');
 
 export const trainScorerCommand: CliCommand = async (argv, io) => {
   let values: { set?: string[]; out?: string };

@@ -14,7 +14,7 @@
 import type { Fact } from '../knowledge/schema.ts';
 import { normalize, phrasePatternSource } from '../knowledge/signals.ts';
 import type { Question } from './questions.ts';
-import { askingWords } from './topics.ts';
+import { askingWords, kindWords } from './topics.ts';
 import { contentStems } from './words.ts';
 
 interface Span {
@@ -93,8 +93,11 @@ const profiles = new WeakMap<Fact, Profile>();
 
 interface Profile {
   asking: Set<string>;
+  /** Asking words of the fact's kind, which tell it from other facts on its topic. */
+  kind: Set<string>;
   answer: Set<string>;
   zh: string[];
+  kindZh: string[];
 }
 
 function profile(fact: Fact): Profile {
@@ -107,13 +110,22 @@ function profile(fact: Fact): Profile {
 
 function buildProfile(fact: Fact): Profile {
   const words = askingWords(fact);
+  const kind = kindWords(fact);
   const asking = [...fact.asks.en, fact.id.replace(/-/g, ' '), ...words.en].join(' ');
   return {
     asking: new Set(contentStems(asking)),
+    kind: new Set(contentStems(kind.en.join(' '))),
     answer: new Set(contentStems(fact.answer.en)),
     zh: [...fact.asks.zh, ...words.zh],
+    kindZh: kind.zh,
   };
 }
+
+/**
+ * A word of the fact's own kind counts a little more than one its whole topic shares: "what gets
+ * recorded?" is the log, even though the item metadata is data too.
+ */
+const KIND_BONUS = 0.5;
 
 /**
  * How well each fact fits the clause: exact alias hits weigh most; then every distinctive word
@@ -135,12 +147,14 @@ function scores(clauseText: string, facts: readonly Fact[]): Map<string, number>
       const own = all[i]!;
       if (!own.asking.has(word) && !own.answer.has(word)) continue;
       const count = all.filter((p) => p.asking.has(word) || p.answer.has(word)).length;
-      score += idf(count) * (own.asking.has(word) ? 1 : 0.5);
+      score +=
+        idf(count) * (own.asking.has(word) ? 1 : 0.5) + (own.kind.has(word) ? KIND_BONUS : 0);
     }
     for (const phrase of all[i]!.zh) {
       if (!clause.includes(normalize(phrase))) continue;
       const count = all.filter((p) => p.zh.includes(phrase)).length;
       score += idf(count) * Math.min(2, phrase.length / 2);
+      if (all[i]!.kindZh.includes(phrase)) score += KIND_BONUS;
     }
     if (score > 0) result.set(fact.id, score);
   });
@@ -151,27 +165,57 @@ function scores(clauseText: string, facts: readonly Fact[]): Map<string, number>
 const MIN_SCORE = 1.2;
 
 /**
- * Words that look like a fact's alias but ask about the candidate's own tooling ("which
- * programming language" is not the product's languages): taken out before matching.
+ * Things outside the interview's scenario: the candidate's own tooling ("which programming
+ * language" is not the product's languages, "which cloud provider" not its compute budget) and
+ * small talk aimed at the interviewer ("your favourite team", "do you like…"). A clause about one
+ * of these asks for no fact unless it also names a fact outright ("the latency budget, and which
+ * cloud provider?"); the rest of its words ("the company", "team") are not a question's subject.
  */
-const NOT_ABOUT_THE_PRODUCT =
-  /\b(programming|coding|query|scripting) languages?\b|\bcloud (provider|vendor)s?\b|编程语言|开发语言|云服务商|云厂商/gi;
+const OUTSIDE_THE_SCENARIO =
+  /\b(programming|coding|query|scripting) languages?\b|\bcloud (provider|vendor)s?\b|\b(your|you) (favou?rite|like|enjoy|prefer|hobby|hobbies|weekend|holiday)\b|\bdo you (like|enjoy|prefer)\b|编程语言|开发语言|云服务商|云厂商|你最?喜欢|你的爱好|你平时/gi;
 
-/** The facts one clause asks for: the best fit, plus any other fact it names by an alias. */
-export function factsInClause(question: string, facts: readonly Fact[]): Fact[] {
-  const clauseText = question.replace(NOT_ABOUT_THE_PRODUCT, ' ');
+/**
+ * Words that set when, not what ("What gets recorded today…"): they give way to anything else
+ * the clause asks about, and only pick a fact ("what do we have today?") when nothing else does.
+ */
+const TIME_CONTEXT = /\b(today|nowadays|currently|right now|at the moment|now)\b|目前|现在|如今/gi;
+
+/**
+ * Topics whose facts a general question covers together: "what data do we have?" asks for
+ * every data source the scenario holds, not the first one listed.
+ */
+const COVERED_TOGETHER: ReadonlySet<Fact['topic']> = new Set(['data']);
+
+/** Within this share of the best score, a fact on a covered-together topic is asked for too. */
+const TIE = 0.9;
+
+function ranked(clauseText: string, facts: readonly Fact[]) {
   const scored = scores(clauseText, facts);
-  const ranked = facts
+  return facts
     .map((fact, order) => ({ fact, order, score: scored.get(fact.id) ?? 0 }))
     .filter((r) => r.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.order - b.order);
-  const best = ranked[0];
-  if (!best) return [];
+}
+
+/** The facts one clause asks for: the best fit, plus any other fact it names by an alias. */
+export function factsInClause(question: string, facts: readonly Fact[]): Fact[] {
+  const outside = question.search(OUTSIDE_THE_SCENARIO) >= 0;
+  const clauseText = question.replace(OUTSIDE_THE_SCENARIO, ' ');
   const named = new Set(aliasHeads(normalize(clauseText), facts).map((s) => s.fact.id));
-  // "users and latency?" names two facts; a second fact merely resembling the question does not.
-  const also = ranked
-    .slice(1)
-    .filter((r) => named.has(r.fact.id) && named.has(best.fact.id) && r.score >= best.score * 0.5);
+  const withoutTime = ranked(clauseText.replace(TIME_CONTEXT, ' '), facts);
+  let candidates = withoutTime.length > 0 ? withoutTime : ranked(clauseText, facts);
+  if (outside) candidates = candidates.filter((r) => named.has(r.fact.id));
+  const best = candidates[0];
+  if (!best) return [];
+  const also = candidates.slice(1).filter(
+    (r) =>
+      // "users and latency?" names two facts; a second fact merely resembling the question does not.
+      (named.has(r.fact.id) && named.has(best.fact.id) && r.score >= best.score * 0.5) ||
+      // "What gets recorded that we could learn from?" asks for every data source alike.
+      (COVERED_TOGETHER.has(best.fact.topic) &&
+        r.fact.topic === best.fact.topic &&
+        r.score >= best.score * TIE),
+  );
   return [best, ...also].sort((a, b) => a.order - b.order).map((r) => r.fact);
 }
 

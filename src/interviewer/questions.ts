@@ -33,8 +33,9 @@ const EN_WH_QUESTION = new RegExp(
   ].join('|'),
   'i',
 );
+// The word must end there: "any-to-any translation" is a noun phrase, not "Any …?".
 const EN_AUX_START = new RegExp(
-  `^(?:${AUX}|is there|are there|do we|does it|can we|can i|could you|can you|should we|would it|will it|any)\\b`,
+  `^(?:${AUX}|is there|are there|do we|does it|can we|can i|could you|can you|should we|would it|will it|any)(?![\\w-])`,
   'i',
 );
 const EN_ASKING =

@@ -237,7 +237,8 @@ const BY_KIND: { id: RegExp; words: Words }[] = [
     },
   },
   {
-    id: /data|logs|sessions|history|timestamps|flags/,
+    // Records of what happened; "metadata" describes items and is not one.
+    id: /(?<!meta)data|logs|sessions|history|timestamps|flags/,
     words: {
       en: ['recorded', 'record', 'logged', 'logs', 'learn from', 'collect', 'track', 'data'],
       zh: ['记录', '日志', '数据', '学习', '收集'],
@@ -327,6 +328,15 @@ const BY_KIND: { id: RegExp; words: Words }[] = [
     },
   },
 ];
+
+/**
+ * The words candidates use when asking for `fact`'s kind only (not its whole topic): "recorded"
+ * asks for a log, not for the item metadata that shares its "data" topic.
+ */
+export function kindWords(fact: Fact): Words {
+  const kinds = BY_KIND.filter((k) => k.id.test(fact.id)).map((k) => k.words);
+  return { en: kinds.flatMap((k) => k.en), zh: kinds.flatMap((k) => k.zh) };
+}
 
 /** The words candidates use when asking for `fact`, beyond its own aliases. */
 export function askingWords(fact: Fact): Words {

@@ -1,7 +1,6 @@
 /**
  * The interviewer audit in the test suite: simulated candidates play whole interviews on every
- * scenario, and the behaviours the issue lists are measured. Every rate must be 0 except the two
- * written down below with their reason.
+ * scenario, and the behaviours the issue lists are measured. Every rate must be 0.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/interviewer/audit/checks.ts';
@@ -16,21 +15,6 @@ import { scriptLeakyInterviewer } from '../fakes/leaky-interviewer-model.ts';
 import { FakeOpenAIServer } from '../fakes/openai-server.ts';
 
 const knowledge = await loadKnowledge();
-
-/**
- * Rates allowed above 0, and why (measured: 2.2% and 1.9% of 323 interviews):
- * - unasked-fact-revealed: a question whose words fit a fact the audit did not mean (ads has no
- *   business-goal fact, so "what does the company want to achieve" gets the auction fact; "your
- *   favourite football team?" meets churn's fact about the retention team).
- * - asked-fact-unanswered: "What gets recorded today that we could learn from?" in scenarios
- *   with two data facts, where the interviewer picks the other one than the audit targets.
- * Both are the fact matcher's limits (words, not meaning); lowering them needs better matching,
- * not a looser audit.
- */
-const ALLOWED: Partial<Record<(typeof CHECKS)[number], number>> = {
-  'unasked-fact-revealed': 0.03,
-  'asked-fact-unanswered': 0.02,
-};
 
 describe('interviewer audit: the offline interviewer', () => {
   let report: AuditReport;
@@ -48,12 +32,14 @@ describe('interviewer audit: the offline interviewer', () => {
   });
 
   for (const check of CHECKS) {
-    it(`${check}: ${ALLOWED[check] ? `at most ${ALLOWED[check]! * 100}% (reason above)` : '0'}`, () => {
-      expect(report.rates[check], JSON.stringify(report.examples[check] ?? [])).toBeLessThanOrEqual(
-        ALLOWED[check] ?? 0,
-      );
+    it(`${check}: 0`, () => {
+      expect(report.rates[check], JSON.stringify(report.examples[check] ?? [])).toBe(0);
     });
   }
+
+  it('answers every fact the simulated candidates ask for', () => {
+    expect(report.facts.answered).toBe(report.facts.asked);
+  });
 
   it('challenges at least 90% of the catalogue mistakes made', () => {
     expect(report.mistakes.made).toBeGreaterThan(100);

@@ -14,7 +14,7 @@ import { conceptsIn, phrasesOf } from '../llm/offline/scoring/concepts.ts';
 import { type Lexicon, lexiconFor } from '../llm/offline/scoring/lexicon.ts';
 import { readSentences, type SentenceFacts } from '../llm/offline/scoring/sentences.ts';
 import { isVague } from '../llm/offline/scoring/substance.ts';
-import { detectOffScenario, detectOffStage } from '../llm/offline/scoring/topic.ts';
+import { closestOtherStage, detectOffScenario, isFarMore } from '../llm/offline/scoring/topic.ts';
 import { buildIdeaIndex, type IdeaIndex, matchKeyPoint } from './key-point-match.ts';
 import { stageFit, stageProfiles } from './stage-profile.ts';
 import { tokenSet } from './tokens.ts';
@@ -163,8 +163,8 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const stageConcepts = kept.map((s) => conceptsIn(s.text, stageLexicon.all));
   // A figure counts only in a sentence that names a concept of this stage: "5 people on the
   // team, 2 meetings a day" is padding with numbers, not an estimate. (NFKC: full-width digits are digits.)
-  const quantities = kept.map((s) =>
-    stageConcepts[kept.indexOf(s)]!.size > 0
+  const quantities = kept.map((s, i) =>
+    stageConcepts[i]!.size > 0
       ? new Set((s.text.normalize('NFKC').match(QUANTITY) ?? []).map(normalize))
       : new Set<string>(),
   );
@@ -194,9 +194,9 @@ export function readAnswer(input: ReadInput): AnswerReading {
     fit.other && fit.other.similarity >= OFF_STAGE_RATIO * fit.own && fit.other.similarity > 0.05
       ? { stage: fit.other.stage }
       : null;
-  const offStage = contentText
-    ? (detectOffStage(contentText, stage.id, lexicon) ?? drifted)
-    : drifted;
+  // One reading of the other stages serves the off-stage rule and the drift feature below.
+  const closest = contentText ? closestOtherStage(contentText, stage.id, lexicon) : null;
+  const offStage = isFarMore(closest) ?? drifted;
   const offScenario =
     contentText && !offStage ? detectOffScenario(contentText, scenario.id, lexicon) : null;
 
@@ -210,7 +210,7 @@ export function readAnswer(input: ReadInput): AnswerReading {
   ).length;
   const words = contentIdx.reduce((n, i) => n + kept[i]!.words, 0);
   const share = (count: number, of: number) => (of > 0 ? count / of : 0);
-  const otherStage = otherStageConcepts(contentText, stage.id, lexicon);
+  const otherStage = closest?.theirs ?? 0;
   const wrongClaims = wrongClaimsIn(
     kept.map((s) => s.text),
     shippedWrongClaims(),
@@ -267,17 +267,4 @@ function fitOf(fit: ReturnType<typeof stageFit>): number {
   if (!fit.other) return 0;
   const best = Math.max(fit.own, fit.other.similarity);
   return best > 0 ? fit.own / best : 0;
-}
-
-/** Concepts the text names that belong to other stages only (the most of any one stage). */
-function otherStageConcepts(text: string, stage: string, lexicon: Lexicon): number {
-  if (!text) return 0;
-  const own = lexicon.stages.get(stage as never)!.keys;
-  let most = 0;
-  for (const [other, entry] of lexicon.stages) {
-    if (other === stage) continue;
-    const theirs = [...conceptsIn(text, entry.all)].filter((k) => !own.has(k)).length;
-    most = Math.max(most, theirs);
-  }
-  return most;
 }

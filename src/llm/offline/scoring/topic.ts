@@ -23,8 +23,11 @@ export interface OffScenario {
   ours: number;
 }
 
-/** The other stage the answer addresses instead of `stage`, if it clearly does. */
-export function detectOffStage(text: string, stage: StageId, lexicon: Lexicon): OffStage | null {
+/**
+ * The other stage whose concepts the text names most (ones shared with `stage` excluded), with
+ * that count and the text's own-stage count; null when the stage is unknown.
+ */
+export function closestOtherStage(text: string, stage: StageId, lexicon: Lexicon): OffStage | null {
   const own = lexicon.stages.get(stage);
   if (!own) return null;
   const ownKeys = own.keys;
@@ -35,9 +38,17 @@ export function detectOffStage(text: string, stage: StageId, lexicon: Lexicon): 
     const theirs = [...conceptsIn(text, entry.all)].filter((k) => !ownKeys.has(k)).length;
     if (!best || theirs > best.theirs) best = { stage: other, theirs, ours };
   }
-  if (!best) return null;
-  // "Far more": at least three concepts of the other stage and three times our own.
-  return best.theirs >= 3 && best.theirs >= 3 * Math.max(1, ours) ? best : null;
+  return best;
+}
+
+/** The other stage the answer addresses instead of `stage`, if it clearly does. */
+export function detectOffStage(text: string, stage: StageId, lexicon: Lexicon): OffStage | null {
+  return isFarMore(closestOtherStage(text, stage, lexicon));
+}
+
+/** "Far more": at least three concepts of the other stage and three times our own. */
+export function isFarMore(best: OffStage | null): OffStage | null {
+  return best && best.theirs >= 3 && best.theirs >= 3 * Math.max(1, best.ours) ? best : null;
 }
 
 /** The other scenario the answer is about instead of `scenario`, if it clearly is. */

@@ -9,8 +9,8 @@ import type { Clock, Interviewer, StageScorer, UsageGuard } from './engine/ports
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/loader.ts';
 import { createLlmServices } from './llm/index.ts';
-import { OfflineInterviewer } from './llm/offline/interviewer.ts';
-import { OfflineScorer } from './llm/offline/scorer.ts';
+import { OfflineInterviewer } from './interviewer/rule-based-interviewer.ts';
+import { OfflineScorer } from './scorer/offline-scorer.ts';
 import type { Logger } from './logger.ts';
 import { createStore, type StoreHandle } from './store/index.ts';
 

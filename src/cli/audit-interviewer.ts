@@ -9,8 +9,8 @@ import { CHECKS } from '../interviewer/audit/checks.ts';
 import { type AuditReport, runAudit } from '../interviewer/audit/run.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import { createLlmServices } from '../llm/index.ts';
-import { OfflineInterviewer } from '../llm/offline/interviewer.ts';
-import { OfflineScorer } from '../llm/offline/scorer.ts';
+import { OfflineInterviewer } from '../interviewer/rule-based-interviewer.ts';
+import { OfflineScorer } from '../scorer/offline-scorer.ts';
 import { type CliCommand, UsageError } from './io.ts';
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;

@@ -7,7 +7,7 @@ import type { StageScorer } from '../engine/ports.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { type PriceSource, priceFor } from '../eval/cost.ts';
 import { UsageError } from './io.ts';
-import { OfflineScorer } from '../llm/offline/scorer.ts';
+import { OfflineScorer } from '../scorer/offline-scorer.ts';
 
 export const SCORER_KINDS = ['offline', 'llm'] as const;
 export type CliScorerKind = (typeof SCORER_KINDS)[number];

@@ -17,16 +17,16 @@ import { createMemoryKeyv } from '../store/backends/memory.ts';
 import { type KeyValue, KeyvKeyValue, RedisKeyValue } from '../store/key-value.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { LlmClient } from './client.ts';
-import { LlmInterviewer } from './interviewer.ts';
+import { LlmInterviewer } from '../interviewer/llm/llm-interviewer.ts';
 import { RequestLimiter } from './limiter.ts';
-import { LlmScorer } from './scorer.ts';
+import { LlmScorer } from '../scorer/llm/llm-scorer.ts';
 import { WindowUsageGuard } from './usage-guard.ts';
 
 export { CircuitBreaker } from './breaker.ts';
 export { LlmClient } from './client.ts';
-export { LlmInterviewer } from './interviewer.ts';
+export { LlmInterviewer } from '../interviewer/llm/llm-interviewer.ts';
 export { RequestLimiter } from './limiter.ts';
-export { LlmScorer } from './scorer.ts';
+export { LlmScorer } from '../scorer/llm/llm-scorer.ts';
 export { WindowUsageGuard } from './usage-guard.ts';
 
 /** Shared by every process on one Redis (the store uses the same namespace). */

@@ -9,9 +9,9 @@
  *  - reasoned sentences (a reason, a trade-off, a number) are quoted before bare mentions.
  */
 import type { Stage } from '../knowledge/schema.ts';
-import { conceptsIn } from '../llm/offline/scoring/concepts.ts';
+import { conceptsIn } from './analysis/concepts.ts';
 import { isVerbatimQuote } from '../knowledge/signals.ts';
-import type { StageLexicon } from '../llm/offline/scoring/lexicon.ts';
+import type { StageLexicon } from './analysis/lexicon.ts';
 import type { AnswerReading } from './features.ts';
 
 /** How many criteria one sentence may be credited to. */

@@ -10,11 +10,11 @@
  */
 import type { Framework, KeyPoint, Lang, Scenario, Stage } from '../knowledge/schema.ts';
 import { normalize } from '../knowledge/signals.ts';
-import { conceptsIn, phrasesOf } from '../llm/offline/scoring/concepts.ts';
-import { type Lexicon, lexiconFor } from '../llm/offline/scoring/lexicon.ts';
-import { readSentences, type SentenceFacts } from '../llm/offline/scoring/sentences.ts';
-import { isVague } from '../llm/offline/scoring/substance.ts';
-import { closestOtherStage, detectOffScenario, isFarMore } from '../llm/offline/scoring/topic.ts';
+import { conceptsIn, phrasesOf } from './analysis/concepts.ts';
+import { type Lexicon, lexiconFor } from './analysis/lexicon.ts';
+import { readSentences, type SentenceFacts } from './analysis/sentences.ts';
+import { isVague } from './analysis/substance.ts';
+import { closestOtherStage, detectOffScenario, isFarMore } from './analysis/topic.ts';
 import { buildIdeaIndex, type IdeaIndex, matchKeyPoint } from './key-point-match.ts';
 import { stageFit, stageProfiles } from './stage-profile.ts';
 import { tokenSet } from './tokens.ts';

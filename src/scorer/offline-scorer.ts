@@ -35,9 +35,9 @@ import {
   offStageNote,
   stageFeedback,
   truncatedNote,
-} from '../llm/offline/scoring/feedback.ts';
-import { lexiconFor } from '../llm/offline/scoring/lexicon.ts';
-import { isVague } from '../llm/offline/scoring/substance.ts';
+} from './analysis/feedback.ts';
+import { lexiconFor } from './analysis/lexicon.ts';
+import { isVague } from './analysis/substance.ts';
 import { assignEvidence } from './evidence.ts';
 import { type AnswerReading, readAnswer } from './features.ts';
 import { expectedLevel, type OrdinalModel } from './ordinal-model.ts';

@@ -18,7 +18,7 @@ const FORBIDDEN_PACKAGES = [
   /^ioredis$/,
   /^bottleneck$/,
 ];
-const FORBIDDEN_MODULES = /(^|\/)src\/(adapters|llm|store)(\/|$)/;
+const FORBIDDEN_MODULES = /(^|\/)src\/(adapters|llm|store|interviewer\/llm|scorer\/llm)(\/|$)/;
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -64,12 +64,12 @@ describe('engine boundary', () => {
 
   it('the check itself catches a forbidden import', () => {
     const specs = specifiers(
-      "import { Client } from 'discord.js';\nimport type { X } from '../llm/offline/scorer.ts';\nconst r = await import('ioredis');",
+      "import { Client } from 'discord.js';\nimport type { X } from '../llm/client.ts';\nconst r = await import('ioredis');",
     );
-    expect(specs).toEqual(['discord.js', '../llm/offline/scorer.ts', 'ioredis']);
+    expect(specs).toEqual(['discord.js', '../llm/client.ts', 'ioredis']);
     const file = path.join(ENGINE_DIR, 'commands', 'x.ts');
     expect(specs.map((s) => isForbidden(file, s))).toEqual([true, false, true]);
-    expect(isForbidden(file, '../../llm/offline/scorer.ts')).toBe(true);
+    expect(isForbidden(file, '../../scorer/llm/llm-scorer.ts')).toBe(true);
     expect(isForbidden(file, '../../store/index.ts')).toBe(true);
     expect(isForbidden(file, '../../adapters/terminal/render.ts')).toBe(true);
     expect(isForbidden(file, '../../knowledge/schema.ts')).toBe(false);

@@ -34,7 +34,7 @@ import type {
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { matchSignals } from '../../src/knowledge/signals.ts';
-import { OfflineInterviewer } from '../../src/llm/offline/interviewer.ts';
+import { OfflineInterviewer } from '../../src/interviewer/rule-based-interviewer.ts';
 
 export const MINI_KNOWLEDGE_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),

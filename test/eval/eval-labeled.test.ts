@@ -9,7 +9,7 @@ import { formatEvalReport } from '../../src/eval/report.ts';
 import { type EvalReport, runEval } from '../../src/eval/runner.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import { OfflineScorer } from '../../src/llm/offline/scorer.ts';
+import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
 
 const SET = path.resolve(import.meta.dirname, '../fixtures/eval/labeled.jsonl');
 

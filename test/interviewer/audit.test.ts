@@ -7,10 +7,10 @@ import { CHECKS } from '../../src/interviewer/audit/checks.ts';
 import { type AuditReport, runAudit } from '../../src/interviewer/audit/run.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { LlmClient } from '../../src/llm/client.ts';
-import { LlmInterviewer } from '../../src/llm/interviewer.ts';
+import { LlmInterviewer } from '../../src/interviewer/llm/llm-interviewer.ts';
 import { RequestLimiter } from '../../src/llm/limiter.ts';
-import { OfflineInterviewer } from '../../src/llm/offline/interviewer.ts';
-import { OfflineScorer } from '../../src/llm/offline/scorer.ts';
+import { OfflineInterviewer } from '../../src/interviewer/rule-based-interviewer.ts';
+import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
 import { scriptLeakyInterviewer } from '../fakes/leaky-interviewer-model.ts';
 import { FakeOpenAIServer } from '../fakes/openai-server.ts';
 

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang, Reply, Scorecard } from '../../src/engine/types.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import { OfflineInterviewer } from '../../src/llm/offline/interviewer.ts';
-import { OfflineScorer } from '../../src/llm/offline/scorer.ts';
+import { OfflineInterviewer } from '../../src/interviewer/rule-based-interviewer.ts';
+import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
 import { harness, texts } from '../engine/fakes.ts';
 
 let knowledge: Knowledge;

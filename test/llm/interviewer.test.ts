@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LlmInterviewer } from '../../src/llm/interviewer.ts';
+import { LlmInterviewer } from '../../src/interviewer/llm/llm-interviewer.ts';
 import type { RequestLimiter } from '../../src/llm/limiter.ts';
 import {
   type FakeOpenAIServer,

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { RequestLimiter } from '../../src/llm/limiter.ts';
-import { LlmScorer } from '../../src/llm/scorer.ts';
+import { LlmScorer } from '../../src/scorer/llm/llm-scorer.ts';
 import {
   type FakeOpenAIServer,
   type RecordedRequest,

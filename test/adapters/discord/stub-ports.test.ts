@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InterviewerContext, InterviewerMove } from '../../../src/engine/ports.ts';
-import { OfflineInterviewer } from '../../../src/llm/offline/interviewer.ts';
+import { OfflineInterviewer } from '../../../src/interviewer/rule-based-interviewer.ts';
 import type { FakeChannel, FakeUser } from '../../fakes/discord/server.ts';
 import {
   buttonFor,

@@ -8,7 +8,7 @@ import { sessionIdFor } from '../../../src/adapters/slack/ids.ts';
 import { createApp } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { InterviewerContext, InterviewerMove } from '../../../src/engine/ports.ts';
-import { OfflineInterviewer } from '../../../src/llm/offline/interviewer.ts';
+import { OfflineInterviewer } from '../../../src/interviewer/rule-based-interviewer.ts';
 import { buttonPress, slashCommand } from '../../fakes/slack/payloads.ts';
 import { FAKE_TEAM_ID } from '../../fakes/slack/web-api.ts';
 import {

@@ -4,13 +4,13 @@
  * the user message carries the stage's turns, which facts are already revealed, and the task.
  */
 import { z } from 'zod';
-import { factsAskedIn } from '../interviewer/clarify.ts';
-import { latestCandidateMessage } from '../interviewer/probes.ts';
-import type { InterviewerContext, InterviewerMoveKind } from '../engine/ports.ts';
-import type { Turn } from '../engine/types.ts';
-import type { ChatMessage } from './client.ts';
-import { LANGUAGE_NAMES, type PromptTemplate, render } from './prompts.ts';
-import { delimit } from './untrusted.ts';
+import { factsAskedIn } from '../clarify.ts';
+import { latestCandidateMessage } from '../probes.ts';
+import type { InterviewerContext, InterviewerMoveKind } from '../../engine/ports.ts';
+import type { Turn } from '../../engine/types.ts';
+import type { ChatMessage } from '../../llm/client.ts';
+import { LANGUAGE_NAMES, type PromptTemplate, render } from '../../llm/prompts.ts';
+import { delimit } from '../../llm/untrusted.ts';
 
 /** How many of the stage's latest turns the interviewer sees (the engine caps their text). */
 const MAX_TURNS = 24;

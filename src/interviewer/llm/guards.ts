@@ -7,14 +7,14 @@
  *   another domain's vocabulary, is dropped; a question asked before anywhere in the interview is
  *   refused (the move is then retried or made by the offline interviewer).
  */
-import type { InterviewerContext } from '../engine/ports.ts';
-import type { Fact } from '../knowledge/schema.ts';
-import { normalize, splitSentences } from '../knowledge/signals.ts';
-import { numberSet, statedNumbers } from '../llm/grounding.ts';
-import { leakedTerms } from './answer-key.ts';
-import { factsAskedIn } from './clarify.ts';
-import { latestCandidateMessage } from './probes.ts';
-import { fitsScenario } from './scenario-fit.ts';
+import type { InterviewerContext } from '../../engine/ports.ts';
+import type { Fact } from '../../knowledge/schema.ts';
+import { normalize, splitSentences } from '../../knowledge/signals.ts';
+import { numberSet, statedNumbers } from './grounding.ts';
+import { leakedTerms } from '../answer-key.ts';
+import { factsAskedIn } from '../clarify.ts';
+import { latestCandidateMessage } from '../probes.ts';
+import { fitsScenario } from '../scenario-fit.ts';
 
 export type Guarded =
   | { ok: true; message: string; revealedFacts: string[] }

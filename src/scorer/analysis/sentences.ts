@@ -2,7 +2,7 @@
  * Reads an answer sentence by sentence: which concepts each sentence brings, whether it gives
  * reasons or specifics, whether it is a bare list of terms, and whether it talks to the grader.
  */
-import { splitSentences } from '../../../knowledge/signals.ts';
+import { splitSentences } from '../../knowledge/signals.ts';
 import { conceptsIn } from './concepts.ts';
 import { graderAsides, isGraderInstruction } from './injection.ts';
 import { hasConnective, hasSpecifics, hasStrongConnective } from './reasoning.ts';

@@ -10,7 +10,7 @@ import type { StageScore } from '../../src/engine/types.ts';
 import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { isVerbatimQuote } from '../../src/knowledge/signals.ts';
-import { OfflineScorer } from '../../src/llm/offline/scorer.ts';
+import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
 
 const SET = path.resolve(import.meta.dirname, '../fixtures/eval/labeled.jsonl');
 

@@ -7,20 +7,15 @@
  * missing, after the retries — the stage is scored by the offline scorer and says so in a note.
  * A score is never invented.
  */
-import type { StageScorer, StageScoringInput } from '../engine/ports.ts';
-import type { Level, StageScore, TokenUsage } from '../engine/types.ts';
+import type { StageScorer, StageScoringInput } from '../../engine/ports.ts';
+import type { Level, StageScore, TokenUsage } from '../../engine/types.ts';
 import type { JudgeCheck } from './checklist.ts';
-import type { LlmClient, Refined } from './client.ts';
+import type { LlmClient, Refined } from '../../llm/client.ts';
 import { type CombinedSamples, checkEvidence, combineSamples } from './evidence.ts';
 import { agreementNote, droppedSamplesNote, unsupportedYesNote } from './judge-notes.ts';
-import { loadPrompt, type PromptTemplate } from './prompts.ts';
-import {
-  type StageScoreOutput,
-  scorerMessages,
-  stageChecks,
-  stageScoreSchema,
-} from './scorer-prompt.ts';
-import { addUsage, emptyUsage } from './usage.ts';
+import { loadPrompt, type PromptTemplate } from '../../llm/prompts.ts';
+import { type StageScoreOutput, scorerMessages, stageChecks, stageScoreSchema } from './prompt.ts';
+import { addUsage, emptyUsage } from '../../llm/usage.ts';
 
 export interface LlmScorerOptions {
   client: LlmClient;

@@ -4,10 +4,10 @@
  * something the candidate was seen to say. Each criterion's level is then computed from its
  * checks (checklist.ts), and several samples are combined by the median per criterion.
  */
-import type { Level } from '../engine/types.ts';
-import { isVerbatimQuote } from '../knowledge/signals.ts';
+import type { Level } from '../../engine/types.ts';
+import { isVerbatimQuote } from '../../knowledge/signals.ts';
 import { type JudgeCheck, levelFromChecks } from './checklist.ts';
-import type { StageScoreOutput } from './scorer-prompt.ts';
+import type { StageScoreOutput } from './prompt.ts';
 
 /** Quotes kept as a criterion's evidence (from the checks that earned its level, highest first). */
 const MAX_EVIDENCE = 3;

@@ -4,8 +4,8 @@
  * short phrase inside a longer one ("sharding" inside "embedding sharding") count once, and
  * repeating a term adds nothing.
  */
-import type { Signals } from '../../../knowledge/schema.ts';
-import { matchSignals, normalize, phrasePatternSource } from '../../../knowledge/signals.ts';
+import type { Signals } from '../../knowledge/schema.ts';
+import { matchSignals, normalize, phrasePatternSource } from '../../knowledge/signals.ts';
 
 /**
  * Spelling variants of an English phrase that mean the same: the last word singular or plural

@@ -1,6 +1,6 @@
 /** The offline scorer's wording, in the interview's language. */
-import type { Lang, Level } from '../../../engine/types.ts';
-import type { Criterion, Stage } from '../../../knowledge/schema.ts';
+import type { Lang, Level } from '../../engine/types.ts';
+import type { Criterion, Stage } from '../../knowledge/schema.ts';
 
 export type CriterionFinding =
   | 'missing' // no concept of the criterion

@@ -5,13 +5,13 @@
  * language, so providers can cache it; the user message carries only this stage's turns.
  */
 import { z } from 'zod';
-import type { StageScoringInput } from '../engine/ports.ts';
-import type { Turn } from '../engine/types.ts';
-import type { Stage } from '../knowledge/schema.ts';
+import type { StageScoringInput } from '../../engine/ports.ts';
+import type { Turn } from '../../engine/types.ts';
+import type { Stage } from '../../knowledge/schema.ts';
 import { checksFor, type JudgeCheck } from './checklist.ts';
-import type { ChatMessage } from './client.ts';
-import { LANGUAGE_NAMES, type PromptTemplate, render } from './prompts.ts';
-import { delimit } from './untrusted.ts';
+import type { ChatMessage } from '../../llm/client.ts';
+import { LANGUAGE_NAMES, type PromptTemplate, render } from '../../llm/prompts.ts';
+import { delimit } from '../../llm/untrusted.ts';
 
 /** Every check of the stage, in rubric order. */
 export function stageChecks(stage: Stage): JudgeCheck[] {

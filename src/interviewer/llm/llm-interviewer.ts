@@ -14,21 +14,16 @@ import type {
   InterviewerContext,
   InterviewerMove,
   InterviewerMoveKind,
-} from '../engine/ports.ts';
-import { factsAskedIn } from '../interviewer/clarify.ts';
-import { guardFacts, guardQuestion } from '../interviewer/llm-guards.ts';
-import { followupAsks, latestCandidateMessage } from '../interviewer/probes.ts';
-import { looksChinese, matchSignals, normalize } from '../knowledge/signals.ts';
-import type { LlmClient, Refined } from './client.ts';
+} from '../../engine/ports.ts';
+import { factsAskedIn } from '../clarify.ts';
+import { guardFacts, guardQuestion } from './guards.ts';
+import { followupAsks, latestCandidateMessage } from '../probes.ts';
+import { looksChinese, matchSignals, normalize } from '../../knowledge/signals.ts';
+import type { LlmClient, Refined } from '../../llm/client.ts';
 import { fitLength, numberSet, unsupportedNumbers } from './grounding.ts';
-import {
-  interviewerMessages,
-  type MoveOutput,
-  moveSchema,
-  revealedSoFar,
-} from './interviewer-prompt.ts';
-import { loadPrompt, type PromptTemplate, render } from './prompts.ts';
-import { addUsage, emptyUsage } from './usage.ts';
+import { interviewerMessages, type MoveOutput, moveSchema, revealedSoFar } from './prompt.ts';
+import { loadPrompt, type PromptTemplate, render } from '../../llm/prompts.ts';
+import { addUsage, emptyUsage } from '../../llm/usage.ts';
 
 export interface LlmInterviewerOptions {
   client: LlmClient;

@@ -10,7 +10,7 @@ import type {
   KeyPoint,
   Scenario,
   StageId,
-} from '../../../knowledge/schema.ts';
+} from '../../knowledge/schema.ts';
 import { conceptsIn, keysOf, phrasesOf } from './concepts.ts';
 import { buildTermIndex, contentWords, type TermIndex } from './terms.ts';
 

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { StageScore } from '../../src/engine/types.ts';
 import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import { OfflineScorer } from '../../src/llm/offline/scorer.ts';
-import { isVague } from '../../src/llm/offline/scoring/substance.ts';
+import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
+import { isVague } from '../../src/scorer/analysis/substance.ts';
 
 const KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../fixtures/scorer/knowledge');
 

@@ -3,7 +3,7 @@
  * samples agreed (the score's confidence), samples dropped as malformed, and "yes" answers
  * that did not hold up against the candidate's words.
  */
-import type { Lang } from '../knowledge/schema.ts';
+import type { Lang } from '../../knowledge/schema.ts';
 
 export function agreementNote(samples: number, spread: number, lang: Lang): string {
   if (lang === 'zh') {

@@ -5,7 +5,7 @@
  * interview. Both checks compare against the best alternative and need a wide margin, so an
  * answer that merely touches a neighbouring stage or a related product is not caught.
  */
-import type { StageId } from '../../../knowledge/schema.ts';
+import type { StageId } from '../../knowledge/schema.ts';
 import { conceptsIn } from './concepts.ts';
 import type { Lexicon } from './lexicon.ts';
 import { affinities, contentWords } from './terms.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checksFor, levelFromChecks, neededAt } from '../../src/llm/checklist.ts';
-import { knowledge } from './helpers.ts';
+import { checksFor, levelFromChecks, neededAt } from '../../src/scorer/llm/checklist.ts';
+import { knowledge } from '../llm/helpers.ts';
 
 const at = (...spec: [level: 2 | 3 | 4, met: boolean][]) =>
   spec.map(([level, met]) => ({ check: { level }, met }));

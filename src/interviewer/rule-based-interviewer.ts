@@ -11,13 +11,13 @@
  *   in order, gentle to specific.
  * Deterministic: the same conversation gets the same moves (tests and benchmarks rely on it).
  */
-import { clarify } from '../../interviewer/clarify.ts';
-import { newMistake } from '../../interviewer/mistakes.ts';
-import { phrases, variant } from '../../interviewer/phrases.ts';
-import { followupAsks, latestCandidateMessage, probeAsks } from '../../interviewer/probes.ts';
-import { asksForAnswerKey } from '../../interviewer/rubric-request.ts';
-import { normalize } from '../../knowledge/signals.ts';
-import type { Interviewer, InterviewerContext, InterviewerMove } from '../../engine/ports.ts';
+import { clarify } from './clarify.ts';
+import { newMistake } from './mistakes.ts';
+import { phrases, variant } from './phrases.ts';
+import { followupAsks, latestCandidateMessage, probeAsks } from './probes.ts';
+import { asksForAnswerKey } from './rubric-request.ts';
+import { normalize } from '../knowledge/signals.ts';
+import type { Interviewer, InterviewerContext, InterviewerMove } from '../engine/ports.ts';
 
 /** The candidate sent this exact message before in the interview. */
 function isRepeat(context: InterviewerContext, message: string): boolean {

@@ -4,8 +4,8 @@
  * computed here from the answers, never asked of the model, so a level always means the same
  * observable things.
  */
-import type { Level } from '../engine/types.ts';
-import type { Criterion, RubricCheck } from '../knowledge/schema.ts';
+import type { Level } from '../../engine/types.ts';
+import type { Criterion, RubricCheck } from '../../knowledge/schema.ts';
 
 export interface JudgeCheck extends RubricCheck {
   /** `<criterion-id>.<n>`, 1-based, e.g. `business-goal.2`. */

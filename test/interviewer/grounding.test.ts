@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fitLength, statedNumbers, unsupportedNumbers } from '../../src/llm/grounding.ts';
+import {
+  fitLength,
+  statedNumbers,
+  unsupportedNumbers,
+} from '../../src/interviewer/llm/grounding.ts';
 
 describe('statedNumbers', () => {
   it('finds quantities and skips enumerations and names', () => {

@@ -3,7 +3,7 @@ import type { InterviewerContext } from '../../src/engine/ports.ts';
 import type { Lang, Session, StageId, Turn } from '../../src/engine/types.ts';
 import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import { OfflineInterviewer } from '../../src/llm/offline/interviewer.ts';
+import { OfflineInterviewer } from '../../src/interviewer/rule-based-interviewer.ts';
 import { matchFacts } from '../../src/interviewer/fact-match.ts';
 import { findQuestions } from '../../src/interviewer/questions.ts';
 import { MINI_KNOWLEDGE_DIR } from '../engine/fakes.ts';

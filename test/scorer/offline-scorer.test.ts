@@ -8,8 +8,8 @@ import type { Lang, StageId, StageScore } from '../../src/engine/types.ts';
 import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { isVerbatimQuote } from '../../src/knowledge/signals.ts';
-import { isGraderInstruction } from '../../src/llm/offline/scoring/injection.ts';
-import { levelOf, OfflineScorer } from '../../src/llm/offline/scorer.ts';
+import { isGraderInstruction } from '../../src/scorer/analysis/injection.ts';
+import { levelOf, OfflineScorer } from '../../src/scorer/offline-scorer.ts';
 
 const KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../fixtures/scorer/knowledge');
 

@@ -9,7 +9,7 @@
  * other single digits (enumerations, "step 2"), and digits glued after a letter or `@` (`p99`,
  * `L2`, `recall@10`: names, not quantities). Numbers written as English words are not caught.
  */
-import { splitSentences } from '../knowledge/signals.ts';
+import { splitSentences } from '../../knowledge/signals.ts';
 
 const DIGITS = /(?<![\p{L}@\d.,])\d+(?:[.,]\d+)*/gu;
 const CHINESE_NUMERAL = /[零〇一二两三四五六七八九十百千万亿]{2,}/g;

@@ -43,6 +43,8 @@ interface Term {
 
 /** The first number in `text` and the unit right after it. */
 function firstTerm(text: string): Term | null {
+  // "10^" or "1e" with the exponent missing: not a number we can trust.
+  if (/\^(?!\d)|\de(?![\d a-z])/iu.test(text)) return null;
   NUM.lastIndex = 0;
   const m = NUM.exec(text);
   if (!m) return null;
@@ -72,9 +74,10 @@ function show(x: unknown): string {
 /** Arithmetic written out: terms joined by × / ÷, then = and the claimed result. */
 function checkArithmetic(sentence: string, review: EstimateReview): boolean {
   const parts = sentence.split(EQUALS);
-  if (parts.length < 2 || !OPERATOR.test(parts[0] ?? '')) return false;
-  const lhsText = parts[0]!.replace(/^.*?(?=[\d零〇一二两三四五六七八九十])/su, '');
-  const rhs = firstTerm(parts[1] ?? '');
+  const at = parts.findIndex((p, i) => i < parts.length - 1 && OPERATOR.test(p));
+  if (parts.length < 2 || at === -1) return false;
+  const lhsText = parts[at]!.replace(/^.*?(?=[\d零〇一二两三四五六七八九十])/su, '');
+  const rhs = firstTerm(parts[at + 1] ?? '');
   const pieces = lhsText.split(OPERATOR);
   const ops = [...lhsText.matchAll(new RegExp(OPERATOR.source, 'gu'))].map((m) => m[0].trim());
   const terms = pieces.map(firstTerm);
@@ -125,8 +128,9 @@ function checkArithmetic(sentence: string, review: EstimateReview): boolean {
   } else if (isUnit(result)) {
     return true; // a unitless result after unit arithmetic: nothing we can compare safely
   } else {
-    // Plain numbers on the left: the right side's unit is what they meant.
-    computed = result as number;
+    // Plain numbers on the left: the right side's unit is what they meant. A count below one
+    // (0.12 machines) rounds up to the one machine a candidate writes.
+    computed = Math.max(result as number, rhs.unit === '' && rhs.value <= 1 ? 1 : 0);
     claimed = rhs.value;
   }
   const ratio = ratioOff(computed, claimed);

@@ -15,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
+import { HANDWRITTEN_DIAGRAMS, HANDWRITTEN_ESTIMATES } from './handwritten.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 type Edge = [string, string, string?];
@@ -29,16 +30,43 @@ interface Item {
 }
 
 const EN = {
-  user: 'user', api: 'api gateway', cg: 'candidate generation', model: 'ranker',
-  rerank: 're-ranking', logs: 'impression logs', td: 'training data', train: 'trainer',
-  reg: 'model registry', fp: 'feature pipeline', fs: 'feature store', mon: 'monitoring',
-  hr: 'human review', idx: 'ann index', emb: 'embedding model', llm: 'LLM ranker',
-  split: 'offline features', odd: 'flux capacitor',
+  user: 'user',
+  api: 'api gateway',
+  cg: 'candidate generation',
+  model: 'ranker',
+  rerank: 're-ranking',
+  logs: 'impression logs',
+  td: 'training data',
+  train: 'trainer',
+  reg: 'model registry',
+  fp: 'feature pipeline',
+  fs: 'feature store',
+  mon: 'monitoring',
+  hr: 'human review',
+  idx: 'ann index',
+  emb: 'embedding model',
+  llm: 'LLM ranker',
+  split: 'offline features',
+  odd: 'flux capacitor',
 };
 const ZH: typeof EN = {
-  user: '用户', api: '网关', cg: '召回', model: '排序模型', rerank: '重排', logs: '曝光日志',
-  td: '训练数据', train: '模型训练', reg: '模型仓库', fp: '特征计算', fs: '特征库', mon: '监控',
-  hr: '人工审核', idx: '向量索引', emb: '向量化模型', llm: '大模型排序', split: '离线特征',
+  user: '用户',
+  api: '网关',
+  cg: '召回',
+  model: '排序模型',
+  rerank: '重排',
+  logs: '曝光日志',
+  td: '训练数据',
+  train: '模型训练',
+  reg: '模型仓库',
+  fp: '特征计算',
+  fs: '特征库',
+  mon: '监控',
+  hr: '人工审核',
+  idx: '向量索引',
+  emb: '向量化模型',
+  llm: '大模型排序',
+  split: '离线特征',
   odd: '神秘盒子',
 };
 
@@ -46,13 +74,31 @@ const ZH: typeof EN = {
 function design(requires: string[]): Edge[] {
   const cg = requires.includes('candidate-generation');
   const edges: Edge[] = cg
-    ? [['user', 'api'], ['api', 'cg'], ['cg', 'model'], ['model', 'rerank'], ['rerank', 'user']]
-    : [['user', 'api'], ['api', 'model'], ['model', 'rerank'], ['rerank', 'user']];
+    ? [
+        ['user', 'api'],
+        ['api', 'cg'],
+        ['cg', 'model'],
+        ['model', 'rerank'],
+        ['rerank', 'user'],
+      ]
+    : [
+        ['user', 'api'],
+        ['api', 'model'],
+        ['model', 'rerank'],
+        ['rerank', 'user'],
+      ];
   if (requires.includes('index')) edges.push(['idx', 'cg']);
   if (requires.includes('embedding')) edges.push(['emb', 'idx']);
   edges.push(
-    ['model', 'logs'], ['logs', 'td'], ['td', 'train'], ['train', 'reg'], ['reg', 'model'],
-    ['fp', 'fs'], ['fs', 'model'], ['fs', 'td'], ['model', 'mon'],
+    ['model', 'logs'],
+    ['logs', 'td'],
+    ['td', 'train'],
+    ['train', 'reg'],
+    ['reg', 'model'],
+    ['fp', 'fs'],
+    ['fs', 'model'],
+    ['fs', 'td'],
+    ['model', 'mon'],
   );
   if (requires.includes('human-review')) edges.push(['model', 'hr'], ['hr', 'td']);
   return edges;
@@ -60,7 +106,10 @@ function design(requires: string[]): Edge[] {
 
 function arrowText(edges: Edge[], words: typeof EN): string {
   return edges
-    .map(([a, b, label]) => `${words[a as keyof typeof EN]} ${label ? `-(${label})->` : '->'} ${words[b as keyof typeof EN]}`)
+    .map(
+      ([a, b, label]) =>
+        `${words[a as keyof typeof EN]} ${label ? `-(${label})->` : '->'} ${words[b as keyof typeof EN]}`,
+    )
     .join('\n');
 }
 
@@ -98,13 +147,19 @@ const MUTATIONS: Mutation[] = [
   {
     name: 'no-feature-store',
     applies: () => true,
-    change: (e) => replaceNode(e.filter(([a, b]) => !(a === 'fp' && b === 'fs')), 'fs', 'fp'),
+    change: (e) =>
+      replaceNode(
+        e.filter(([a, b]) => !(a === 'fp' && b === 'fs')),
+        'fs',
+        'fp',
+      ),
     expect: 'missing-component:feature-store',
   },
   {
     name: 'skew',
     applies: () => true,
-    change: (e) => e.map(([a, b, l]) => (a === 'fs' && b === 'td' ? ['split', 'td', l] : [a, b, l]) as Edge),
+    change: (e) =>
+      e.map(([a, b, l]) => (a === 'fs' && b === 'td' ? ['split', 'td', l] : [a, b, l]) as Edge),
     expect: 'training-serving-skew',
   },
   {
@@ -122,7 +177,8 @@ const MUTATIONS: Mutation[] = [
   {
     name: 'no-feedback',
     applies: () => true,
-    change: (e) => e.filter(([a, b]) => !(a === 'logs' && b === 'td') && !(a === 'hr' && b === 'td')),
+    change: (e) =>
+      e.filter(([a, b]) => !(a === 'logs' && b === 'td') && !(a === 'hr' && b === 'td')),
     expect: 'missing-flow:feedback-to-training',
   },
   {
@@ -148,24 +204,61 @@ const MALFORMED_DIAGRAMS: string[] = [
   '```mermaid\npie title Traffic\n  "web" : 60\n  "app" : 40\n```',
 ];
 
-function buildDiagrams(scenarios: Map<string, { requires: string[]; latency: number | null }>): Item[] {
+function buildDiagrams(
+  scenarios: Map<string, { requires: string[]; latency: number | null }>,
+): Item[] {
   const items: Item[] = [];
   for (const [id, s] of scenarios) {
     const base = design(s.requires);
-    items.push({ id: `${id}-correct-en`, scenario: id, kind: 'correct', lang: 'en', answer: `My design:\n${arrowText(base, EN)}`, expect: [] });
-    items.push({ id: `${id}-correct-zh`, scenario: id, kind: 'correct', lang: 'zh', answer: `我的设计：\n${arrowText(base, ZH)}`, expect: [] });
-    items.push({ id: `${id}-correct-mermaid`, scenario: id, kind: 'correct', lang: 'en', answer: `Here is the architecture.\n${mermaid(base, EN)}`, expect: [] });
+    items.push({
+      id: `${id}-correct-en`,
+      scenario: id,
+      kind: 'correct',
+      lang: 'en',
+      answer: `My design:\n${arrowText(base, EN)}`,
+      expect: [],
+    });
+    items.push({
+      id: `${id}-correct-zh`,
+      scenario: id,
+      kind: 'correct',
+      lang: 'zh',
+      answer: `我的设计：\n${arrowText(base, ZH)}`,
+      expect: [],
+    });
+    items.push({
+      id: `${id}-correct-mermaid`,
+      scenario: id,
+      kind: 'correct',
+      lang: 'en',
+      answer: `Here is the architecture.\n${mermaid(base, EN)}`,
+      expect: [],
+    });
     MUTATIONS.filter((m) => m.applies(s.requires, s.latency)).forEach((m, i) => {
       const edges = m.change(base);
       const form = i % 3;
       const lang = form === 1 ? 'zh' : 'en';
       const words = lang === 'zh' ? ZH : EN;
       const body = form === 2 ? mermaid(edges, words) : arrowText(edges, words);
-      items.push({ id: `${id}-${m.name}`, scenario: id, kind: 'defect', lang, answer: body, expect: [m.expect] });
+      items.push({
+        id: `${id}-${m.name}`,
+        scenario: id,
+        kind: 'defect',
+        lang,
+        answer: body,
+        expect: [m.expect],
+      });
     });
   }
   MALFORMED_DIAGRAMS.forEach((answer, i) => {
-    items.push({ id: `malformed-diagram-${i + 1}`, scenario: 'youtube-recommendation', kind: 'malformed', lang: /[\u4e00-\u9fff]/u.test(answer) ? 'zh' : 'en', answer, expect: ['problem'] });
+    items.push({
+      id: `malformed-diagram-${i + 1}`,
+      scenario: 'youtube-recommendation',
+      kind: 'malformed',
+      lang: /[\u4e00-\u9fff]/u.test(answer) ? 'zh' : 'en',
+      answer,
+      expect: ['problem'],
+    });
   });
   return items;
 }
@@ -207,43 +300,178 @@ function buildEstimates(scenarios: Map<string, { numbers: Fact[] }>): Item[] {
   for (const [id, s] of scenarios) {
     const daily = s.numbers.find((n) => /per-day|events-per-day|posts-per-day/.test(n.id));
     const users = s.numbers.find((n) => n.id === 'daily-active-users');
-    const corpus = s.numbers.find((n) => n.id === 'corpus-items' || n.id === 'chunks' || n.id === 'graph-edges');
+    const corpus = s.numbers.find(
+      (n) => n.id === 'corpus-items' || n.id === 'chunks' || n.id === 'graph-edges',
+    );
     if (daily) {
       const perSecond = daily.value / 86_400;
       const noun = daily.words.en[0]!.replace(/ (a|per) day$/, '');
-      items.push({ id: `${id}-rate-ok`, scenario: id, kind: 'correct', lang: 'en', answer: `We see about ${words(daily.value)} ${noun} a day, so roughly ${words(perSecond)} QPS on average.`, expect: [] });
-      items.push({ id: `${id}-rate-ok-zh`, scenario: id, kind: 'correct', lang: 'zh', answer: `每天大约 ${zhWords(daily.value)} 次，平均约 ${zhWords(perSecond)} QPS。`, expect: [] });
-      items.push({ id: `${id}-rate-100x`, scenario: id, kind: 'defect', lang: 'en', answer: `We see about ${words(daily.value)} ${noun} a day, so roughly ${words(perSecond * 100)} QPS on average.`, expect: ['rate-off'] });
-      items.push({ id: `${id}-rate-100x-zh`, scenario: id, kind: 'defect', lang: 'zh', answer: `每天大约 ${zhWords(daily.value)} 次，平均约 ${zhWords(perSecond / 100 < 1 ? perSecond * 100 : perSecond / 100)} QPS。`, expect: ['rate-off'] });
-      items.push({ id: `${id}-rate-arith-ok`, scenario: id, kind: 'correct', lang: 'en', answer: `${words(daily.value)}/day ÷ 86,400 ≈ ${words(perSecond)} QPS.`, expect: [] });
+      items.push({
+        id: `${id}-rate-ok`,
+        scenario: id,
+        kind: 'correct',
+        lang: 'en',
+        answer: `We see about ${words(daily.value)} ${noun} a day, so roughly ${words(perSecond)} QPS on average.`,
+        expect: [],
+      });
+      items.push({
+        id: `${id}-rate-ok-zh`,
+        scenario: id,
+        kind: 'correct',
+        lang: 'zh',
+        answer: `每天大约 ${zhWords(daily.value)} 次，平均约 ${zhWords(perSecond)} QPS。`,
+        expect: [],
+      });
+      items.push({
+        id: `${id}-rate-100x`,
+        scenario: id,
+        kind: 'defect',
+        lang: 'en',
+        answer: `We see about ${words(daily.value)} ${noun} a day, so roughly ${words(perSecond * 100)} QPS on average.`,
+        expect: ['rate-off'],
+      });
+      items.push({
+        id: `${id}-rate-100x-zh`,
+        scenario: id,
+        kind: 'defect',
+        lang: 'zh',
+        answer: `每天大约 ${zhWords(daily.value)} 次，平均约 ${zhWords(perSecond / 100 < 1 ? perSecond * 100 : perSecond / 100)} QPS。`,
+        expect: ['rate-off'],
+      });
+      items.push({
+        id: `${id}-rate-arith-ok`,
+        scenario: id,
+        kind: 'correct',
+        lang: 'en',
+        answer: `${words(daily.value)}/day ÷ 86,400 ≈ ${words(perSecond)} QPS.`,
+        expect: [],
+      });
     }
     if (users) {
-      items.push({ id: `${id}-dau-ok`, scenario: id, kind: 'correct', lang: 'en', answer: `Assume ${words(users.value)} DAU, each making 10 requests a day, so about ${words((users.value * 10) / 86_400)} QPS.`, expect: [] });
-      items.push({ id: `${id}-dau-fact-off`, scenario: id, kind: 'defect', lang: 'en', answer: `We have ${words(users.value * 10)} DAU to serve.`, expect: ['fact-off:daily-active-users'] });
-      items.push({ id: `${id}-dau-fact-off-zh`, scenario: id, kind: 'defect', lang: 'zh', answer: `日活 ${zhWords(users.value / 10)}。`, expect: ['fact-off:daily-active-users'] });
+      items.push({
+        id: `${id}-dau-ok`,
+        scenario: id,
+        kind: 'correct',
+        lang: 'en',
+        answer: `Assume ${words(users.value)} DAU, each making 10 requests a day, so about ${words((users.value * 10) / 86_400)} QPS.`,
+        expect: [],
+      });
+      items.push({
+        id: `${id}-dau-fact-off`,
+        scenario: id,
+        kind: 'defect',
+        lang: 'en',
+        answer: `We have ${words(users.value * 10)} DAU to serve.`,
+        expect: ['fact-off:daily-active-users'],
+      });
+      items.push({
+        id: `${id}-dau-fact-off-zh`,
+        scenario: id,
+        kind: 'defect',
+        lang: 'zh',
+        answer: `日活 ${zhWords(users.value / 10)}。`,
+        expect: ['fact-off:daily-active-users'],
+      });
     }
     if (corpus) {
       const tb = (corpus.value * 1e3) / 1e12;
-      items.push({ id: `${id}-storage-ok`, scenario: id, kind: 'correct', lang: 'en', answer: `Metadata: ${words(corpus.value)} items × 1 KB = ${Number(tb.toPrecision(3))} TB.`, expect: [] });
-      items.push({ id: `${id}-storage-1000x`, scenario: id, kind: 'defect', lang: 'en', answer: `Metadata: ${words(corpus.value)} items × 1 KB = ${Number(tb.toPrecision(3))} GB.`, expect: ['arithmetic-off'] });
-      items.push({ id: `${id}-storage-ok-zh`, scenario: id, kind: 'correct', lang: 'zh', answer: `元数据存储：${zhWords(corpus.value)} × 1KB = ${Number(tb.toPrecision(3))}TB。`, expect: [] });
+      items.push({
+        id: `${id}-storage-ok`,
+        scenario: id,
+        kind: 'correct',
+        lang: 'en',
+        answer: `Metadata: ${words(corpus.value)} items × 1 KB = ${Number(tb.toPrecision(3))} TB.`,
+        expect: [],
+      });
+      items.push({
+        id: `${id}-storage-1000x`,
+        scenario: id,
+        kind: 'defect',
+        lang: 'en',
+        answer: `Metadata: ${words(corpus.value)} items × 1 KB = ${Number(tb.toPrecision(3))} GB.`,
+        expect: ['arithmetic-off'],
+      });
+      items.push({
+        id: `${id}-storage-ok-zh`,
+        scenario: id,
+        kind: 'correct',
+        lang: 'zh',
+        answer: `元数据存储：${zhWords(corpus.value)} × 1KB = ${Number(tb.toPrecision(3))}TB。`,
+        expect: [],
+      });
     }
     const rate = s.numbers.find((n) => n.id === 'requests-per-second');
     if (rate) {
       const peak = rate.peak ?? rate.value;
       const gbps = (peak * 100e3) / 1e9;
-      items.push({ id: `${id}-bandwidth-ok`, scenario: id, kind: 'correct', lang: 'en', answer: `Bandwidth at peak: ${words(peak)} QPS × 100 KB = ${Number(gbps.toPrecision(3))} GB/s.`, expect: [] });
-      items.push({ id: `${id}-bandwidth-unit`, scenario: id, kind: 'defect', lang: 'en', answer: `Bandwidth at peak: ${words(peak)} QPS × 100 KB = ${Number(gbps.toPrecision(3))} GB.`, expect: ['unit-error'] });
-      items.push({ id: `${id}-bandwidth-bits`, scenario: id, kind: 'defect', lang: 'en', answer: `Bandwidth at peak: ${words(peak)} QPS × 1 MB = ${Number(((peak * 1e6) / 1e9).toPrecision(3))} Gbps.`, expect: ['arithmetic-off'] });
+      items.push({
+        id: `${id}-bandwidth-ok`,
+        scenario: id,
+        kind: 'correct',
+        lang: 'en',
+        answer: `Bandwidth at peak: ${words(peak)} QPS × 100 KB = ${Number(gbps.toPrecision(3))} GB/s.`,
+        expect: [],
+      });
+      items.push({
+        id: `${id}-bandwidth-unit`,
+        scenario: id,
+        kind: 'defect',
+        lang: 'en',
+        answer: `Bandwidth at peak: ${words(peak)} QPS × 100 KB = ${Number(gbps.toPrecision(3))} GB.`,
+        expect: ['unit-error'],
+      });
+      items.push({
+        id: `${id}-bandwidth-bits`,
+        scenario: id,
+        kind: 'defect',
+        lang: 'en',
+        answer: `Bandwidth at peak: ${words(peak)} QPS × 1 MB = ${Number(((peak * 1e6) / 1e9).toPrecision(3))} Gbps.`,
+        expect: ['arithmetic-off'],
+      });
       const machines = Math.ceil(peak / 1000);
-      items.push({ id: `${id}-machines-ok`, scenario: id, kind: 'correct', lang: 'en', answer: `Machines: ${words(peak)} QPS / 1k QPS per machine = ${machines} machines.`, expect: [] });
-      items.push({ id: `${id}-machines-off`, scenario: id, kind: 'defect', lang: 'en', answer: `Machines: ${words(peak)} QPS / 1k QPS per machine = ${machines * 20} machines.`, expect: ['arithmetic-off'] });
+      items.push({
+        id: `${id}-machines-ok`,
+        scenario: id,
+        kind: 'correct',
+        lang: 'en',
+        answer: `Machines: ${words(peak)} QPS / 1k QPS per machine = ${machines} machines.`,
+        expect: [],
+      });
+      items.push({
+        id: `${id}-machines-off`,
+        scenario: id,
+        kind: 'defect',
+        lang: 'en',
+        answer: `Machines: ${words(peak)} QPS / 1k QPS per machine = ${machines * 20} machines.`,
+        expect: ['arithmetic-off'],
+      });
     }
-    items.push({ id: `${id}-training-ok`, scenario: id, kind: 'correct', lang: 'en', answer: 'Training data: 1B examples × 2 KB = 2 TB.', expect: [] });
-    items.push({ id: `${id}-training-off`, scenario: id, kind: 'defect', lang: 'zh', answer: '训练数据：10亿 条样本 × 2KB = 2GB。', expect: ['arithmetic-off'] });
+    items.push({
+      id: `${id}-training-ok`,
+      scenario: id,
+      kind: 'correct',
+      lang: 'en',
+      answer: 'Training data: 1B examples × 2 KB = 2 TB.',
+      expect: [],
+    });
+    items.push({
+      id: `${id}-training-off`,
+      scenario: id,
+      kind: 'defect',
+      lang: 'zh',
+      answer: '训练数据：10亿 条样本 × 2KB = 2GB。',
+      expect: ['arithmetic-off'],
+    });
   }
   MALFORMED_ESTIMATES.forEach((answer, i) => {
-    items.push({ id: `malformed-estimate-${i + 1}`, scenario: 'fraud-detection', kind: 'malformed', lang: /[\u4e00-\u9fff]/u.test(answer) ? 'zh' : 'en', answer, expect: ['problem'] });
+    items.push({
+      id: `malformed-estimate-${i + 1}`,
+      scenario: 'fraud-detection',
+      kind: 'malformed',
+      lang: /[\u4e00-\u9fff]/u.test(answer) ? 'zh' : 'en',
+      answer,
+      expect: ['problem'],
+    });
   });
   return items;
 }
@@ -253,15 +481,28 @@ const diagramScenarios = new Map<string, { requires: string[]; latency: number |
 const estimateScenarios = new Map<string, { numbers: Fact[] }>();
 for (const [id, scenario] of knowledge.scenarios) {
   if (!scenario.diagram) continue;
-  diagramScenarios.set(id, { requires: scenario.diagram.requires.map((c) => c.id), latency: scenario.diagram.latencyMs });
+  diagramScenarios.set(id, {
+    requires: scenario.diagram.requires.map((c) => c.id),
+    latency: scenario.diagram.latencyMs,
+  });
   estimateScenarios.set(id, { numbers: [...scenario.diagram.numbers] });
 }
 const write = (name: string, items: Item[]) =>
   writeFileSync(path.join(here, name), `${items.map((i) => JSON.stringify(i)).join('\n')}\n`);
-const diagrams = buildDiagrams(diagramScenarios);
-const estimates = buildEstimates(estimateScenarios);
+const diagrams = [
+  ...buildDiagrams(diagramScenarios),
+  ...(HANDWRITTEN_DIAGRAMS as unknown as Item[]),
+];
+const estimates = [
+  ...buildEstimates(estimateScenarios),
+  ...(HANDWRITTEN_ESTIMATES as unknown as Item[]),
+];
 write('diagrams.jsonl', diagrams);
 write('estimates.jsonl', estimates);
 const count = (items: Item[], kind: Item['kind']) => items.filter((i) => i.kind === kind).length;
-console.log(`diagrams: ${diagrams.length} (${count(diagrams, 'correct')} correct, ${count(diagrams, 'defect')} defect, ${count(diagrams, 'malformed')} malformed)`);
-console.log(`estimates: ${estimates.length} (${count(estimates, 'correct')} correct, ${count(estimates, 'defect')} defect, ${count(estimates, 'malformed')} malformed)`);
+console.log(
+  `diagrams: ${diagrams.length} (${count(diagrams, 'correct')} correct, ${count(diagrams, 'defect')} defect, ${count(diagrams, 'malformed')} malformed)`,
+);
+console.log(
+  `estimates: ${estimates.length} (${count(estimates, 'correct')} correct, ${count(estimates, 'defect')} defect, ${count(estimates, 'malformed')} malformed)`,
+);

@@ -20,7 +20,10 @@ function format(r: ReviewEvalReport): string {
     `  planted defects found:        ${pct(r.defectRecall)} (${r.plantedFound}/${r.planted})`,
     `  false findings on correct:    ${pct(r.falseFindingRate)} (${r.correctWithFindings}/${r.correct})`,
     `  malformed answered, no crash: ${pct(r.malformedAnsweredRate)} (${r.malformedAnswered}/${r.malformed})`,
-    ...misses.map((m) => `  miss ${m.id}: expected [${m.expected.join(', ')}] found [${m.found.join(', ')}]${m.error ? ` error ${m.error}` : ''}`),
+    ...misses.map(
+      (m) =>
+        `  miss ${m.id}: expected [${m.expected.join(', ')}] found [${m.found.join(', ')}]${m.error ? ` error ${m.error}` : ''}`,
+    ),
     '',
   ].join('\n');
 }

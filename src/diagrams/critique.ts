@@ -42,6 +42,9 @@ const OFF_PATH =
 /** Arrow labels saying a model→training arrow carries logged outcomes, not its own decisions. */
 const LOGGED = /(impression|logged|log|outcome|click|feedback|engagement|曝光|日志|反馈|点击)/iu;
 
+/** …unless the label says the arrow carries the model's own predictions or decisions. */
+const OWN_OUTPUT = /(predict|decision|score|as labels?|预测|决策|打分|当作标签)/iu;
+
 /** Only diagrams of at least this many boxes are read as a whole design (not a detail). */
 const WHOLE_DESIGN_MIN_NODES = 3;
 /** Latency budgets above this leave room for a large model (e.g. a RAG answer in 2 s). */
@@ -116,7 +119,7 @@ export function critiqueDiagram(graph: DiagramGraph, expects: ScenarioDiagram): 
       [model],
       (id) => TRAINING.has(kindOf(id)),
       (id) => OUTCOME_SOURCES.has(kindOf(id)) || MODEL_LIKE.has(kindOf(id)),
-      (edgeLabel) => !edgeLabel || !LOGGED.test(edgeLabel),
+      (edgeLabel) => !edgeLabel || !LOGGED.test(edgeLabel) || OWN_OUTPUT.test(edgeLabel),
     );
     if (target && !OUTCOME_SOURCES.has(kindOf(target))) {
       findings.push({ code: 'self-labels', model: label(g, model), target: label(g, target) });

@@ -13,7 +13,7 @@ export interface ResolvedGraph extends DiagramGraph {
 
 const CJK = /[\u3400-\u9fff]/u;
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
@@ -37,7 +37,7 @@ function aliasesOf(catalogue: readonly Component[]): Alias[] {
         : (
             (re: RegExp) => (label: string) =>
               re.test(label)
-          )(new RegExp(`(?<![a-z0-9])${escape(word)}(?![a-z0-9])`, 'u'));
+          )(new RegExp(`(?<![a-z0-9])${escapeRegExp(word)}(?![a-z0-9])`, 'u'));
       list.push({ component: c.id, length: word.length, test });
     }
   }

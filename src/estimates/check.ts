@@ -41,18 +41,34 @@ interface Term {
   text: string;
 }
 
-/** The first number in `text` and the unit right after it. */
-function firstTerm(text: string): Term | null {
+/** Up to two words of noun between a count and its rate: "15B impressions a day". */
+const NOUN_THEN_RATE =
+  /^\s*(?:[a-z\u4e00-\u9fff-]+\s*){1,2}?(?=a day|per day|\/day|per second|\/s|每天|每秒)/iu;
+const RATE_UNITS = new Set(['day^-1', 's^-1', 'month^-1']);
+
+/** The first (or last) number in `text` and the unit right after it. */
+function term(text: string, which: 'first' | 'last' = 'first'): Term | null {
   // "10^" or "1e" with the exponent missing: not a number we can trust.
   if (/\^(?!\d)|\de(?![\d a-z])/iu.test(text)) return null;
-  NUM.lastIndex = 0;
-  const m = NUM.exec(text);
-  if (!m) return null;
+  const all = [...text.matchAll(NUM)];
+  const m = which === 'first' ? all[0] : all[all.length - 1];
+  if (!m || m.index === undefined) return null;
   const value = parseNumber(m[0]);
   if (value === null) return null;
-  const { unit, length } = readUnit(text.slice(m.index + m[0].length));
+  const after = text.slice(m.index + m[0].length);
+  let { unit, length } = readUnit(after);
+  if (unit === '') {
+    const noun = NOUN_THEN_RATE.exec(after);
+    const rate = noun ? readUnit(after.slice(noun[0].length)) : null;
+    if (noun && rate && RATE_UNITS.has(rate.unit)) {
+      unit = rate.unit;
+      length = noun[0].length + rate.length;
+    }
+  }
   return { value, unit, text: text.slice(m.index, m.index + m[0].length + length).trim() };
 }
+
+const firstTerm = (text: string) => term(text, 'first');
 
 function ratioOff(a: number, b: number): number {
   if (a <= 0 || b <= 0) return Number.POSITIVE_INFINITY;
@@ -80,7 +96,9 @@ function checkArithmetic(sentence: string, review: EstimateReview): boolean {
   const rhs = firstTerm(parts[at + 1] ?? '');
   const pieces = lhsText.split(OPERATOR);
   const ops = [...lhsText.matchAll(new RegExp(OPERATOR.source, 'gu'))].map((m) => m[0].trim());
-  const terms = pieces.map(firstTerm);
+  // The first piece may hold earlier figures ("at 150k QPS and 500 per GPU we need 150k"):
+  // the number next to the operator is the one in the arithmetic.
+  const terms = pieces.map((p, i) => term(p, i === 0 ? 'last' : 'first'));
   if (!rhs || terms.length < 2 || terms.some((t) => t === null)) {
     review.findings.push({ code: 'unreadable', text: sentence.slice(0, 120) });
     return true;
@@ -124,6 +142,10 @@ function checkArithmetic(sentence: string, review: EstimateReview): boolean {
       return true;
     }
     computed = result.toNumber(rhs.unit);
+    claimed = rhs.value;
+  } else if (isUnit(result) && result.equalBase(math.unit(1, 's^-1'))) {
+    // "150k QPS / 500 = 300 GPUs": a rate over a per-machine figure left as a number.
+    computed = result.toNumber('s^-1');
     claimed = rhs.value;
   } else if (isUnit(result)) {
     return true; // a unitless result after unit arithmetic: nothing we can compare safely

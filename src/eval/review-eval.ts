@@ -68,13 +68,24 @@ export interface ReviewEvalReport {
   items: ReviewItemResult[];
 }
 
-export function runReviewEval(knowledge: Knowledge, set: string, items: ReviewItem[]): ReviewEvalReport {
+export function runReviewEval(
+  knowledge: Knowledge,
+  set: string,
+  items: ReviewItem[],
+): ReviewEvalReport {
   const results: ReviewItemResult[] = [];
   for (const item of items) {
     const scenario = knowledge.scenarios.get(item.scenario);
     const expects = scenario?.diagram;
     if (!scenario || !expects) {
-      results.push({ id: item.id, kind: item.kind, expected: item.expect, found: [], ok: false, error: `unknown scenario ${item.scenario}` });
+      results.push({
+        id: item.id,
+        kind: item.kind,
+        expected: item.expect,
+        found: [],
+        ok: false,
+        error: `unknown scenario ${item.scenario}`,
+      });
       continue;
     }
     try {
@@ -82,7 +93,9 @@ export function runReviewEval(knowledge: Knowledge, set: string, items: ReviewIt
       const found = [...review.diagram, ...review.estimates].flatMap(keysOf);
       const messages = [
         ...review.problems.map((p) => problemText(p, item.lang)),
-        ...review.estimates.filter((f) => f.code === 'unreadable').map((f) => estimateAsk(f, item.lang)),
+        ...review.estimates
+          .filter((f) => f.code === 'unreadable')
+          .map((f) => estimateAsk(f, item.lang)),
       ];
       // Every finding must also be sayable: wording a finding is part of answering it.
       for (const f of review.diagram) diagramAsk(f, expects, item.lang);
@@ -93,9 +106,23 @@ export function runReviewEval(knowledge: Knowledge, set: string, items: ReviewIt
           ? found.length === 0
           : item.expect.every((key) => found.includes(key)) &&
             (item.kind !== 'malformed' || (messages[0] ?? '').length > 20);
-      results.push({ id: item.id, kind: item.kind, expected: item.expect, found: [...new Set(found)], ok, ...(messages[0] ? { message: messages[0] } : {}) });
+      results.push({
+        id: item.id,
+        kind: item.kind,
+        expected: item.expect,
+        found: [...new Set(found)],
+        ok,
+        ...(messages[0] ? { message: messages[0] } : {}),
+      });
     } catch (error) {
-      results.push({ id: item.id, kind: item.kind, expected: item.expect, found: [], ok: false, error: String(error) });
+      results.push({
+        id: item.id,
+        kind: item.kind,
+        expected: item.expect,
+        found: [],
+        ok: false,
+        error: String(error),
+      });
     }
   }
   const of = (kind: ReviewItem['kind']) => results.filter((r) => r.kind === kind);

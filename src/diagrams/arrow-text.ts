@@ -65,7 +65,7 @@ export function parseArrowText(text: string): ArrowTextResult {
         labels.push(label?.trim());
       }
     }
-    const gap = boxes.findIndex((b) => b === '');
+    const gap = boxes.indexOf('');
     if (gap !== -1) {
       problems.push({
         source: 'arrows',

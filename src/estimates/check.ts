@@ -29,7 +29,6 @@ export interface EstimateReview {
 
 /** More than this many times off is wrong; within it, a fair back-of-the-envelope figure. */
 export const TOLERANCE = 3;
-const SECONDS_PER_DAY = 86_400;
 
 const NUM = new RegExp(NUMBER_SOURCE, 'giu');
 const EQUALS = /\s*(?:=|≈|~=|≃|→|->|is about|is roughly|comes to|gives|约等于|约为|约)\s*/iu;

@@ -103,7 +103,7 @@ describe('extracting diagrams from an answer', () => {
       '```mermaid',
       '->',
       '→→→',
-      '```mermaid\nflowchart LR\n' + 'A-->'.repeat(500),
+      `\`\`\`mermaid\nflowchart LR\n${'A-->'.repeat(500)}`,
     ]) {
       expect(() => extractDiagrams(junk)).not.toThrow();
     }

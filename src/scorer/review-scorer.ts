@@ -56,7 +56,7 @@ export function withReview(inner: StageScorer): StageScorer {
             ? `另有 ${notes.length - MAX_NOTES} 条检查结果。`
             : `…and ${notes.length - MAX_NOTES} more checks.`,
         );
-      return { ...score, criteria, notes: [...score.notes, ...shown] };
+      return { ...score, criteria, notes: [...score.notes, ...shown], checks: shown };
     },
   };
 }

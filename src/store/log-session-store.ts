@@ -60,6 +60,9 @@ export class LogSessionStore implements SessionStore {
       return null;
     }
     const { header } = loaded;
+    // Past its retention: gone, whether or not the store has deleted it yet.
+    const expiresAt = expiryOf(header, this.retentionMs);
+    if (expiresAt !== undefined && expiresAt <= Date.now()) return null;
     const turns = prefix.length > 0 ? prefix.concat(loaded.turns) : loaded.turns;
     if (turns.length !== header.turnCount) {
       this.seen.delete(id);

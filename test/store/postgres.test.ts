@@ -43,7 +43,7 @@ describe.skipIf(!databaseUrl)('postgres store (needs DATABASE_URL)', () => {
   describe('alone', () => {
     const schema = fresh('alone');
     storeContract({
-      open: (options) => createStore({ databaseUrl, databaseSchema: schema, lock: options?.lock }),
+      open: (options) => createStore({ databaseUrl, databaseSchema: schema, ...options }),
       breakStorage: async () => {
         await inSchema(schema, 'DROP TABLE interviews CASCADE');
       },
@@ -60,7 +60,7 @@ describe.skipIf(!databaseUrl)('postgres store (needs DATABASE_URL)', () => {
           databaseSchema: schema,
           redisUrl,
           namespace,
-          lock: options?.lock,
+          ...options,
         }),
       breakStorage: async () => {
         await inSchema(schema, 'DROP TABLE interviews CASCADE');

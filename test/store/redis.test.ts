@@ -74,7 +74,7 @@ describe.skipIf(!redisUrl)('redis store (needs REDIS_URL)', () => {
   });
 
   storeContract({
-    open: (options) => createStore({ redisUrl, namespace, lock: options?.lock }),
+    open: (options) => createStore({ redisUrl, namespace, ...options }),
     breakStorage: async (_handle, sessionId, candidateId) => {
       // Wrong value types: Redis answers WRONGTYPE, a real server-side error.
       await admin.del(raw(keys.header(sessionId)), raw(keys.candidateIndex(candidateId)));

@@ -32,6 +32,8 @@ describe('sqlite store', () => {
         kind: 'sqlite',
         description: backend.path,
         lock: options?.lock,
+        retentionMs: (options?.retentionDays ?? 180) * 86_400_000,
+        sweepExpired: backend.sweepExpired,
         close: backend.close,
       });
       backends.set(handle, backend);

@@ -21,6 +21,7 @@ import {
   type StoreTimeouts,
 } from './backends/redis.ts';
 import { openSqlite } from './backends/sqlite.ts';
+import { DEFAULT_DATABASE_PATH, DEFAULT_RETENTION_DAYS } from './defaults.ts';
 import { InProcessLock, type LockOptions } from './in-process-lock.ts';
 import { type KeyValue, KeyvKeyValue, RedisKeyValue } from './key-value.ts';
 import { KeyvSessionLog } from './keyv-session-log.ts';
@@ -72,9 +73,8 @@ export interface StoreHandle {
   close(): Promise<void>;
 }
 
-export const DEFAULT_DATABASE_PATH = './data/ml-interviewer.sqlite';
 export const DEFAULT_NAMESPACE = 'ml-interviewer';
-export const DEFAULT_RETENTION_DAYS = 180;
+export { DEFAULT_DATABASE_PATH, DEFAULT_RETENTION_DAYS };
 const DAY_MS = 86_400_000;
 /** Expired interviews are deleted by a periodic sweep where the store has no expiry of its own. */
 const SWEEP_EVERY_MS = 10 * 60_000;

@@ -7,6 +7,7 @@
  */
 import { Redis } from 'ioredis';
 import { SetupError } from '../../setup-error.ts';
+import { DEFAULT_STORE_CONNECT_TIMEOUT_MS, DEFAULT_STORE_TIMEOUT_MS } from '../defaults.ts';
 import { messageOf } from './error-message.ts';
 import type { EngineLogger } from '../../engine/ports.ts';
 
@@ -18,8 +19,8 @@ export interface StoreTimeouts {
 }
 
 export const DEFAULT_STORE_TIMEOUTS: StoreTimeouts = {
-  connectTimeoutMs: 5_000,
-  commandTimeoutMs: 5_000,
+  connectTimeoutMs: DEFAULT_STORE_CONNECT_TIMEOUT_MS,
+  commandTimeoutMs: DEFAULT_STORE_TIMEOUT_MS,
 };
 
 export interface RedisBackend {

@@ -7,7 +7,7 @@ import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { isForgetConfirmation } from '../../engine/forget-wording.ts';
 import { describeError } from '../../engine/messages.ts';
 import type { BotContext } from './context.ts';
-import { CONFIRM_OPTION, FORGET_ME, forgetText } from './forget-me-command.ts';
+import { CONFIRM_OPTION, forgetText } from './forget-me-command.ts';
 import { actorId } from './ids.ts';
 import { replyPrivately } from './respond.ts';
 import { langFromLocale } from './wording.ts';

@@ -8,6 +8,10 @@ export const keys = {
   header: (id: string) => `hdr:${id}`,
   /** Redis: the session's turns, a list. */
   turns: (id: string) => `turns:${id}`,
+  /** Redis: the session's stages, a hash (index → progress JSON). */
+  stages: (id: string) => `stages:${id}`,
+  /** Keyv (memory, sqlite): one stage's progress. */
+  stage: (id: string, index: number) => `stage:${id}:${index}`,
   /** Keyv (memory, sqlite): one turn of the session. */
   turn: (id: string, index: number) => `turn:${id}:${index}`,
   /** Earlier versions' whole-session record: read once, migrated, then deleted. */

@@ -7,11 +7,11 @@
  */
 import type Keyv from 'keyv';
 import type { SessionSummary } from '../engine/ports.ts';
-import type { CandidateId, Turn } from '../engine/types.ts';
+import type { CandidateId, StageProgress, Turn } from '../engine/types.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { keys } from './keys.ts';
-import { headerOf, parseLegacy } from './records.ts';
-import type { Commit, Loaded, SessionHeader, SessionLog } from './session-log.ts';
+import { allStages, headerOf, parseLegacy } from './records.ts';
+import type { ChangedStage, Commit, Loaded, SessionHeader, SessionLog } from './session-log.ts';
 
 type StoredSummary = SessionSummary & { expiresAt?: number };
 
@@ -28,7 +28,11 @@ export class KeyvSessionLog implements SessionLog {
     const header =
       (await this.keyv.get<SessionHeader>(keys.header(id))) ?? (await this.migrate(id));
     if (!header) return null;
-    return { header, turns: await this.readTurns(id, fromTurn, header.turnCount) };
+    const [stages, turns] = await Promise.all([
+      this.readStages(id, header.plan.length),
+      this.readTurns(id, fromTurn, header.turnCount),
+    ]);
+    return { header, stages, turns };
   }
 
   async commit(commit: Commit): Promise<'ok' | 'conflict'> {
@@ -38,17 +42,23 @@ export class KeyvSessionLog implements SessionLog {
       if ((stored?.version ?? 0) !== commit.expectedVersion) return 'conflict';
       if ((stored?.turnCount ?? 0) !== commit.fromTurn) return 'conflict';
       const ttl = this.ttlOf(commit.expiresAt);
-      // Leaving the active state: the turns already stored get the session's expiry too.
+      // Leaving the active state: what is already stored gets the session's expiry too.
       const earlier = commit.expiryChanged
         ? await this.readTurns(header.id, 0, commit.fromTurn)
         : [];
       const turns = [...earlier, ...commit.newTurns];
       const first = commit.fromTurn - earlier.length;
-      if (turns.length > 0) {
-        await this.write(
-          turns.map((value, i) => ({ key: keys.turn(header.id, first + i), value, ttl })),
-        );
-      }
+      const stages = commit.expiryChanged
+        ? await this.everyStage(header, commit.changedStages)
+        : commit.changedStages;
+      await this.write([
+        ...turns.map((value, i) => ({ key: keys.turn(header.id, first + i), value, ttl })),
+        ...stages.map(({ index, progress }) => ({
+          key: keys.stage(header.id, index),
+          value: progress,
+          ttl,
+        })),
+      ]);
       await this.write([{ key: keys.header(header.id), value: header, ttl }]);
       // After the session: a crash in between is repaired by the session's next status change.
       if (commit.summary)
@@ -100,6 +110,7 @@ export class KeyvSessionLog implements SessionLog {
         const places = (await this.keyv.get<string[]>(keys.sessionPlaces(id))) ?? [];
         await this.keyv.deleteMany([
           ...Array.from({ length: header?.turnCount ?? 0 }, (_, i) => keys.turn(id, i)),
+          ...Array.from({ length: header?.plan.length ?? 0 }, (_, i) => keys.stage(id, i)),
           ...places.map(keys.place),
           keys.sessionPlaces(id),
           keys.header(id),
@@ -120,9 +131,13 @@ export class KeyvSessionLog implements SessionLog {
       if (raw === undefined) return null;
       const session = parseLegacy(id, raw);
       const header = headerOf(session);
-      if (session.turns.length > 0) {
-        await this.write(session.turns.map((value, i) => ({ key: keys.turn(id, i), value })));
-      }
+      await this.write([
+        ...session.turns.map((value, i) => ({ key: keys.turn(id, i), value })),
+        ...allStages(session).map(({ index, progress }) => ({
+          key: keys.stage(id, index),
+          value: progress,
+        })),
+      ]);
       await this.write([{ key: keys.header(id), value: header }]);
       await this.keyv.delete(keys.session(id));
       return header;
@@ -137,6 +152,32 @@ export class KeyvSessionLog implements SessionLog {
     if (missing >= 0)
       throw new Error(`session ${id}: turn ${from + missing} is missing from the store`);
     return turns as Turn[];
+  }
+
+  private async readStages(id: string, count: number): Promise<StageProgress[]> {
+    const stages = await this.storedStages(id, count);
+    const missing = stages.indexOf(undefined);
+    if (missing >= 0) throw new Error(`session ${id}: stage ${missing} is missing from the store`);
+    return stages as StageProgress[];
+  }
+
+  private async storedStages(id: string, count: number): Promise<Array<StageProgress | undefined>> {
+    if (count === 0) return [];
+    return this.keyv.getMany<StageProgress>(
+      Array.from({ length: count }, (_, i) => keys.stage(id, i)),
+    );
+  }
+
+  /** The changed stages plus the stored ones (to rewrite them all with an expiry). */
+  private async everyStage(
+    header: SessionHeader,
+    changed: ChangedStage[],
+  ): Promise<ChangedStage[]> {
+    const stored = await this.storedStages(header.id, header.plan.length);
+    return stored.flatMap((progress, index) => {
+      const next = changed.find((c) => c.index === index)?.progress ?? progress;
+      return next ? [{ index, progress: next }] : [];
+    });
   }
 
   private async readIndex(candidateId: CandidateId): Promise<StoredSummary[]> {

@@ -11,15 +11,17 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { PutResult, SessionStore, SessionSummary } from '../engine/ports.ts';
-import type { CandidateId, Session, SessionStatus, Turn } from '../engine/types.ts';
+import type { CandidateId, Session, SessionStatus, StageProgress, Turn } from '../engine/types.ts';
 import { expiryOf, headerOf, joinSession } from './records.ts';
-import type { SessionLog } from './session-log.ts';
+import type { SessionHeader, SessionLog } from './session-log.ts';
 import { assertNextVersion, newestActiveId, newestFirst, summarize } from './summaries.ts';
 
 interface Seen {
   createdAt: number;
   version: number;
   status: SessionStatus;
+  /** Each stage's progress as stored (JSON), to tell which stages a write changes. */
+  stages: string[];
   turns: Turn[];
 }
 
@@ -70,9 +72,9 @@ export class LogSessionStore implements SessionStore {
         `session ${id}: the header counts ${header.turnCount} turns, the store holds ${turns.length}`,
       );
     }
-    this.remember(id, header, turns);
+    this.remember(id, header, loaded.stages, turns);
     // A copy of the list: the engine pushes onto it, the cache must not change with it.
-    return joinSession(header, [...turns]);
+    return joinSession(header, loaded.stages, [...turns]);
   }
 
   async put(session: Session, expectedVersion: number): Promise<PutResult> {
@@ -87,16 +89,21 @@ export class LogSessionStore implements SessionStore {
     const header = headerOf(session);
     const expiresAt = expiryOf(session, this.retentionMs);
     const statusChanged = base.status !== session.status;
+    const stages = session.stages.map((progress) => JSON.stringify(progress));
+    const changedStages = session.stages.flatMap((progress, index) =>
+      stages[index] === base.stages[index] ? [] : [{ index, progress }],
+    );
     const result = await this.log.commit({
       header,
       newTurns: session.turns.slice(base.turnCount),
       fromTurn: base.turnCount,
+      changedStages,
       expectedVersion,
       ...(statusChanged ? { summary: summarize(session) } : {}),
       ...(expiresAt !== undefined ? { expiresAt } : {}),
       expiryChanged: statusChanged && expiresAt !== undefined,
     });
-    if (result === 'ok') this.remember(session.id, header, session.turns.slice());
+    if (result === 'ok') this.rememberJson(session.id, header, stages, session.turns.slice());
     else this.seen.delete(session.id);
     return result;
   }
@@ -130,22 +137,41 @@ export class LogSessionStore implements SessionStore {
   private async baseOf(
     id: string,
     expectedVersion: number,
-  ): Promise<{ turnCount: number; status: SessionStatus | undefined } | null> {
-    if (expectedVersion === 0) return { turnCount: 0, status: undefined };
+  ): Promise<{ turnCount: number; status: SessionStatus | undefined; stages: string[] } | null> {
+    if (expectedVersion === 0) return { turnCount: 0, status: undefined, stages: [] };
     const cached = this.seen.get(id);
     if (cached?.version === expectedVersion) {
-      return { turnCount: cached.turns.length, status: cached.status };
+      return { turnCount: cached.turns.length, status: cached.status, stages: cached.stages };
     }
     const loaded = await this.log.load(id, HEADER_ONLY);
     if (loaded?.header.version !== expectedVersion) return null;
-    return { turnCount: loaded.header.turnCount, status: loaded.header.status };
+    return {
+      turnCount: loaded.header.turnCount,
+      status: loaded.header.status,
+      stages: loaded.stages.map((progress) => JSON.stringify(progress)),
+    };
   }
 
-  private remember(id: string, header: Session | Omit<Session, 'turns'>, turns: Turn[]): void {
+  private remember(
+    id: string,
+    header: SessionHeader,
+    stages: StageProgress[],
+    turns: Turn[],
+  ): void {
+    this.rememberJson(
+      id,
+      header,
+      stages.map((progress) => JSON.stringify(progress)),
+      turns,
+    );
+  }
+
+  private rememberJson(id: string, header: SessionHeader, stages: string[], turns: Turn[]): void {
     this.seen.set(id, {
       createdAt: header.createdAt,
       version: header.version,
       status: header.status,
+      stages,
       turns,
     });
   }

@@ -2,18 +2,26 @@
  * Between the engine's `Session` and the stored form (header + turns), and reading interviews
  * written by earlier versions (one JSON record holding everything).
  */
-import type { Session, Turn } from '../engine/types.ts';
-import type { SessionHeader } from './session-log.ts';
+import type { Session, StageProgress, Turn } from '../engine/types.ts';
+import type { ChangedStage, SessionHeader } from './session-log.ts';
 
 export function headerOf(session: Session): SessionHeader {
-  const { turns, ...rest } = session;
+  const { turns, stages: _stages, ...rest } = session;
   return { ...rest, turnCount: turns.length };
 }
 
-export function joinSession(header: SessionHeader, turns: Turn[]): Session {
+export function joinSession(
+  header: SessionHeader,
+  stages: StageProgress[],
+  turns: Turn[],
+): Session {
   const { turnCount: _count, ...rest } = header;
-  // `turns` sits where the old record had it, so a session reads back key for key.
-  return { ...rest, turns } as Session;
+  return { ...rest, turns, stages } as Session;
+}
+
+/** Every stage of a session, as a commit of a new (or migrated) session writes them. */
+export function allStages(session: Session): ChangedStage[] {
+  return session.stages.map((progress, index) => ({ index, progress }));
 }
 
 /** A stored interview in an old format that cannot be read: refused, left where it is. */
@@ -35,6 +43,7 @@ export function parseLegacy(sessionId: string, raw: unknown): Session {
   const session = value as Partial<Session>;
   if (session.id !== sessionId) throw new LegacyRecordError(sessionId, 'its id does not match');
   if (!Array.isArray(session.turns)) throw new LegacyRecordError(sessionId, 'no list of turns');
+  if (!Array.isArray(session.stages)) throw new LegacyRecordError(sessionId, 'no list of stages');
   if (!Number.isInteger(session.version)) throw new LegacyRecordError(sessionId, 'no version');
   if (typeof session.candidateId !== 'string') {
     throw new LegacyRecordError(sessionId, 'no candidate');

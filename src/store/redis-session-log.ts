@@ -10,7 +10,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { SessionSummary } from '../engine/ports.ts';
-import type { CandidateId, Turn } from '../engine/types.ts';
+import type { CandidateId, StageProgress, Turn } from '../engine/types.ts';
 import { keys, redisKey } from './keys.ts';
 import { LuaScript } from './lua-script.ts';
 import { headerOf, parseLegacy } from './records.ts';
@@ -21,30 +21,37 @@ type StoredSummary = SessionSummary & { expiresAt?: number };
 const LOAD = new LuaScript(`
 local header = redis.call('GET', KEYS[1])
 if not header then return false end
-return {header, redis.call('LRANGE', KEYS[2], ARGV[1], -1)}
+return {header, redis.call('HGETALL', KEYS[3]), redis.call('LRANGE', KEYS[2], ARGV[1], -1)}
 `);
 
-// KEYS: header, version, turns, index. ARGV: expected version, new version, header JSON,
-// turn count before, expires-at ms or '', summary field or '', summary JSON, turns...
+// KEYS: header, version, turns, index, stages. ARGV: expected version, new version, header
+// JSON, turn count before, expires-at ms or '', summary field or '', summary JSON, number of
+// new turns, the turns..., then (stage index, progress JSON) pairs.
 const COMMIT = new LuaScript(`
 if tonumber(redis.call('GET', KEYS[2]) or '0') ~= tonumber(ARGV[1]) then return 0 end
 if redis.call('LLEN', KEYS[3]) ~= tonumber(ARGV[4]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[3])
 redis.call('SET', KEYS[2], ARGV[2])
-if #ARGV > 7 then redis.call('RPUSH', KEYS[3], unpack(ARGV, 8)) end
+local turns = tonumber(ARGV[8])
+if turns > 0 then redis.call('RPUSH', KEYS[3], unpack(ARGV, 9, 8 + turns)) end
+if #ARGV > 8 + turns then redis.call('HSET', KEYS[5], unpack(ARGV, 9 + turns)) end
 if ARGV[6] ~= '' then redis.call('HSET', KEYS[4], ARGV[6], ARGV[7]) end
 if ARGV[5] ~= '' then
-  for i = 1, 3 do redis.call('PEXPIREAT', KEYS[i], ARGV[5]) end
+  for _, i in ipairs({1, 2, 3, 5}) do redis.call('PEXPIREAT', KEYS[i], ARGV[5]) end
 end
 return 1
 `);
 
-// KEYS: header, version, turns, legacy record. ARGV: legacy version, header JSON, turns...
+// KEYS: header, version, turns, legacy record, stages. ARGV: legacy version, header JSON,
+// number of stages, the stages' JSON..., turns... (JSON passed through as it is: cjson would
+// turn an empty list into an object).
 const MIGRATE = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then return 1 end
 if tonumber(redis.call('GET', KEYS[2]) or '-1') ~= tonumber(ARGV[1]) then return 0 end
-redis.call('DEL', KEYS[3])
-for i = 3, #ARGV, 1000 do
+redis.call('DEL', KEYS[3], KEYS[5])
+local stages = tonumber(ARGV[3])
+for i = 1, stages do redis.call('HSET', KEYS[5], i - 1, ARGV[3 + i]) end
+for i = 4 + stages, #ARGV, 1000 do
   redis.call('RPUSH', KEYS[3], unpack(ARGV, i, math.min(i + 999, #ARGV)))
 end
 redis.call('SET', KEYS[1], ARGV[2])
@@ -63,12 +70,20 @@ export class RedisSessionLog implements SessionLog {
     for (let attempt = 0; attempt < 3; attempt++) {
       const found = (await LOAD.run(
         this.redis,
-        [this.key(keys.header(id)), this.key(keys.turns(id))],
+        [this.key(keys.header(id)), this.key(keys.turns(id)), this.key(keys.stages(id))],
         [Math.min(fromTurn, Number.MAX_SAFE_INTEGER)],
-      )) as [string, string[]] | null;
+      )) as [string, string[], string[]] | null;
       if (found) {
-        const [header, turns] = found;
-        return { header: JSON.parse(header), turns: turns.map((t) => JSON.parse(t) as Turn) };
+        const [header, stageFields, turns] = found;
+        const stages: StageProgress[] = [];
+        for (let i = 0; i < stageFields.length; i += 2) {
+          stages[Number(stageFields[i])] = JSON.parse(stageFields[i + 1]!) as StageProgress;
+        }
+        return {
+          header: JSON.parse(header),
+          stages,
+          turns: turns.map((t) => JSON.parse(t) as Turn),
+        };
       }
       if (!(await this.migrate(id))) return null;
     }
@@ -86,6 +101,7 @@ export class RedisSessionLog implements SessionLog {
         this.key(keys.version(header.id)),
         this.key(keys.turns(header.id)),
         this.key(keys.candidateIndex(header.candidateId)),
+        this.key(keys.stages(header.id)),
       ],
       [
         commit.expectedVersion,
@@ -95,7 +111,9 @@ export class RedisSessionLog implements SessionLog {
         expiresAt ?? '',
         stored ? header.id : '',
         stored ? JSON.stringify(stored) : '',
+        commit.newTurns.length,
         ...commit.newTurns.map((t) => JSON.stringify(t)),
+        ...commit.changedStages.flatMap(({ index, progress }) => [index, JSON.stringify(progress)]),
       ],
     );
     if (written === 1 && expiresAt !== undefined && commit.expiryChanged) {
@@ -144,9 +162,14 @@ export class RedisSessionLog implements SessionLog {
       const places = await this.redis.smembers(this.key(keys.sessionPlaces(id)));
       await this.redis.del(
         ...places.map((p) => this.key(keys.place(p))),
-        ...[keys.sessionPlaces, keys.header, keys.version, keys.turns, keys.session].map((k) =>
-          this.key(k(id)),
-        ),
+        ...[
+          keys.sessionPlaces,
+          keys.header,
+          keys.version,
+          keys.turns,
+          keys.stages,
+          keys.session,
+        ].map((k) => this.key(k(id))),
       );
     }
     await this.redis.del(indexKey);
@@ -165,10 +188,13 @@ export class RedisSessionLog implements SessionLog {
         this.key(keys.version(id)),
         this.key(keys.turns(id)),
         this.key(keys.session(id)),
+        this.key(keys.stages(id)),
       ],
       [
         session.version,
         JSON.stringify(headerOf(session)),
+        session.stages.length,
+        ...session.stages.map((stage) => JSON.stringify(stage)),
         ...session.turns.map((t) => JSON.stringify(t)),
       ],
     );

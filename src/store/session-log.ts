@@ -5,15 +5,26 @@
  * engine's `SessionStore` on top of it.
  */
 import type { SessionSummary } from '../engine/ports.ts';
-import type { CandidateId, Session, Turn } from '../engine/types.ts';
+import type { CandidateId, Session, StageProgress, Turn } from '../engine/types.ts';
 
-/** Everything of a session but its turns, plus how many turns it has. */
-export type SessionHeader = Omit<Session, 'turns'> & { turnCount: number };
+/**
+ * Everything of a session but its turns and stages, plus how many turns it has. Stages (with
+ * their scores, the bulk of what is not a turn) are kept one record per stage, so a turn writes
+ * only the stages it changed — usually the current one.
+ */
+export type SessionHeader = Omit<Session, 'turns' | 'stages'> & { turnCount: number };
 
 export interface Loaded {
   header: SessionHeader;
+  /** Every stage's progress, aligned with `header.plan`. */
+  stages: StageProgress[];
   /** The turns from the requested index to the end. */
   turns: Turn[];
+}
+
+export interface ChangedStage {
+  index: number;
+  progress: StageProgress;
 }
 
 export interface Commit {
@@ -21,6 +32,8 @@ export interface Commit {
   /** The turns added since `expectedVersion`, numbered from `fromTurn`. */
   newTurns: Turn[];
   fromTurn: number;
+  /** The stages whose progress differs from the stored version's (all of a new session's). */
+  changedStages: ChangedStage[];
   expectedVersion: number;
   /** Set when the candidate index entry changes (new session, new status): written with it. */
   summary?: SessionSummary;

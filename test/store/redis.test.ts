@@ -103,6 +103,7 @@ describe.skipIf(!redisUrl)('redis store (needs REDIS_URL)', () => {
         keys.header(session.id),
         keys.version(session.id),
         keys.turns(session.id),
+        keys.stages(session.id),
         keys.candidateIndex(session.candidateId),
         keys.claim('event-1'),
         keys.counter('turns:x'),

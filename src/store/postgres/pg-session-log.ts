@@ -7,27 +7,34 @@
  */
 import type { Pool } from 'pg';
 import type { SessionSummary } from '../../engine/ports.ts';
-import type { CandidateId, Turn } from '../../engine/types.ts';
-import type { Commit, Loaded, SessionHeader, SessionLog } from '../session-log.ts';
+import type { CandidateId } from '../../engine/types.ts';
+import type { Commit, Loaded, SessionLog } from '../session-log.ts';
 
 const MAX_INT = 2_147_483_647;
 
-const INSERT_TURNS = `t AS (
+// Parameters shared by both: $1 id, $2 turn count before, $3 new turns, $4 version,
+// $5 turn count, $6 status, $7 expires at, $8 header, $9 changed stages.
+const APPEND = `t AS (
   INSERT INTO interview_turns (interview_id, seq, turn)
   SELECT w.id, $2::int + x.ord - 1, x.turn
-  FROM w, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS x(turn, ord))`;
+  FROM w, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS x(turn, ord)),
+s AS (
+  INSERT INTO interview_stages (interview_id, idx, progress)
+  SELECT w.id, (x.stage->>'index')::int, x.stage->'progress'
+  FROM w, jsonb_array_elements($9::jsonb) AS x(stage)
+  ON CONFLICT (interview_id, idx) DO UPDATE SET progress = EXCLUDED.progress)`;
 
 const CREATE = `WITH w AS (
   INSERT INTO interviews (id, version, turn_count, status, expires_at, header, candidate_id, scenario_id, created_at)
-  VALUES ($1, $4, $5, $6, $7, $8, $9, $10, $11)
+  VALUES ($1, $4, $5, $6, $7, $8, $10, $11, $12)
   ON CONFLICT (id) DO NOTHING RETURNING id),
-${INSERT_TURNS}
+${APPEND}
 SELECT count(*)::int AS n FROM w`;
 
 const UPDATE = `WITH w AS (
   UPDATE interviews SET version = $4, turn_count = $5, status = $6, expires_at = $7, header = $8
-  WHERE id = $1 AND version = $9 AND turn_count = $2 RETURNING id),
-${INSERT_TURNS}
+  WHERE id = $1 AND version = $10 AND turn_count = $2 RETURNING id),
+${APPEND}
 SELECT count(*)::int AS n FROM w`;
 
 export class PgSessionLog implements SessionLog {
@@ -37,8 +44,10 @@ export class PgSessionLog implements SessionLog {
   ) {}
 
   async load(id: string, fromTurn: number): Promise<Loaded | null> {
-    const { rows } = await this.pool.query<{ header: SessionHeader; turns: Turn[] }>(
+    const { rows } = await this.pool.query<Loaded>(
       `SELECT i.header,
+         COALESCE((SELECT json_agg(s.progress ORDER BY s.idx) FROM interview_stages s
+                   WHERE s.interview_id = i.id), '[]'::json) AS stages,
          COALESCE((SELECT json_agg(t.turn ORDER BY t.seq) FROM interview_turns t
                    WHERE t.interview_id = i.id AND t.seq >= $2), '[]'::json) AS turns
        FROM interviews i
@@ -59,6 +68,7 @@ export class PgSessionLog implements SessionLog {
       header.status,
       commit.expiresAt ?? null,
       JSON.stringify(header),
+      JSON.stringify(commit.changedStages),
     ];
     const { rows } =
       commit.expectedVersion === 0

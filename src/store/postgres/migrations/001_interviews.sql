@@ -21,6 +21,14 @@ CREATE TABLE interview_turns (
   PRIMARY KEY (interview_id, seq)
 );
 
+-- One row per stage: a turn rewrites only the stages it changed (usually the current one).
+CREATE TABLE interview_stages (
+  interview_id  text NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+  idx           integer NOT NULL,
+  progress      jsonb NOT NULL,
+  PRIMARY KEY (interview_id, idx)
+);
+
 -- The session a place (Discord/Slack thread, terminal) holds. No foreign key: a place may be
 -- bound just before its session's first write; deleting an interview deletes its places.
 CREATE TABLE places (

@@ -7,9 +7,10 @@
  * Options:
  *   --json            the JSON object only
  *   --quick           a smaller run (200 / 2,000 sessions, two limiter windows) to try it out
- *   --only engine|limiter
- * REDIS_URL adds the Redis store and the two-process limiter run; without it they are skipped
- * and the output says so.
+ *   --only engine|limiter|store
+ * REDIS_URL adds the Redis store and the two-process limiter run; DATABASE_URL adds the
+ * PostgreSQL store and (with REDIS_URL) the 1/2/4-process store run; without them they are
+ * skipped and the output says so.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -21,6 +22,7 @@ import { DEFAULT_PLANS, type EngineRunPlan, runEngineSuite } from './engine/inde
 import { describeScript } from './engine/candidates.ts';
 import { type LimiterBenchResult, runLimiterBench } from './limiter/index.ts';
 import { type BenchDetails, renderTables, summarise } from './report.ts';
+import { renderStoreTables, runStoreBench, type StoreBenchResult } from './store/index.ts';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -44,12 +46,13 @@ export const benchCommand: CliCommand = async (argv, io) => {
   } catch (error) {
     throw new UsageError(`bench: ${(error as Error).message}`);
   }
-  if (values.only && values.only !== 'engine' && values.only !== 'limiter') {
-    throw new UsageError(`bench: --only must be engine or limiter (got "${values.only}")`);
+  if (values.only && !['engine', 'limiter', 'store'].includes(values.only)) {
+    throw new UsageError(`bench: --only must be engine, limiter or store (got "${values.only}")`);
   }
   const redisUrl = io.env.REDIS_URL?.trim() || undefined;
   const progress = (line: string) => io.stderr.write(`bench: ${line}\n`);
   const started = Date.now();
+  let storeResult: StoreBenchResult | undefined;
   const details: BenchDetails = {
     machine: {
       cpus: cpus().length,
@@ -64,7 +67,17 @@ export const benchCommand: CliCommand = async (argv, io) => {
     seconds: 0,
   };
 
-  if (values.only !== 'limiter') {
+  if (!values.only || values.only === 'store') {
+    storeResult = await runStoreBench({
+      redisUrl,
+      databaseUrl: io.env.DATABASE_URL?.trim() || undefined,
+      quick: values.quick,
+      progress,
+    });
+    details.skipped.push(...storeResult.skipped);
+  }
+
+  if (!values.only || values.only === 'engine') {
     const suite = await runEngineSuite({
       redisUrl,
       plans: values.quick ? QUICK_PLANS : DEFAULT_PLANS,
@@ -78,7 +91,7 @@ export const benchCommand: CliCommand = async (argv, io) => {
       details.skipped.push(`engine on the ${s.store} store: ${s.reason}`);
   }
 
-  if (values.only !== 'engine') {
+  if (!values.only || values.only === 'limiter') {
     const durationMs = values.quick ? 12_000 : 18_000;
     progress(`limiter, 1 process, ${durationMs / 1000} s…`);
     details.limiter.push(await runLimiterBench({ processes: 1, durationMs }));
@@ -95,14 +108,15 @@ export const benchCommand: CliCommand = async (argv, io) => {
   for (const line of details.skipped) progress(`skipped ${line}`);
 
   const summary = summarise(details);
-  const json = JSON.stringify(summary);
+  const json = JSON.stringify(storeResult ? { ...summary, store: storeResult } : summary);
   await mkdir(RESULTS_DIR, { recursive: true });
   await writeFile(new URL('./results/latest.json', import.meta.url), `${json}\n`);
   await writeFile(
     new URL('./results/latest-details.json', import.meta.url),
     `${JSON.stringify(details, null, 2)}\n`,
   );
-  io.stdout.write(values.json ? `${json}\n` : renderTables(details));
+  const storeTables = storeResult ? `\n${renderStoreTables(storeResult)}` : '';
+  io.stdout.write(values.json ? `${json}\n` : `${renderTables(details)}${storeTables}`);
   return errorsIn(details, progress) ? 1 : 0;
 };
 

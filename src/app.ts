@@ -61,8 +61,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const { logger } = options;
   const knowledge = await loadKnowledge(config.knowledgeDir);
   const stores = await createStore({
-    redisUrl: config.store.redisUrl,
-    databasePath: config.store.databasePath,
+    ...config.store,
     memory: options.memoryStore,
     namespace: options.namespace,
     logger,

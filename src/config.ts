@@ -4,6 +4,12 @@
  * a bad value stops start-up with the variable's name, the problem and what to write instead.
  */
 import { z } from 'zod';
+import {
+  DEFAULT_DATABASE_PATH,
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_STORE_CONNECT_TIMEOUT_MS,
+  DEFAULT_STORE_TIMEOUT_MS,
+} from './store/defaults.ts';
 
 const optionalString = z
   .string()
@@ -27,8 +33,17 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
   KNOWLEDGE_DIR: optionalString,
   INTERVIEW_LANG: z.enum(['en', 'zh']).default('en'),
-  DATABASE_PATH: z.string().trim().min(1).default('./data/ml-interviewer.sqlite'),
+  DATABASE_PATH: z.string().trim().min(1).default(DEFAULT_DATABASE_PATH),
   REDIS_URL: optionalString.pipe(z.url().optional()),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_SCHEMA: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'lower-case letters, digits and underscores')
+    .default('public'),
+  RETENTION_DAYS: nonNegativeInt(DEFAULT_RETENTION_DAYS),
+  STORE_TIMEOUT_MS: positiveInt(DEFAULT_STORE_TIMEOUT_MS),
+  STORE_CONNECT_TIMEOUT_MS: positiveInt(DEFAULT_STORE_CONNECT_TIMEOUT_MS),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -95,7 +110,16 @@ export interface Config {
   knowledgeDir: string | undefined;
   /** The terminal's language when none is given on the command line. */
   defaultLang: 'en' | 'zh';
-  store: { redisUrl: string | undefined; databasePath: string };
+  store: {
+    redisUrl: string | undefined;
+    databasePath: string;
+    /** PostgreSQL, the store for several processes (with REDIS_URL for coordination). */
+    databaseUrl: string | undefined;
+    databaseSchema: string;
+    /** Days a finished interview is kept; 0 = forever. */
+    retentionDays: number;
+    timeouts: { connectTimeoutMs: number; commandTimeoutMs: number };
+  };
   llm: {
     /** Null when no LLM is configured: the offline interviewer and scorer are used. */
     endpoint: LlmEndpoint | null;
@@ -186,7 +210,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR,
     defaultLang: e.INTERVIEW_LANG,
-    store: { redisUrl: e.REDIS_URL, databasePath: e.DATABASE_PATH },
+    store: {
+      redisUrl: e.REDIS_URL,
+      databasePath: e.DATABASE_PATH,
+      databaseUrl: e.DATABASE_URL,
+      databaseSchema: e.DATABASE_SCHEMA,
+      retentionDays: e.RETENTION_DAYS,
+      timeouts: {
+        connectTimeoutMs: e.STORE_CONNECT_TIMEOUT_MS,
+        commandTimeoutMs: e.STORE_TIMEOUT_MS,
+      },
+    },
     llm: {
       endpoint: llmConfigured
         ? {

@@ -22,6 +22,11 @@ export default class SummaryReporter implements Reporter {
         '\nRedis tests skipped: REDIS_URL is not set (start Redis and run `REDIS_URL=redis://127.0.0.1:6379 npm test`; .ci/run does).\n',
       );
     }
+    if (!process.env.DATABASE_URL) {
+      process.stdout.write(
+        '\nPostgreSQL tests skipped: DATABASE_URL is not set (e.g. `DATABASE_URL=postgres://root@127.0.0.1:5432/test npm test`; .ci/run sets it when PostgreSQL answers).\n',
+      );
+    }
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

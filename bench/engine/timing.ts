@@ -71,6 +71,15 @@ export class TimedStore implements SessionStore {
   claimOnce(key: string, ttlMs: number): Promise<boolean> {
     return this.watch.timeStore(() => this.inner.claimOnce(key, ttlMs));
   }
+  setPlace(place: string, sessionId: string): Promise<void> {
+    return this.watch.timeStore(() => this.inner.setPlace(place, sessionId));
+  }
+  sessionAtPlace(place: string): Promise<string | null> {
+    return this.watch.timeStore(() => this.inner.sessionAtPlace(place));
+  }
+  forgetCandidate(candidateId: CandidateId): Promise<number> {
+    return this.watch.timeStore(() => this.inner.forgetCandidate(candidateId));
+  }
 }
 
 export class TimedLock implements SessionLock {

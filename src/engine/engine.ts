@@ -22,6 +22,7 @@
 import type { Scenario } from '../knowledge/schema.ts';
 import { type SessionCommandKind, SESSION_COMMANDS } from './commands/index.ts';
 import type { SessionCommandHandler } from './commands/handler.ts';
+import { runForget } from './commands/forget.ts';
 import { runHistory } from './commands/history.ts';
 import { runStart } from './commands/start.ts';
 import { type EngineDeps, resolveDeps, type Services } from './deps.ts';
@@ -88,6 +89,7 @@ export class InterviewEngine {
       const { command } = request;
       if (command.kind === 'start') return await runStart(this.services, request, command);
       if (command.kind === 'history') return await runHistory(this.services, request);
+      if (command.kind === 'forget') return await runForget(this.services, request, command);
       return await this.sessionCommand(request, command.kind);
     } catch (error) {
       if (error instanceof LockBusyError) return failure(lang, { code: 'busy' });

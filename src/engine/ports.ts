@@ -119,6 +119,15 @@ export interface SessionStore {
    * True the first time: used to process a redelivered platform event once.
    */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Remember that `place` (a Discord or Slack thread, a terminal) holds `sessionId`. */
+  setPlace(place: string, sessionId: string): Promise<void>;
+  /** The session held at `place`, if any (it may since have expired: `get` then says null). */
+  sessionAtPlace(place: string): Promise<string | null>;
+  /**
+   * Delete everything kept about the candidate: their sessions with every turn, the candidate
+   * index and the places pointing at them. Returns how many sessions were deleted.
+   */
+  forgetCandidate(candidateId: CandidateId): Promise<number>;
 }
 
 export interface SessionLock {

@@ -208,7 +208,9 @@ export type Command =
   | { kind: 'status' }
   | { kind: 'history' }
   | { kind: 'export' }
-  | { kind: 'abandon' };
+  | { kind: 'abandon' }
+  /** Delete everything kept about the actor; acts only with `confirm`, else asks for it. */
+  | { kind: 'forget'; confirm?: boolean };
 export type CommandKind = Command['kind'];
 
 export interface EngineRequest {
@@ -307,7 +309,12 @@ export type Reply =
   | { kind: 'scorecard'; scorecard: Scorecard }
   | { kind: 'status'; status: StatusView }
   | { kind: 'history'; history: HistoryView }
-  | { kind: 'export'; filename: string; markdown: string };
+  | { kind: 'export'; filename: string; markdown: string }
+  /**
+   * `/forget-me`: `confirm` asks before deleting (the text says what goes and how to confirm),
+   * `done` says what was deleted.
+   */
+  | { kind: 'forget'; step: 'confirm' | 'done'; sessions: number; text: string };
 
 export type Outcome =
   | { ok: true; sessionId: string | null; lang: Lang; replies: Reply[] }

@@ -23,7 +23,7 @@ export interface KeyValue {
   readWindow(key: string): Promise<WindowCount>;
 }
 
-function assertIncrement(amount: number, ttlMs: number): void {
+export function assertIncrement(amount: number, ttlMs: number): void {
   if (!Number.isInteger(amount)) throw new Error(`incrementWindow: amount must be an integer`);
   if (!Number.isInteger(ttlMs) || ttlMs <= 0) {
     throw new Error(`incrementWindow: ttlMs must be a positive integer`);

@@ -4,12 +4,26 @@
  * values we address directly with ioredis, in the same `<namespace>::<key>` shape @keyv/redis uses.
  */
 export const keys = {
-  /** The session record. */
+  /** The session's header (everything but its turns, plus the turn count). */
+  header: (id: string) => `hdr:${id}`,
+  /** Redis: the session's turns, a list. */
+  turns: (id: string) => `turns:${id}`,
+  /** Redis: the session's stages, a hash (index → progress JSON). */
+  stages: (id: string) => `stages:${id}`,
+  /** Keyv (memory, sqlite): one stage's progress. */
+  stage: (id: string, index: number) => `stage:${id}:${index}`,
+  /** Keyv (memory, sqlite): one turn of the session. */
+  turn: (id: string, index: number) => `turn:${id}:${index}`,
+  /** Earlier versions' whole-session record: read once, migrated, then deleted. */
   session: (id: string) => `sess:${id}`,
   /** Redis only: the session's version, checked and bumped in the same script as the write. */
   version: (id: string) => `ver:${id}`,
   /** The candidate's session summaries. */
   candidateIndex: (candidateId: string) => `idx:${candidateId}`,
+  /** The session a place (thread, channel, terminal) holds. */
+  place: (place: string) => `place:${place}`,
+  /** The places pointing at a session, so deleting it deletes them. */
+  sessionPlaces: (id: string) => `splaces:${id}`,
   /** A `claimOnce` marker. */
   claim: (key: string) => `claim:${key}`,
   /** Redis only: a cross-process lock. */

@@ -10,7 +10,28 @@ describe('loadConfig', () => {
     expect(config.store).toEqual({
       redisUrl: undefined,
       databasePath: './data/ml-interviewer.sqlite',
+      databaseUrl: undefined,
+      databaseSchema: 'public',
+      retentionDays: 180,
+      timeouts: { connectTimeoutMs: 5000, commandTimeoutMs: 5000 },
     });
+  });
+
+  it('reads the PostgreSQL store, retention and store deadlines, and refuses a wrong URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://bot:pw@db:5432/interviews',
+      DATABASE_SCHEMA: 'mli',
+      RETENTION_DAYS: '0',
+      STORE_TIMEOUT_MS: '2000',
+    });
+    expect(config.store).toMatchObject({
+      databaseUrl: 'postgres://bot:pw@db:5432/interviews',
+      databaseSchema: 'mli',
+      retentionDays: 0,
+      timeouts: { connectTimeoutMs: 5000, commandTimeoutMs: 2000 },
+    });
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ RETENTION_DAYS: '-1' })).toThrow(/RETENTION_DAYS/);
   });
 
   it('turns the LLM on with a base URL alone (local servers need no key)', () => {

@@ -118,3 +118,31 @@ describe('chat (terminal interview through the CLI)', () => {
     expect(result.stdout).toContain('No unfinished interview');
   });
 });
+
+describe('/forget-me in the terminal', () => {
+  it('asks first, deletes only after "/forget-me confirm", then history is empty', async () => {
+    const env = envFor('forget');
+    const first = await runCli(
+      ['chat', '--scenario', 'youtube-recommendation'],
+      env,
+      `${REQUIREMENTS_ANSWER}\n/end\n`,
+    );
+    expect(first.code).toBe(0);
+    const ask = await runCli(
+      ['chat', '--scenario', 'search-ranking'],
+      env,
+      '/forget-me\n/history\n',
+    );
+    expect(ask.stdout).toContain('cannot be undone');
+    expect(ask.stdout).toContain('/forget-me confirm');
+    expect(ask.stdout).toContain('YouTube'); // nothing deleted yet: history still lists it
+    const done = await runCli(
+      ['chat', '--scenario', 'search-ranking'],
+      env,
+      '/forget-me confirm\n/history\n',
+    );
+    // The first interview, and the one each later run started.
+    expect(done.stdout).toMatch(/Deleted 3 interviews/);
+    expect(done.stdout).toContain('No interviews yet.');
+  }, 120_000);
+});

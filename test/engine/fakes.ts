@@ -121,6 +121,25 @@ export class MemorySessionStore implements SessionStore {
     this.claims.set(key, now + ttlMs);
     return true;
   }
+
+  readonly places = new Map<string, string>();
+
+  async setPlace(place: string, sessionId: string): Promise<void> {
+    this.places.set(place, sessionId);
+  }
+
+  async sessionAtPlace(place: string): Promise<string | null> {
+    return this.places.get(place) ?? null;
+  }
+
+  async forgetCandidate(candidateId: CandidateId): Promise<number> {
+    const ids = this.all()
+      .filter((s) => s.candidateId === candidateId)
+      .map((s) => s.id);
+    for (const id of ids) this.records.delete(id);
+    for (const [place, id] of this.places) if (ids.includes(id)) this.places.delete(place);
+    return ids.length;
+  }
 }
 
 /** A per-key queue: work for one key runs one at a time, in arrival order. */

@@ -32,7 +32,16 @@ interface Backend {
 function crashAndRestart(makeBackend: () => Promise<Backend>) {
   let backend: Backend;
   let server: FakeOpenAIServer;
-  let store: StoreHandle;
+  /** Reads the session through a store of its own, closed at once: a sqlite file serves one
+   * process at a time, so the test reads only while no bot process has it open. */
+  const read = async (sessionId: string) => {
+    const store: StoreHandle = await backend.open();
+    try {
+      return (await store.store.get(sessionId))!;
+    } finally {
+      await store.close();
+    }
+  };
 
   beforeAll(async () => {
     backend = await makeBackend();
@@ -40,11 +49,9 @@ function crashAndRestart(makeBackend: () => Promise<Backend>) {
     // The first interviewer request never gets an answer: the process is killed while waiting.
     server.once({ schema: 'interviewer_respond' }, reply.hang());
     scriptGoodLlm(server);
-    store = await backend.open();
   });
 
   afterAll(async () => {
-    await store?.close();
     await server?.close();
     await backend?.cleanup();
   });
@@ -72,7 +79,7 @@ function crashAndRestart(makeBackend: () => Promise<Backend>) {
     await expect(lost).rejects.toThrow(/exited/);
 
     // On disk / in Redis: the message, marked as a turn still to complete.
-    const saved = (await store.store.get(sessionId))!;
+    const saved = await read(sessionId);
     expect(candidateTexts(saved)).toEqual([FIRST]);
     expect(saved.pending?.turnId).toBe(saved.turns.find((t) => t.text === FIRST)?.id);
 
@@ -87,11 +94,6 @@ function crashAndRestart(makeBackend: () => Promise<Backend>) {
       expect(messages[0]).toMatchObject({ from: 'system', text: RESUMED });
       expect(messages.filter((m) => m.from === 'interviewer').length).toBeGreaterThanOrEqual(2);
 
-      const session = (await store.store.get(sessionId))!;
-      expect(candidateTexts(session)).toEqual([FIRST, SECOND]);
-      expect(unansweredMessages(session)).toEqual([]);
-      expect(session.pending).toBeUndefined();
-
       const next = ok(await second.execute({ actor, sessionId, command: { kind: 'next' } }));
       expect(next.replies.some((r) => r.kind === 'stage-opened' && r.stage === 'metrics')).toBe(
         true,
@@ -99,6 +101,10 @@ function crashAndRestart(makeBackend: () => Promise<Backend>) {
     } finally {
       await second.stop();
     }
+    const session = await read(sessionId);
+    expect(candidateTexts(session)).toEqual([FIRST, SECOND]);
+    expect(unansweredMessages(session)).toEqual([]);
+    expect(session.pending).toBeUndefined();
   });
 }
 

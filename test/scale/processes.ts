@@ -29,7 +29,13 @@ export async function startBot(
   namespace: string,
 ): Promise<BotProcess> {
   const base = { ...process.env };
-  for (const name of ['REDIS_URL', 'DATABASE_PATH', 'OPENAI_API_KEY', 'OPENAI_BASE_URL'])
+  for (const name of [
+    'REDIS_URL',
+    'DATABASE_PATH',
+    'DATABASE_URL',
+    'OPENAI_API_KEY',
+    'OPENAI_BASE_URL',
+  ])
     delete base[name];
   const child = spawnTsx(DRIVER, [namespace], { env: { ...base, LOG_LEVEL: 'error', ...env } });
   let stderr = '';

@@ -8,9 +8,14 @@ import { LockBusyError } from '../../src/engine/ports.ts';
 import type { LockOptions, StoreHandle } from '../../src/store/index.ts';
 import { candidateTurn, makeSession, nextVersion } from './sessions.ts';
 
+export interface OpenOptions {
+  lock?: LockOptions;
+  retentionDays?: number;
+}
+
 export interface ContractBackend {
   /** Open a handle on the backend (a fresh one per call; tests use unique ids). */
-  open(options?: { lock?: LockOptions }): Promise<StoreHandle>;
+  open(options?: OpenOptions): Promise<StoreHandle>;
   /** Make the storage under `handle` fail when reading this session and candidate index. */
   breakStorage(handle: StoreHandle, sessionId: string, candidateId: string): Promise<void>;
   /** Remove everything the suite wrote. */
@@ -30,7 +35,7 @@ function gate() {
 
 export function storeContract(backend: ContractBackend): void {
   const handles: StoreHandle[] = [];
-  const open = async (options?: { lock?: LockOptions }) => {
+  const open = async (options?: OpenOptions) => {
     const handle = await backend.open(options);
     handles.push(handle);
     return handle;
@@ -152,6 +157,111 @@ export function storeContract(backend: ContractBackend): void {
 
       await store.put(nextVersion(older, { status: 'abandoned' }), 1);
       expect(await store.lastActive(candidateId)).toBeNull();
+    });
+  });
+
+  describe('places, deletion and retention', () => {
+    it('remembers which session a place holds, and moves it to a new session', async () => {
+      const { store } = await open();
+      const place = `discord:thread:${Math.random()}`;
+      expect(await store.sessionAtPlace(place)).toBeNull();
+      const a = makeSession();
+      const b = makeSession({ candidateId: a.candidateId });
+      await store.put(a, 0);
+      await store.setPlace(place, a.id);
+      expect(await store.sessionAtPlace(place)).toBe(a.id);
+      await store.put(b, 0);
+      await store.setPlace(place, b.id);
+      expect(await store.sessionAtPlace(place)).toBe(b.id);
+    });
+
+    it('forgets a candidate: sessions, turns, index and places; others untouched', async () => {
+      const { store } = await open();
+      const mine = makeSession({ turns: [candidateTurn('t1', 'my words')] });
+      const mineToo = makeSession({ candidateId: mine.candidateId, status: 'finished' });
+      const theirs = makeSession({ turns: [candidateTurn('t2', 'their words')] });
+      for (const s of [mine, mineToo, theirs]) await store.put(s, 0);
+      await store.put(
+        nextVersion(mine, { turns: [...mine.turns, candidateTurn('t3', 'more')] }),
+        1,
+      );
+      await store.setPlace(`place:${mine.id}`, mine.id);
+      await store.setPlace(`place:${theirs.id}`, theirs.id);
+
+      expect(await store.forgetCandidate(mine.candidateId)).toBe(2);
+      expect(await store.get(mine.id)).toBeNull();
+      expect(await store.get(mineToo.id)).toBeNull();
+      expect(await store.listByCandidate(mine.candidateId, 10)).toEqual([]);
+      expect(await store.lastActive(mine.candidateId)).toBeNull();
+      expect(await store.sessionAtPlace(`place:${mine.id}`)).toBeNull();
+      expect(await store.get(theirs.id)).toEqual(theirs);
+      expect(await store.sessionAtPlace(`place:${theirs.id}`)).toBe(theirs.id);
+      expect(await store.forgetCandidate(mine.candidateId)).toBe(0);
+
+      // The same id can start over (a new interview in the same thread).
+      const again = makeSession({ id: mine.id, candidateId: mine.candidateId });
+      expect(await store.put(again, 0)).toBe('ok');
+      expect(await store.get(mine.id)).toEqual(again);
+    });
+
+    it('drops a finished session once its retention has passed, keeps active ones', async () => {
+      const retentionDays = 1;
+      const handle = await open({ retentionDays });
+      const { store } = handle;
+      const candidateId = `terminal:${Math.random()}`;
+      const longAgo = Date.now() - 2 * 86_400_000;
+      const old = makeSession({
+        candidateId,
+        status: 'finished',
+        createdAt: longAgo,
+        updatedAt: longAgo,
+        finishedAt: longAgo,
+      });
+      const recent = makeSession({ candidateId, status: 'finished', finishedAt: Date.now() });
+      const active = makeSession({ candidateId, createdAt: longAgo, updatedAt: longAgo });
+      for (const s of [old, recent, active]) await store.put(s, 0);
+      await handle.sweepExpired();
+      expect(await store.get(old.id)).toBeNull();
+      expect(await store.get(recent.id)).toEqual(recent);
+      expect(await store.get(active.id)).toEqual(active);
+      expect((await store.listByCandidate(candidateId, 10)).map((s) => s.id).sort()).toEqual(
+        [recent.id, active.id].sort(),
+      );
+    });
+
+    it('keeps every finished session when retention is 0', async () => {
+      const { store } = await open({ retentionDays: 0 });
+      const longAgo = Date.now() - 5000 * 86_400_000;
+      const old = makeSession({ status: 'finished', updatedAt: longAgo, finishedAt: longAgo });
+      await store.put(old, 0);
+      expect(await store.get(old.id)).toEqual(old);
+    });
+
+    it('reads back many turns appended one put at a time', async () => {
+      const writer = await open();
+      const reader = writer;
+      let session = makeSession();
+      await writer.store.put(session, 0);
+      for (let i = 0; i < 30; i++) {
+        const loaded = (await writer.store.get(session.id))!;
+        session = nextVersion(loaded, {
+          turns: [...loaded.turns, candidateTurn(`t${i}`, `answer ${i}`)],
+        });
+        expect(await writer.store.put(session, loaded.version)).toBe('ok');
+        if (i % 7 === 0) expect(await reader.store.get(session.id)).toEqual(session);
+      }
+      expect(await reader.store.get(session.id)).toEqual(session);
+      expect((await writer.store.get(session.id))!.turns.map((t) => t.id)).toEqual(
+        Array.from({ length: 30 }, (_, i) => `t${i}`),
+      );
+    });
+
+    it('refuses a put that drops stored turns (turns are append-only)', async () => {
+      const { store } = await open();
+      const v1 = makeSession({ turns: [candidateTurn('t1', 'a'), candidateTurn('t2', 'b')] });
+      await store.put(v1, 0);
+      await store.get(v1.id);
+      await expect(store.put(nextVersion(v1, { turns: [] }), 1)).rejects.toThrow(/append-only/);
     });
   });
 

@@ -22,6 +22,7 @@ describe('memory store', () => {
         kind: 'memory',
         description: 'memory',
         lock: options?.lock,
+        retentionMs: (options?.retentionDays ?? 180) * 86_400_000,
         close: async () => {},
       });
       maps.set(handle, map);

@@ -89,4 +89,24 @@ describe('sqlite across a crash', () => {
     expect(await reopened.store.claimOnce('event-before-crash', 60_000)).toBe(false);
     await reopened.close();
   });
+
+  it('refuses a second process on the same file while the first runs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mli-second-'));
+    dirs.push(dir);
+    const databasePath = join(dir, 'interviews.sqlite');
+    const session = makeSession({ version: 2, turns: [candidateTurn('t1', 'first')] });
+    const first = startFixture('sqlite-writer.ts', [databasePath, JSON.stringify(session)]);
+    await first.waitForLine('written');
+
+    // This test's process is the second one.
+    await expect(createStore({ databasePath })).rejects.toThrow(
+      /DATABASE_PATH: the sqlite file .* is in use by another process/,
+    );
+
+    first.process.kill('SIGTERM');
+    await first.exited;
+    const after = await createStore({ databasePath });
+    expect(await after.store.get(session.id)).toEqual(session);
+    await after.close();
+  });
 });

@@ -8,7 +8,7 @@ import { keys, redisKey } from '../../src/store/keys.ts';
 import { RedisLeases } from '../../src/store/redis-lock.ts';
 import { storeContract } from './contract.ts';
 import { deleteNamespace, redisUrl, uniqueNamespace } from './redis-helpers.ts';
-import { makeSession, nextVersion } from './sessions.ts';
+import { candidateTurn, makeSession, nextVersion } from './sessions.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -74,11 +74,11 @@ describe.skipIf(!redisUrl)('redis store (needs REDIS_URL)', () => {
   });
 
   storeContract({
-    open: (options) => createStore({ redisUrl, namespace, lock: options?.lock }),
+    open: (options) => createStore({ redisUrl, namespace, ...options }),
     breakStorage: async (_handle, sessionId, candidateId) => {
       // Wrong value types: Redis answers WRONGTYPE, a real server-side error.
-      await admin.del(raw(keys.session(sessionId)), raw(keys.candidateIndex(candidateId)));
-      await admin.hset(raw(keys.session(sessionId)), 'not', 'a string');
+      await admin.del(raw(keys.header(sessionId)), raw(keys.candidateIndex(candidateId)));
+      await admin.hset(raw(keys.header(sessionId)), 'not', 'a string');
       await admin.set(raw(keys.candidateIndex(candidateId)), 'not a hash');
     },
   });
@@ -89,7 +89,7 @@ describe.skipIf(!redisUrl)('redis store (needs REDIS_URL)', () => {
     const handle = await createStore({ redisUrl, namespace: own });
     expect(handle.kind).toBe('redis');
     expect(handle.describe()).toBe(`redis ${redisUrl!.replace(/\/$/, '')} (namespace ${own})`);
-    const session = makeSession();
+    const session = makeSession({ turns: [candidateTurn('t1', 'hello')] });
     await handle.store.put(session, 0);
     await handle.store.claimOnce('event-1', 60_000);
     await handle.counters.incrementWindow('turns:x', 1, 60_000);
@@ -100,8 +100,10 @@ describe.skipIf(!redisUrl)('redis store (needs REDIS_URL)', () => {
     const [, found] = await admin.scan('0', 'MATCH', `${own}::*`, 'COUNT', 1000);
     expect(found.sort()).toEqual(
       [
-        keys.session(session.id),
+        keys.header(session.id),
         keys.version(session.id),
+        keys.turns(session.id),
+        keys.stages(session.id),
         keys.candidateIndex(session.candidateId),
         keys.claim('event-1'),
         keys.counter('turns:x'),

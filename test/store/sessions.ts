@@ -2,6 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Session, Turn } from '../../src/engine/types.ts';
 
+/** Recent, so finished test sessions are within the store's retention. */
+const NOW = Date.now();
+
 export function makeSession(overrides: Partial<Session> = {}): Session {
   return {
     id: `s-${randomUUID()}`,
@@ -14,8 +17,8 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     plan: ['requirements', 'metrics'],
     stageIndex: 0,
     status: 'active',
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
+    createdAt: NOW,
+    updatedAt: NOW,
     turns: [],
     stages: [
       { stage: 'requirements', hintsUsed: 0, followupsAsked: [], revealedFacts: [], nudged: false },
@@ -26,7 +29,7 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
   };
 }
 
-export function candidateTurn(id: string, text: string, at = 1_700_000_000_000): Turn {
+export function candidateTurn(id: string, text: string, at = NOW): Turn {
   return { id, at, stage: 'requirements', role: 'candidate', kind: 'answer', text };
 }
 

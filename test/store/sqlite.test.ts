@@ -1,39 +1,47 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import KeyvSqlite from '@keyv/sqlite';
+import type KeyvSqlite from '@keyv/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/store/backends/sqlite.ts';
-import { createStore } from '../../src/store/index.ts';
-import { KeyvSessionStore } from '../../src/store/keyv-session-store.ts';
+import { openSqlite, type SqliteBackend } from '../../src/store/backends/sqlite.ts';
+import { createStore, type StoreHandle, storeOnKeyv } from '../../src/store/index.ts';
+import { KeyvSessionLog } from '../../src/store/keyv-session-log.ts';
 import { storeContract } from './contract.ts';
 import { makeSession } from './sessions.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'mli-store-'));
 let files = 0;
 const freshPath = () => join(dir, `db-${++files}.sqlite`);
-const paths = new WeakMap<object, string>();
+const backends = new WeakMap<StoreHandle, SqliteBackend>();
+const silent = { info() {}, warn() {}, error() {} };
+
+/** The table under the backend, through its own connection (a second one would be refused). */
+function adapterOf(backend: SqliteBackend): KeyvSqlite {
+  return backend.keyv.store as KeyvSqlite;
+}
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Drop the table under a live store, through a second connection to the same file. */
-async function dropTable(path: string): Promise<void> {
-  const other = new KeyvSqlite({ uri: `sqlite://${path}` });
-  await other.query('DROP TABLE keyv');
-  await other.disconnect();
-}
-
 describe('sqlite store', () => {
   storeContract({
     open: async (options) => {
-      const path = freshPath();
-      const handle = await createStore({ databasePath: path, lock: options?.lock });
-      paths.set(handle, path);
+      const backend = await openSqlite(freshPath(), 'test', silent);
+      const handle = storeOnKeyv(backend.keyv, {
+        kind: 'sqlite',
+        description: backend.path,
+        lock: options?.lock,
+        retentionMs: (options?.retentionDays ?? 180) * 86_400_000,
+        sweepExpired: backend.sweepExpired,
+        close: backend.close,
+      });
+      backends.set(handle, backend);
       return handle;
     },
-    breakStorage: async (handle) => dropTable(paths.get(handle)!),
+    breakStorage: async (handle) => {
+      await adapterOf(backends.get(handle)!).query('DROP TABLE keyv');
+    },
   });
 
   it('is the default, creates the folder and says where the file is', async () => {
@@ -66,19 +74,28 @@ describe('sqlite store', () => {
   });
 
   it('sweeps expired claims and counters out of the file', async () => {
-    const path = freshPath();
-    const backend = await openSqlite(path, 'sweep', { info() {}, warn() {}, error() {} });
-    const store = new KeyvSessionStore(backend.keyv);
+    const backend = await openSqlite(freshPath(), 'sweep', silent);
+    const store = new KeyvSessionLog(backend.keyv);
     await store.claimOnce('expires-soon', 1);
     await store.claimOnce('kept', 60_000);
     await new Promise((resolve) => setTimeout(resolve, 20));
     await backend.sweepExpired();
-    const reader = new KeyvSqlite({ uri: `sqlite://${path}` });
-    const rows = (await reader.query('SELECT key FROM keyv ORDER BY key')) as Array<{
+    const rows = (await adapterOf(backend).query('SELECT key FROM keyv ORDER BY key')) as Array<{
       key: string;
     }>;
-    await reader.disconnect();
     await backend.close();
     expect(rows.map((r) => r.key)).toEqual(['sweep:claim:kept']);
+  });
+
+  it('refuses a second opening of the same file, naming it and what to do', async () => {
+    const path = freshPath();
+    const first = await createStore({ databasePath: path });
+    const second = createStore({ databasePath: path });
+    await expect(second).rejects.toThrow(/in use by another process/);
+    await expect(second).rejects.toThrow(path);
+    await expect(second).rejects.toThrow(/DATABASE_URL/);
+    await first.close();
+    const again = await createStore({ databasePath: path });
+    await again.close();
   });
 });

@@ -10,6 +10,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import { msg } from '../../engine/messages.ts';
+import { addForgetMeSubcommand } from './forget-me-command.ts';
 import { ACTIONS, type Action, type CommandKind } from '../../engine/types.ts';
 import { DIFFICULTIES, LANGS } from '../../knowledge/schema.ts';
 import { MODES } from '../../engine/types.ts';
@@ -112,6 +113,7 @@ export function interviewCommand(): SlashCommandBuilder {
   for (const name of [...Object.keys(SESSION_SUBCOMMANDS), 'history', 'scenarios']) {
     command.addSubcommand((sub) => describe(sub.setName(name), name));
   }
+  addForgetMeSubcommand(command);
   return command;
 }
 

@@ -15,6 +15,7 @@ import { actionLabel, formatHistory, formatStatus, stageHeading } from '../../en
 import type { Action, Lang, Reply } from '../../engine/types.ts';
 import type { Framework } from '../../knowledge/schema.ts';
 import { packEmbeds } from './embed-limits.ts';
+import { forgetText } from './forget-me-command.ts';
 import { buttonCustomId } from './ids.ts';
 import { scorecardEmbeds, stageFeedbackEmbed } from './render-scores.ts';
 import { splitMessage } from './split-text.ts';
@@ -105,6 +106,8 @@ function renderOne(reply: Reply, context: RenderContext): Rendered {
       return { text: formatStatus(reply.status, lang) };
     case 'history':
       return { text: formatHistory(reply.history, lang) };
+    case 'forget':
+      return { text: forgetText(reply, lang) };
     case 'export':
       return {
         messages: [

@@ -9,6 +9,8 @@ import { describeError } from '../../engine/messages.ts';
 import type { Lang } from '../../engine/types.ts';
 import { SESSION_SUBCOMMANDS, type SessionSubcommand } from './commands.ts';
 import type { BotContext } from './context.ts';
+import { forgetMe } from './forget-me.ts';
+import { FORGET_ME } from './forget-me-command.ts';
 import { actorId } from './ids.ts';
 import { answerCommand, replyPrivately } from './respond.ts';
 import { sessionForChannel } from './sessions.ts';
@@ -73,6 +75,7 @@ const TRANSLATORS: Record<string, Translator> = {
   start: startInterview,
   history: showHistory,
   scenarios: listScenarios,
+  [FORGET_ME]: forgetMe,
   ...Object.fromEntries(
     (Object.keys(SESSION_SUBCOMMANDS) as SessionSubcommand[]).map((name) => [
       name,

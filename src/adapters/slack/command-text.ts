@@ -6,8 +6,11 @@
  *   /interview start <scenario> [interview|coach] [en|zh] [easy|medium|hard]
  *   /interview followup|hint|next|end|scorecard|export|status
  *   /interview history|scenarios|help [en|zh]
+ *   /interview forget-me [confirm|确认]   (deletes only with the confirm word)
  */
+import { isForgetConfirmation } from '../../engine/forget-wording.ts';
 import { DIFFICULTIES, LANGS } from '../../knowledge/schema.ts';
+import { FORGET_ME_WORD } from './forget-me.ts';
 import { type Difficulty, type Lang, MODES, type Mode } from '../../engine/types.ts';
 
 /** Commands that act on the candidate's current (or latest) interview. */
@@ -29,6 +32,7 @@ export type SlashRequest =
   | { kind: 'history'; lang?: Lang }
   | { kind: 'scenarios'; lang?: Lang }
   | { kind: 'help'; lang?: Lang }
+  | { kind: 'forget'; confirm: boolean }
   | { kind: 'unsupported'; word: string };
 
 const isOneOf = <T extends string>(list: readonly T[], word: string): word is T =>
@@ -82,6 +86,12 @@ export function parseSlashText(text: string): SlashRequest {
   }
   if (word === 'history' || word === 'scenarios' || word === 'help') {
     return withOptionalLang(word, args);
+  }
+  if (word === FORGET_ME_WORD) {
+    if (args.length > 1 || (args.length === 1 && !isForgetConfirmation(args[0]))) {
+      return { kind: 'unsupported', word: args.at(-1)! };
+    }
+    return { kind: 'forget', confirm: args.length === 1 };
   }
   return { kind: 'unsupported', word: first };
 }

@@ -3,6 +3,7 @@
  * command, never an answer: its first word picks the command ("/hint please" is /hint), and
  * a word that is no command (or a lone "/") is reported as unknown.
  */
+import { isForgetConfirmation } from '../../engine/forget-wording.ts';
 import type { Command } from '../../engine/types.ts';
 
 export type TerminalInput =
@@ -23,7 +24,7 @@ const SIMPLE_COMMANDS = {
   abandon: 'abandon',
 } as const satisfies Record<string, Command['kind']>;
 
-export const CHAT_COMMANDS = [...Object.keys(SIMPLE_COMMANDS), 'help', 'quit'];
+export const CHAT_COMMANDS = [...Object.keys(SIMPLE_COMMANDS), 'forget-me', 'help', 'quit'];
 
 export function parseLine(line: string): TerminalInput {
   const trimmed = line.trim();
@@ -32,6 +33,11 @@ export function parseLine(line: string): TerminalInput {
   const word = match[1]!.toLowerCase();
   if (word === 'help' || word === '?') return { kind: 'help' };
   if (word === 'quit' || word === 'exit') return { kind: 'quit' };
+  if (word === 'forget-me') {
+    // Deletes only with the confirm word typed after it; alone it asks first.
+    const confirm = isForgetConfirmation(trimmed.split(/\s+/)[1]);
+    return { kind: 'command', command: { kind: 'forget', confirm } };
+  }
   if (word in SIMPLE_COMMANDS) {
     return {
       kind: 'command',

@@ -12,6 +12,7 @@ import {
   mistakeLines,
   msg,
 } from '../../engine/messages.ts';
+import { forgetWording } from '../../engine/forget-wording.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
 import { STAGE_IDS } from '../../knowledge/schema.ts';
 
@@ -189,5 +190,9 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
     }
     case 'export':
       return reply.markdown;
+    case 'forget':
+      return reply.step === 'confirm'
+        ? p.yellow(`${reply.text} ${forgetWording(options.lang).typed('/forget-me confirm')}`)
+        : reply.text;
   }
 }

@@ -6,7 +6,7 @@ const TEXT = {
     help: [
       'Type your answer and press Enter (one message per line).',
       'Commands: /followup  /hint  /next (next stage)  /end (finish and score)',
-      '          /scorecard  /status  /history  /export  /abandon  /help  /quit',
+      '          /scorecard  /status  /history  /export  /abandon  /forget-me  /help  /quit',
     ].join('\n'),
     unknownCommand: (word: string) =>
       `"/${word}" is not a command, and a line starting with "/" is never taken as an answer. Type /help for the commands; to answer, leave out the leading "/".`,
@@ -29,7 +29,7 @@ const TEXT = {
     help: [
       '输入你的回答后回车（每行一条消息）。',
       '命令：/followup 追问  /hint 提示  /next 下一阶段  /end 结束并评分',
-      '      /scorecard 评分卡  /status 状态  /history 历史  /export 导出  /abandon 放弃  /help  /quit',
+      '      /scorecard 评分卡  /status 状态  /history 历史  /export 导出  /abandon 放弃  /forget-me 删除我的数据  /help  /quit',
     ].join('\n'),
     unknownCommand: (word: string) =>
       `"/${word}" 不是命令；以 "/" 开头的一行不会被当作回答。输入 /help 查看命令；要回答，请去掉开头的 "/"。`,

@@ -59,13 +59,13 @@ async function checkKnowledge(config: Config): Promise<CheckResult> {
 }
 
 async function checkStore(config: Config, timeoutMs: number): Promise<CheckResult> {
-  const name = config.store.redisUrl ? 'store (Redis)' : 'store (sqlite)';
+  const name = config.store.databaseUrl
+    ? 'store (PostgreSQL)'
+    : config.store.redisUrl
+      ? 'store (Redis)'
+      : 'store (sqlite)';
   try {
-    const store = await within(
-      timeoutMs,
-      createStore({ redisUrl: config.store.redisUrl, databasePath: config.store.databasePath }),
-      'the store',
-    );
+    const store = await within(timeoutMs, createStore(config.store), 'the store');
     const detail = store.describe();
     await store.close();
     return { name, verdict: 'ok', detail };

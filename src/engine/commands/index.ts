@@ -11,7 +11,7 @@ import { nextHandler } from './next.ts';
 import { scorecardHandler } from './scorecard.ts';
 import { statusHandler } from './status.ts';
 
-export type SessionCommandKind = Exclude<CommandKind, 'start' | 'history'>;
+export type SessionCommandKind = Exclude<CommandKind, 'start' | 'history' | 'forget'>;
 
 export const SESSION_COMMANDS: Record<SessionCommandKind, SessionCommandHandler> = {
   answer: answerHandler,

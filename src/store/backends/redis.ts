@@ -1,35 +1,46 @@
 /**
- * Connections for the Redis backend: a Keyv on @keyv/redis (which brings its own node-redis
- * client) for plain reads, and an ioredis client for our scripts, locks and counters.
- * Both connect up front so a wrong REDIS_URL stops start-up at once with one clear message
+ * The ioredis connection for the Redis backend (sessions, scripts, locks, counters).
+ * It connects up front so a wrong REDIS_URL stops start-up at once with one clear message
  * (no reconnect loop at start-up; once connected, a dropped connection is retried as usual).
+ * Every command has a deadline (`commandTimeoutMs`): with Redis gone, a turn fails in seconds
+ * instead of waiting for the socket to give up.
  */
-import KeyvRedis from '@keyv/redis';
 import { Redis } from 'ioredis';
-import Keyv from 'keyv';
 import { SetupError } from '../../setup-error.ts';
+import { DEFAULT_STORE_CONNECT_TIMEOUT_MS, DEFAULT_STORE_TIMEOUT_MS } from '../defaults.ts';
 import { messageOf } from './error-message.ts';
-import { plainJson } from './json-serializer.ts';
 import type { EngineLogger } from '../../engine/ports.ts';
 
-const CONNECT_TIMEOUT_MS = 5_000;
+export interface StoreTimeouts {
+  /** Connecting (and reconnecting) to the server, ms. */
+  connectTimeoutMs: number;
+  /** One command or query, ms. */
+  commandTimeoutMs: number;
+}
+
+export const DEFAULT_STORE_TIMEOUTS: StoreTimeouts = {
+  connectTimeoutMs: DEFAULT_STORE_CONNECT_TIMEOUT_MS,
+  commandTimeoutMs: DEFAULT_STORE_TIMEOUT_MS,
+};
 
 export interface RedisBackend {
-  keyv: Keyv;
   redis: Redis;
   close(): Promise<void>;
 }
 
 export async function openRedis(
   url: string,
-  namespace: string,
   logger: EngineLogger,
+  timeouts: StoreTimeouts = DEFAULT_STORE_TIMEOUTS,
 ): Promise<RedisBackend> {
   const where = redactUrl(url);
   let connected = false;
   const redis = new Redis(url, {
     lazyConnect: true,
-    connectTimeout: CONNECT_TIMEOUT_MS,
+    connectTimeout: timeouts.connectTimeoutMs,
+    commandTimeout: timeouts.commandTimeoutMs,
+    // Commands issued while disconnected fail at once rather than queue past their deadline.
+    maxRetriesPerRequest: 1,
     // At start-up one failure is the answer; afterwards reconnect with a capped backoff.
     retryStrategy: (times) => (connected ? Math.min(times * 200, 2_000) : null),
   });
@@ -50,40 +61,11 @@ export async function openRedis(
   }
   connected = true;
 
-  // throwOnErrors on the adapter too: by default it turns a failed GET into "absent". Its own
-  // connectionTimeout is not used: it leaves a timer behind that holds the process at exit.
-  const adapter = new KeyvRedis(
-    { url, socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: false } },
-    { namespace, throwOnErrors: true, throwOnConnectError: true },
-  );
-  const keyv = new Keyv(adapter, {
-    namespace,
-    useKeyPrefix: false,
-    throwOnErrors: true,
-    ...plainJson,
-  });
-  keyv.on('error', (error: unknown) => {
-    if (connected) logger.warn({ err: error, redis: where }, 'keyv redis error');
-  });
-  // The adapter's own rejection is generic ("not connected… throwOnConnectError"); the error
-  // it emitted just before says what the server answered.
-  let adapterError: unknown;
-  adapter.on('error', (error: unknown) => {
-    adapterError ??= error;
-  });
-  try {
-    await adapter.getClient();
-  } catch (error) {
-    redis.disconnect();
-    throw cannotConnect(where, adapterError ?? error);
-  }
-
   return {
-    keyv,
     redis,
     close: async () => {
       connected = false;
-      await Promise.allSettled([keyv.disconnect(), redis.quit()]);
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }

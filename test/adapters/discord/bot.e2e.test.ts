@@ -413,6 +413,23 @@ describe('Discord bot (discord.js against a local fake Discord)', () => {
     expect(shown.body.content).toBe('No interviews yet.');
   });
 
+  it("forget-me asks first, privately, then deletes the user's interviews when confirmed", async () => {
+    const { discord } = h;
+    const user = discord.user('ivan');
+    const ask = async (options?: Record<string, string>) => {
+      const seq = discord.lastSeq();
+      const pending = discord.slashCommand({ user, subcommand: 'forget-me', options });
+      const shown = await discord.waitForCall(
+        (c) => c.route === 'webhook-edit' && c.params.token === pending.token,
+        seq,
+      );
+      return shown.body.content as string;
+    };
+    expect(await ask()).toMatch(/cannot be undone.*\/interview forget-me confirm:confirm/s);
+    expect(await ask({ confirm: 'later' })).toMatch(/cannot be undone/); // not the confirm word
+    expect(await ask({ confirm: 'confirm' })).toMatch(/Nothing was stored about you|Deleted/);
+  });
+
   it('never lets a message ping: allowed_mentions parse is empty on every message body', () => {
     const bodies = messageBodies(h.discord.calls);
     expect(bodies.length).toBeGreaterThan(20);

@@ -55,4 +55,11 @@ describe('parseSlashText', () => {
   it('keeps an unknown word for the "unknown command" answer', () => {
     expect(parseSlashText('dance now')).toEqual({ kind: 'unsupported', word: 'dance' });
   });
+
+  it('reads forget-me with and without the confirm word', () => {
+    expect(parseSlashText('forget-me')).toEqual({ kind: 'forget', confirm: false });
+    expect(parseSlashText('forget-me confirm')).toEqual({ kind: 'forget', confirm: true });
+    expect(parseSlashText('forget-me 确认')).toEqual({ kind: 'forget', confirm: true });
+    expect(parseSlashText('forget-me now')).toEqual({ kind: 'unsupported', word: 'now' });
+  });
 });

@@ -387,4 +387,29 @@ describe('Slack app over HTTP (real Bolt, signed requests, fake Web API)', () =>
       expect(JSON.stringify(calls[0]!.args)).toContain(expected);
     }
   });
+
+  it("forget-me asks first, then deletes the user's interviews when confirmed", async () => {
+    const run = async (text: string) => {
+      const mark = h.mark();
+      await h.sender.send(
+        slashCommand({
+          user: CANDIDATE,
+          channel: 'C0HELP',
+          text,
+          responseUrl: h.fake.responseUrl(text),
+        }),
+      );
+      await h.slack.idle();
+      const calls = h.since(mark);
+      expect(calls.map((c) => c.method)).toEqual(['response_url']);
+      return JSON.stringify(calls[0]!.args);
+    };
+    const ask = await run('forget-me');
+    expect(ask).toContain('cannot be undone');
+    expect(ask).toContain('/interview forget-me confirm');
+    expect(await run('history')).toContain('Mini video recommendations'); // nothing deleted yet
+    expect(await run('forget-me confirm')).toMatch(/Deleted \d+ interview/);
+    expect(await run('history')).not.toContain('Mini video recommendations');
+    expect(await run('forget-me please')).toContain('please'); // not the confirm word: unsupported
+  });
 });

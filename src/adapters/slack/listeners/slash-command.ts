@@ -118,6 +118,24 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
     case 'scenarios':
       await ephemeral(call.respond, scenarioList(deps, lang));
       return;
+    case 'forget': {
+      const outcome = await deps.app.engine.execute({
+        actor: actorFor(call.teamId, call.userId),
+        command: { kind: 'forget', confirm: request.confirm },
+        lang,
+      });
+      if (!outcome.ok) {
+        await ephemeral(call.respond, errorMessage(outcome.error, outcome.lang));
+        return;
+      }
+      const [message] = renderReplies(outcome.replies, {
+        lang: outcome.lang,
+        sessionId: null,
+        labels: deps.labels,
+      });
+      if (message?.kind === 'message') await ephemeral(call.respond, message);
+      return;
+    }
     case 'help': {
       const help = slackText(lang).help;
       const actions = msg(lang).actionHelp;

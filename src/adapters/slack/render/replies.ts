@@ -12,6 +12,7 @@ import {
   stageHeading,
 } from '../../../engine/messages.ts';
 import type { Action, Lang, Reply } from '../../../engine/types.ts';
+import { forgetText } from '../forget-me.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import { slackText } from '../text.ts';
 import { type Block, context, fallbackText, fitBlocks, header, sections } from './blocks.ts';
@@ -78,6 +79,10 @@ function piece(reply: Exclude<Reply, { kind: 'scorecard' | 'export' }>, ctx: Ren
     }
     case 'history': {
       const text = esc(formatHistory(reply.history, ctx.lang));
+      return { blocks: sections(text), text };
+    }
+    case 'forget': {
+      const text = esc(forgetText(reply, ctx.lang));
       return { blocks: sections(text), text };
     }
   }

@@ -232,6 +232,9 @@ export type ErrorCode =
   | 'rate-limited'
   | 'budget-exhausted'
   | 'busy'
+  | 'overloaded'
+  | 'store-down'
+  | 'restarting'
   | 'internal';
 
 export interface EngineError {

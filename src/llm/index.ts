@@ -16,7 +16,7 @@ import type {
 import { createMemoryKeyv } from '../store/backends/memory.ts';
 import { type KeyValue, KeyvKeyValue, RedisKeyValue } from '../store/key-value.ts';
 import { CircuitBreaker } from './breaker.ts';
-import { LlmClient } from './client.ts';
+import { type LlmCallEvent, LlmClient } from './client.ts';
 import { LlmInterviewer } from '../interviewer/llm/llm-interviewer.ts';
 import { RequestLimiter } from './limiter.ts';
 import { LlmScorer } from '../scorer/llm/llm-scorer.ts';
@@ -46,6 +46,8 @@ export interface LlmDeps {
   clock?: Clock;
   /** Prefix of every Redis key (default `ml-interviewer`); tests use their own. */
   namespace?: string;
+  /** Told about every LLM request (metrics). */
+  observer?: (call: LlmCallEvent) => void;
 }
 
 export interface LlmServices {
@@ -74,6 +76,7 @@ interface ClientOptions {
   redisUrl?: string;
   logger?: EngineLogger;
   namespace?: string;
+  observer?: (call: LlmCallEvent) => void;
 }
 
 function createLimiter(config: Config, options: ClientOptions, keyPrefix: string) {
@@ -109,7 +112,7 @@ function clientFor(
   config: Config,
   endpoint: LlmEndpoint,
   server: { limiter: RequestLimiter; breaker: CircuitBreaker },
-  logger: EngineLogger | undefined,
+  options: ClientOptions,
 ): LlmClient {
   const { llm } = config;
   return new LlmClient({
@@ -121,7 +124,8 @@ function clientFor(
     maxRetryAfterMs: llm.maxRetryAfterMs,
     limiter: server.limiter,
     breaker: server.breaker,
-    logger,
+    logger: options.logger,
+    observer: options.observer,
   });
 }
 
@@ -132,7 +136,7 @@ function createClient(config: Config, options: ClientOptions): ClientHandle | nu
     limiter: createLimiter(config, options, options.namespace ?? NAMESPACE),
     breaker: createBreaker(config),
   };
-  return { client: clientFor(config, endpoint, server, options.logger), ...server };
+  return { client: clientFor(config, endpoint, server, options), ...server };
 }
 
 /**
@@ -153,7 +157,7 @@ function createJudgeClient(
     endpoint !== null && endpoint.baseURL === judge.baseURL && endpoint.apiKey === judge.apiKey;
   if (interviewer && sameServer) {
     return {
-      client: clientFor(config, judge, interviewer, options.logger),
+      client: clientFor(config, judge, interviewer, options),
       own: null,
       breaker: interviewer.breaker,
     };
@@ -164,7 +168,7 @@ function createJudgeClient(
     breaker: createBreaker(config),
   };
   return {
-    client: clientFor(config, judge, server, options.logger),
+    client: clientFor(config, judge, server, options),
     own: server.limiter,
     breaker: server.breaker,
   };
@@ -182,8 +186,9 @@ function judgeOptions(config: Config) {
 export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | null {
   const redisUrl = deps.redisUrl;
   const namespace = deps.namespace ?? NAMESPACE;
-  const handle = createClient(config, { redisUrl, logger: deps.logger, namespace });
-  const judge = createJudgeClient(config, { redisUrl, logger: deps.logger, namespace }, handle);
+  const clientOptions = { redisUrl, logger: deps.logger, namespace, observer: deps.observer };
+  const handle = createClient(config, clientOptions);
+  const judge = createJudgeClient(config, clientOptions, handle);
   // The judge alone (JUDGE_* without OPENAI_*) scores with the LLM; the interviewer stays offline.
   if (!handle && !judge) return null;
 

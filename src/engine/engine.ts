@@ -88,7 +88,7 @@ export class InterviewEngine {
     const usesLlm =
       kind === 'start' || (kind !== 'history' && SESSION_COMMANDS[kind].usesLlm === true);
     const entry = this.services.turnGate.enter(request, usesLlm);
-    if (!entry.ok) return failure(lang, entry.error);
+    if (!entry.ok) return failure(await this.languageOf(request, entry.error), entry.error);
     const report: TurnReport = {
       command: kind,
       sessionId: request.sessionId ?? null,
@@ -98,12 +98,28 @@ export class InterviewEngine {
     };
     // A cut turn keeps running in the background (its state is saved as it goes); the
     // candidate is told now rather than when it ends.
-    const outcome = await Promise.race([
-      this.run(request, report),
-      entry.cut.then((error) => failure(lang, error)),
-    ]);
+    const outcome = await entry.review(
+      await Promise.race([
+        this.run(request, report),
+        entry.cut.then((error) => failure(lang, error)),
+      ]),
+    );
     entry.finish(outcome, report);
     return outcome;
+  }
+
+  /**
+   * The language to refuse in: the session's, when there is one and the store answers (a
+   * refusal for a lost store does not ask it), else what the adapter guessed.
+   */
+  private async languageOf(request: EngineRequest, error: EngineError): Promise<Lang> {
+    const guess = request.lang ?? 'en';
+    if (!request.sessionId || error.code === 'store-down') return guess;
+    try {
+      return (await this.services.store.get(request.sessionId))?.lang ?? guess;
+    } catch {
+      return guess;
+    }
   }
 
   private async run(request: EngineRequest, report: TurnReport): Promise<Outcome> {

@@ -199,13 +199,23 @@ export type TurnEntry =
       ok: true;
       /** Resolves with the error to show if the turn must be abandoned; may never resolve. */
       cut: Promise<EngineError>;
+      /**
+       * A second look at a failed outcome before it is shown: an `internal` error caused by a
+       * store that stopped answering becomes `store-down`, which tells the candidate more.
+       */
+      review(outcome: Outcome): Promise<Outcome>;
       /** Called exactly once with what the candidate was shown. */
       finish(outcome: Outcome, report: TurnReport): void;
     }
   | { ok: false; error: EngineError };
 
 export const openGate: TurnGate = {
-  enter: () => ({ ok: true, cut: new Promise<EngineError>(() => {}), finish() {} }),
+  enter: () => ({
+    ok: true,
+    cut: new Promise<EngineError>(() => {}),
+    review: async (outcome) => outcome,
+    finish() {},
+  }),
 };
 
 /** The few log calls the engine makes; pino satisfies it. */

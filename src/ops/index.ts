@@ -30,6 +30,7 @@ export class Ops implements OpsEndpoints {
     this.gate = new ProcessTurnGate({
       maxConcurrentLlm: config.llm.maxConcurrent,
       maxQueuedLlm: config.llm.maxQueue,
+      checkStore: async () => (this.monitor ? this.monitor.checkNow() : true),
     });
     this.metrics = new OpsMetrics({
       queueDepth: () => this.gate.llmTurnsInFlight,

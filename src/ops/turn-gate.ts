@@ -15,6 +15,8 @@ export interface TurnGateOptions {
   /** LLM turns that may wait beyond those (LLM_MAX_QUEUE); more are refused as `overloaded`. */
   maxQueuedLlm: number;
   now?: () => number;
+  /** Whether the store answers now (a bounded check); absent: failures are shown as they are. */
+  checkStore?: () => Promise<boolean>;
 }
 
 export interface FinishedTurn {
@@ -104,6 +106,7 @@ export class ProcessTurnGate implements TurnGatePort {
     return {
       ok: true,
       cut,
+      review: (outcome) => this.review(outcome),
       finish: (outcome, report) => {
         if (finished) return;
         finished = true;
@@ -150,6 +153,13 @@ export class ProcessTurnGate implements TurnGatePort {
       await all;
     }
     return { finished: before - cut, cut };
+  }
+
+  /** An unexpected failure while the store does not answer: say so, and ask to resend. */
+  private async review(outcome: Outcome): Promise<Outcome> {
+    if (outcome.ok || outcome.error.code !== 'internal' || !this.options.checkStore) return outcome;
+    if (await this.options.checkStore()) return outcome;
+    return { ok: false, lang: outcome.lang, error: { code: 'store-down' } };
   }
 
   private cutAll(error: EngineError): void {

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { loadEnvironment } from './env-file.ts';
 import { createLogger } from './logger.ts';
+import { discordRestLimits, slackClientOptions } from './ops/platform-limits.ts';
 import { type ServedOps, serveOps } from './ops/serve.ts';
 import { type Closable, exitOnSignals } from './ops/shutdown.ts';
 import { exitCodeOf, formatFatal } from './setup-error.ts';
@@ -30,7 +31,7 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
         name: 'discord',
         ...(await startDiscordBot(app, config.discord, logger, {
           connectTimeoutMs: config.connectTimeoutMs,
-          rest: { timeoutMs: config.platform.timeoutMs, retries: config.platform.maxRetries },
+          rest: discordRestLimits(config.platform),
         })),
       });
     }
@@ -40,10 +41,7 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
         name: 'slack',
         ...(await startSlackApp(app, config.slack, logger, {
           connectTimeoutMs: config.connectTimeoutMs,
-          clientOptions: {
-            timeout: config.platform.timeoutMs,
-            retryConfig: { retries: config.platform.maxRetries },
-          },
+          clientOptions: slackClientOptions(config.platform),
           customRoutes: ops.slackRoutes,
         })),
       });

@@ -17,6 +17,7 @@ export function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     'SLACK_SIGNING_SECRET',
     'REDIS_URL',
     'DATABASE_PATH',
+    'DATABASE_URL',
     'INTERVIEW_LANG',
   ]) {
     // Empty rather than absent: an empty value counts as unset and, being in the environment,

@@ -105,7 +105,7 @@ function assemble(
     namespace: options.namespace,
     observer: ops.llmObserver,
   });
-  ops.watchLlm(llm?.health);
+  ops.watchLlm(llm);
   const interviewer: Interviewer = options.interviewer ?? llm?.interviewer ?? offlineInterviewer;
   const scorer: StageScorer =
     options.scorer ?? (config.llm.scorer === 'offline' || !llm ? offlineScorer : llm.scorer);
@@ -124,6 +124,7 @@ function assemble(
     turnGate: ops.gate,
   });
 
+  ops.start();
   const model = config.llm.endpoint?.model;
   const judgeModel = config.llm.judge?.model;
   return {
@@ -154,8 +155,8 @@ function assemble(
     ops,
     async close() {
       ops.close();
-      await llm?.close();
-      await stores.close();
+      // Side by side: an LLM request still hanging at shutdown must not keep the store open.
+      await Promise.all([llm?.close(), stores.close()]);
     },
   };
 }

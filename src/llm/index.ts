@@ -56,6 +56,8 @@ export interface LlmServices {
   guard: UsageGuard;
   /** Whether the LLM is switched off for now (the circuit breaker), for notes and /status. */
   health: LlmHealth;
+  /** LLM requests of this process waiting in the rate limiters (metrics). */
+  waiting(): number;
   close(): Promise<void>;
 }
 
@@ -224,6 +226,7 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
     ),
     // What the candidate talks to: the interviewer's server, else the judge's.
     health: (handle?.breaker ?? judge?.breaker)!,
+    waiting: () => (handle?.limiter.waiting() ?? 0) + (judge?.own?.waiting() ?? 0),
     async close() {
       await handle?.limiter.close();
       await judge?.own?.close();

@@ -34,6 +34,7 @@ export class Ops implements OpsEndpoints {
     });
     this.metrics = new OpsMetrics({
       queueDepth: () => this.gate.llmTurnsInFlight,
+      limiterWaiting: () => this.limiterWaiting(),
       storeIsUp: () => this.monitor?.isUp ?? true,
       processMetrics: options.processMetrics,
     });
@@ -69,13 +70,15 @@ export class Ops implements OpsEndpoints {
         this.gate.setStoreDown(!up);
       },
     });
-    this.monitor.start();
     return timed;
   }
 
-  watchLlm(health: LlmHealth | undefined): void {
-    this.llmHealth = health ?? null;
+  watchLlm(llm: { health: LlmHealth; waiting(): number } | null): void {
+    this.llmHealth = llm?.health ?? null;
+    this.limiterWaiting = llm ? () => llm.waiting() : () => 0;
   }
+
+  private limiterWaiting: () => number = () => 0;
 
   readiness(): Readiness {
     const outage = this.llmHealth?.outage() ?? null;
@@ -99,6 +102,11 @@ export class Ops implements OpsEndpoints {
 
   async metricsText(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.metrics.contentType, body: await this.metrics.text() };
+  }
+
+  /** Start watching (once the app is assembled: a failed start-up leaves no timer behind). */
+  start(): void {
+    this.monitor?.start();
   }
 
   close(): void {

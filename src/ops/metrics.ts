@@ -33,6 +33,8 @@ export class OpsMetrics {
   constructor(options: {
     /** LLM turns running or waiting in this process. */
     queueDepth: () => number;
+    /** LLM requests waiting in the rate limiters (bottleneck) of this process. */
+    limiterWaiting: () => number;
     /** Whether the store answered its last health check. */
     storeIsUp: () => boolean;
     now?: () => number;
@@ -85,6 +87,14 @@ export class OpsMetrics {
       registers,
       collect() {
         this.set(options.queueDepth());
+      },
+    });
+    new Gauge({
+      name: 'interviewer_llm_limiter_waiting',
+      help: 'LLM requests of this process waiting in the rate limiter (not yet sent)',
+      registers,
+      collect() {
+        this.set(options.limiterWaiting());
       },
     });
     const lastSeen = this.lastSeen;

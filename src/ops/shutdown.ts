@@ -71,8 +71,8 @@ export function exitOnSignals(plan: () => ShutdownPlan): () => void {
   const { deadlineMs, logger } = plan();
   const handle = closeWithGrace(
     {
-      // The hard stop: deadline + 1 s is what a supervisor is promised.
-      delay: deadlineMs + 900,
+      // The hard stop, leaving half a second of the promised deadline + 1 s to exit itself.
+      delay: deadlineMs + 500,
       logger: { error: (message: unknown) => logger.error({ message }, 'shutdown') },
       // Crashes keep their own handling (main.ts prints them and exits with a code).
       skip: ['uncaughtException', 'unhandledRejection', 'beforeExit'],

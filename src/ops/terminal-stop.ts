@@ -27,7 +27,7 @@ export function stopTerminalOnSignals(options: {
     }
     stopping = true;
     // The hard stop, in case closing hangs (deadline + 1 s is what a supervisor is promised).
-    setTimeout(() => exit(EXIT_CODES[signal]), options.deadlineMs + 900).unref();
+    setTimeout(() => exit(EXIT_CODES[signal]), options.deadlineMs + 500).unref();
     void (async () => {
       await shutDown(
         {

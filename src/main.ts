@@ -23,7 +23,7 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
     ...(ops.server ? [{ name: 'ops server', stop: ops.server.close }] : []),
   ];
   try {
-    ops = await serveOps(app.ops, config);
+    ops = await serveOps(app.ops, config, logger);
     if (ops.server) logger.info({ port: ops.server.port }, 'health and metrics listening');
     if (config.discord) {
       const { startDiscordBot } = await import('./adapters/discord/index.ts');

@@ -43,4 +43,29 @@ describe('serveOps', () => {
       await served.server?.close();
     }
   });
+
+  it('PORT already taken: the bot runs without them, with a warning; HEALTH_PORT taken is an error', async () => {
+    const taken = await serveOps(endpoints, loadConfig({ HEALTH_PORT: '0' }));
+    const port = String(taken.server!.port);
+    try {
+      const warnings: string[] = [];
+      const logger = {
+        info() {},
+        error() {},
+        warn: (_: object, msg?: string) => warnings.push(msg ?? ''),
+      };
+      const served = await serveOps(
+        endpoints,
+        loadConfig({ DISCORD_TOKEN: 't', PORT: port }),
+        logger,
+      );
+      expect(served.server).toBeNull();
+      expect(warnings[0]).toMatch(/set HEALTH_PORT/);
+      await expect(serveOps(endpoints, loadConfig({ HEALTH_PORT: port }))).rejects.toThrow(
+        /cannot listen on port/,
+      );
+    } finally {
+      await taken.server?.close();
+    }
+  });
 });

@@ -49,7 +49,7 @@ export async function runTerminal(
   const app = await createApp(config, { logger });
   const lines = createLineReader(io);
   const write = (text: string) => io.stdout.write(`${text}\n`);
-  const served = await serveOps(app.ops, config);
+  const served = await serveOps(app.ops, config, logger);
   // Ctrl-C or SIGTERM: the turn in flight finishes (or is cut at the deadline); every turn is
   // saved, so then just say how to come back.
   const uninstallStop = stopTerminalOnSignals({

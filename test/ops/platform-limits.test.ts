@@ -16,7 +16,7 @@ describe('platform call limits', () => {
   it('Slack: a Web API call that gets no answer fails after the timeout, retried as configured', async () => {
     const fake = await new FakeSlackWebApi({ botToken: TOKEN }).start();
     try {
-      const config = loadConfig({ PLATFORM_TIMEOUT_MS: '300', PLATFORM_MAX_RETRIES: '1' });
+      const config = loadConfig({ PLATFORM_TIMEOUT_MS: '2000', PLATFORM_MAX_RETRIES: '1' });
       const client = new webApi.WebClient(TOKEN, {
         slackApiUrl: `${fake.apiUrl.replace(/\/$/, '')}/`,
         ...slackClientOptions(config.platform),

@@ -13,6 +13,7 @@ import { OfflineInterviewer } from './interviewer/rule-based-interviewer.ts';
 import { OfflineScorer } from './scorer/offline-scorer.ts';
 import { withReview } from './scorer/review-scorer.ts';
 import type { Logger } from './logger.ts';
+import { Ops } from './ops/index.ts';
 import { createStore, type StoreHandle } from './store/index.ts';
 
 export interface App {
@@ -27,6 +28,8 @@ export interface App {
   /** The candidate's newest unfinished interview, for "resume". */
   lastUnfinished(actor: CandidateId): Promise<{ sessionId: string; scenarioId: string } | null>;
   scorerKind: StageScorer['kind'];
+  /** Turn gate (shutdown, store lost, LLM queue bound), metrics, readiness. */
+  ops: Ops;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,8 @@ export interface AppOptions {
   /** Replace the interviewer or scorer the configuration would choose (tests: slow or odd ports). */
   interviewer?: Interviewer;
   scorer?: StageScorer;
+  /** Node's process metrics (CPU, memory, event loop) on /metrics: the long-running bots. */
+  processMetrics?: boolean;
 }
 
 /**
@@ -84,6 +89,8 @@ function assemble(
   stores: StoreHandle,
 ): App {
   const { logger } = options;
+  const ops = new Ops(config, logger, { processMetrics: options.processMetrics });
+  const store = ops.watchStore(stores.store);
   const offlineInterviewer = new OfflineInterviewer();
   // With the whole knowledge base the offline scorer can tell an answer about another scenario.
   const offlineScorer = new OfflineScorer({ knowledge });
@@ -96,7 +103,9 @@ function assemble(
     counters: stores.counters,
     logger,
     namespace: options.namespace,
+    observer: ops.llmObserver,
   });
+  ops.watchLlm(llm);
   const interviewer: Interviewer = options.interviewer ?? llm?.interviewer ?? offlineInterviewer;
   const scorer: StageScorer =
     options.scorer ??
@@ -105,7 +114,7 @@ function assemble(
 
   const engine = new InterviewEngine({
     knowledge,
-    store: stores.store,
+    store,
     lock: stores.lock,
     interviewer,
     scorer,
@@ -113,8 +122,10 @@ function assemble(
     logger,
     clock: options.clock,
     llmHealth: llm?.health,
+    turnGate: ops.gate,
   });
 
+  ops.start();
   const model = config.llm.endpoint?.model;
   const judgeModel = config.llm.judge?.model;
   return {
@@ -135,16 +146,18 @@ function assemble(
     },
     interviewerKind: interviewer.kind,
     async lastUnfinished(actor) {
-      const sessionId = await stores.store.lastActive(actor);
-      const session = sessionId ? await stores.store.get(sessionId) : null;
+      const sessionId = await store.lastActive(actor);
+      const session = sessionId ? await store.get(sessionId) : null;
       return session?.status === 'active'
         ? { sessionId: session.id, scenarioId: session.scenarioId }
         : null;
     },
     scorerKind: scorer.kind,
+    ops,
     async close() {
-      await llm?.close();
-      await stores.close();
+      ops.close();
+      // Side by side: an LLM request still hanging at shutdown must not keep the store open.
+      await Promise.all([llm?.close(), stores.close()]);
     },
   };
 }

@@ -56,6 +56,7 @@ const EnvSchema = z.object({
   LLM_RPM: positiveInt(500),
   LLM_TPM: positiveInt(200_000),
   LLM_MAX_CONCURRENT: positiveInt(8),
+  LLM_MAX_QUEUE: nonNegativeInt(32),
   SCORER: z.enum(['auto', 'llm', 'offline']).default('auto'),
   /** Older name of JUDGE_SAMPLES, still honoured when JUDGE_SAMPLES is not set. */
   SCORER_SAMPLES: optionalNumber(z.number().int().min(1).max(9)),
@@ -79,6 +80,12 @@ const EnvSchema = z.object({
   SLACK_API_URL: optionalString.pipe(z.url().optional()),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CONNECT_TIMEOUT_MS: positiveInt(30_000),
+  PLATFORM_TIMEOUT_MS: positiveInt(10_000),
+  PLATFORM_MAX_RETRIES: nonNegativeInt(2),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  HEALTH_PORT: optionalNumber(z.number().int().min(0).max(65535)),
+  STORE_CHECK_MS: positiveInt(1_000),
+  LOG_ANSWER_TEXT: bool(false),
 });
 
 export interface LlmEndpoint {
@@ -132,6 +139,8 @@ export interface Config {
     rpm: number;
     tpm: number;
     maxConcurrent: number;
+    /** LLM turns that may wait beyond `maxConcurrent` in this process; more are told "busy". */
+    maxQueue: number;
     scorer: 'auto' | 'llm' | 'offline';
     /**
      * The LLM judge (rubric scorer): its own endpoint, each part falling back to the
@@ -157,6 +166,20 @@ export interface Config {
   } | null;
   /** How long Discord or Slack may take to connect at start-up before it gives up. */
   connectTimeoutMs: number;
+  /** Each Slack Web API / Discord REST request: time limit and retries. */
+  platform: { timeoutMs: number; maxRetries: number };
+  ops: {
+    /** How long in-flight turns may take to finish after SIGTERM/SIGINT. */
+    shutdownTimeoutMs: number;
+    /** Own port for /healthz, /readyz, /metrics; unset: PORT in bot modes, none in the terminal. */
+    healthPort: number | undefined;
+    /** PORT: Slack's HTTP port, and the ops endpoints' when HEALTH_PORT is unset. */
+    port: number;
+    /** How often the store is checked, and how long a check may take. */
+    storeCheckMs: number;
+    /** Put the candidate's answer text in the per-turn log line. */
+    logAnswerText: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -237,6 +260,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       rpm: e.LLM_RPM,
       tpm: e.LLM_TPM,
       maxConcurrent: e.LLM_MAX_CONCURRENT,
+      maxQueue: e.LLM_MAX_QUEUE,
       scorer: e.SCORER,
       judge: judgeConfigured
         ? {
@@ -274,5 +298,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         }
       : null,
     connectTimeoutMs: e.CONNECT_TIMEOUT_MS,
+    platform: { timeoutMs: e.PLATFORM_TIMEOUT_MS, maxRetries: e.PLATFORM_MAX_RETRIES },
+    ops: {
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      healthPort: e.HEALTH_PORT,
+      port: e.PORT,
+      storeCheckMs: e.STORE_CHECK_MS,
+      logAnswerText: e.LOG_ANSWER_TEXT,
+    },
   };
 }

@@ -7,25 +7,31 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { loadEnvironment } from './env-file.ts';
 import { createLogger } from './logger.ts';
+import { discordRestLimits, slackClientOptions } from './ops/platform-limits.ts';
+import { type ServedOps, serveOps } from './ops/serve.ts';
+import { type Closable, exitOnSignals } from './ops/shutdown.ts';
 import { exitCodeOf, formatFatal } from './setup-error.ts';
-
-interface Running {
-  name: string;
-  stop(): Promise<void>;
-}
 
 async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
-  const app = await createApp(config, { logger });
+  const app = await createApp(config, { logger, processMetrics: true });
   logger.info({ ...app.describe }, 'ml-interviewer starting');
-  const running: Running[] = [];
+  const running: Closable[] = [];
+  let ops: ServedOps = { server: null, slackRoutes: undefined };
+  const connections = (): Closable[] => [
+    { name: 'store and LLM', stop: () => app.close() },
+    ...(ops.server ? [{ name: 'ops server', stop: ops.server.close }] : []),
+  ];
   try {
+    ops = await serveOps(app.ops, config, logger);
+    if (ops.server) logger.info({ port: ops.server.port }, 'health and metrics listening');
     if (config.discord) {
       const { startDiscordBot } = await import('./adapters/discord/index.ts');
       running.push({
         name: 'discord',
         ...(await startDiscordBot(app, config.discord, logger, {
           connectTimeoutMs: config.connectTimeoutMs,
+          rest: discordRestLimits(config.platform),
         })),
       });
     }
@@ -35,28 +41,26 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
         name: 'slack',
         ...(await startSlackApp(app, config.slack, logger, {
           connectTimeoutMs: config.connectTimeoutMs,
+          clientOptions: slackClientOptions(config.platform),
+          customRoutes: ops.slackRoutes,
         })),
       });
     }
   } catch (error) {
     // One platform failed to start: close what is open so the process can end with the error.
-    await Promise.allSettled(running.map((r) => r.stop()));
-    await app.close();
+    await Promise.allSettled([...running, ...connections()].map((r) => r.stop()));
     throw error;
   }
 
-  // Graceful shutdown: stop taking events, let in-flight turns finish, close the store.
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await Promise.allSettled(running.map((r) => r.stop()));
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // SIGTERM/SIGINT: stop taking turns, finish or cut those in flight within the deadline
+  // (the cut ones are asked to resend), then close the platforms and connections and exit.
+  exitOnSignals(() => ({
+    gate: app.ops.gate,
+    deadlineMs: config.ops.shutdownTimeoutMs,
+    adapters: running,
+    connections: connections(),
+    logger,
+  }));
 }
 
 /** For the error report: the stack is printed only with LOG_LEVEL=debug (from .env too). */

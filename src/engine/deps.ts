@@ -7,11 +7,13 @@ import {
   alwaysHealthy,
   type Interviewer,
   type LlmHealth,
+  openGate,
   type SessionLock,
   type SessionStore,
   type StageScorer,
   silentLogger,
   systemClock,
+  type TurnGate,
   type UsageGuard,
   unlimited,
 } from './ports.ts';
@@ -31,6 +33,8 @@ export interface EngineDeps {
   llmHealth?: LlmHealth;
   /** Ids for sessions and turns; defaults to random UUIDs. */
   newId?: () => string;
+  /** Process-wide admission (shutdown, store lost, LLM queue bound); default: always open. */
+  turnGate?: TurnGate;
 }
 
 /** EngineDeps with every default filled in: what command handlers use. */
@@ -49,5 +53,6 @@ export function resolveDeps(deps: EngineDeps): Services {
     logger: deps.logger ?? silentLogger,
     llmHealth: deps.llmHealth ?? alwaysHealthy,
     newId: deps.newId ?? randomUUID,
+    turnGate: deps.turnGate ?? openGate,
   };
 }

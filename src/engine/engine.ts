@@ -28,7 +28,7 @@ import { runStart } from './commands/start.ts';
 import { type EngineDeps, resolveDeps, type Services } from './deps.ts';
 import { LlmOutageNotices } from './llm-notices.ts';
 import { describeError } from './messages.ts';
-import { LockBusyError } from './ports.ts';
+import { LockBusyError, type TurnReport } from './ports.ts';
 import { completePending } from './respond.ts';
 import { searchScenarios, unknownScenarioError } from './scenario-search.ts';
 import { SessionTurn, VersionConflictError } from './session-turn.ts';
@@ -85,12 +85,53 @@ export class InterviewEngine {
 
   async execute(request: EngineRequest): Promise<Outcome> {
     const lang = request.lang ?? 'en';
+    const { kind } = request.command;
+    const usesLlm =
+      kind === 'start' ||
+      (kind !== 'history' && kind !== 'forget' && SESSION_COMMANDS[kind].usesLlm === true);
+    const entry = this.services.turnGate.enter(request, usesLlm);
+    if (!entry.ok) return failure(await this.languageOf(request, entry.error), entry.error);
+    const report: TurnReport = {
+      command: kind,
+      sessionId: request.sessionId ?? null,
+      stage: null,
+      move: null,
+      tokens: emptyUsage(),
+    };
+    // A cut turn keeps running in the background (its state is saved as it goes); the
+    // candidate is told now rather than when it ends.
+    const outcome = await entry.review(
+      await Promise.race([
+        this.run(request, report),
+        entry.cut.then((error) => failure(lang, error)),
+      ]),
+    );
+    entry.finish(outcome, report);
+    return outcome;
+  }
+
+  /**
+   * The language to refuse in: the session's, when there is one and the store answers (a
+   * refusal for a lost store does not ask it), else what the adapter guessed.
+   */
+  private async languageOf(request: EngineRequest, error: EngineError): Promise<Lang> {
+    const guess = request.lang ?? 'en';
+    if (!request.sessionId || error.code === 'store-down') return guess;
+    try {
+      return (await this.services.store.get(request.sessionId))?.lang ?? guess;
+    } catch {
+      return guess;
+    }
+  }
+
+  private async run(request: EngineRequest, report: TurnReport): Promise<Outcome> {
+    const lang = request.lang ?? 'en';
     try {
       const { command } = request;
       if (command.kind === 'start') return await runStart(this.services, request, command);
       if (command.kind === 'history') return await runHistory(this.services, request);
       if (command.kind === 'forget') return await runForget(this.services, request, command);
-      return await this.sessionCommand(request, command.kind);
+      return await this.sessionCommand(request, command.kind, report);
     } catch (error) {
       if (error instanceof LockBusyError) return failure(lang, { code: 'busy' });
       // Failures here come before anything is saved: an answer must be sent again.
@@ -108,11 +149,16 @@ export class InterviewEngine {
     }
   }
 
-  private async sessionCommand(request: EngineRequest, kind: SessionCommandKind): Promise<Outcome> {
+  private async sessionCommand(
+    request: EngineRequest,
+    kind: SessionCommandKind,
+    report: TurnReport,
+  ): Promise<Outcome> {
     const { store, lock } = this.services;
     const lang = request.lang ?? 'en';
     const sessionId = request.sessionId ?? (await store.lastActive(request.actor));
     if (!sessionId) return failure(lang, { code: 'no-session' });
+    report.sessionId = sessionId;
 
     const { command } = request;
     // A message id seen before: a redelivery, or a retry after the first delivery died (crash,
@@ -122,7 +168,7 @@ export class InterviewEngine {
         ? !(await store.claimOnce(`message:${command.messageId}`, DEDUPE_TTL_MS))
         : false;
     return lock.withLock(`session:${sessionId}`, () =>
-      this.runLocked(request, kind, sessionId, seenBefore),
+      this.runLocked(request, kind, sessionId, seenBefore, report),
     );
   }
 
@@ -131,10 +177,11 @@ export class InterviewEngine {
     kind: SessionCommandKind,
     sessionId: string,
     seenBefore: boolean,
+    report: TurnReport,
   ): Promise<Outcome> {
     const { store, guard, logger, knowledge } = this.services;
     const handler = SESSION_COMMANDS[kind];
-    const spent = emptyUsage();
+    const spent = report.tokens;
     const { command } = request;
     // A platform message keeps its id as the turn's id, so a redelivery can find it stored.
     const requestTurnId =
@@ -197,6 +244,11 @@ export class InterviewEngine {
       const resend = kind === 'answer' && !messageSaved;
       return this.afterInternalError(lastTurn, sessionId, lang, resend);
     } finally {
+      if (lastTurn) {
+        report.stage = lastTurn.session.plan[lastTurn.session.stageIndex] ?? null;
+        report.move =
+          lastTurn.session.turns.findLast((t) => t.role === 'interviewer')?.kind ?? null;
+      }
       if (spent.requests > 0) await this.recordUsage(request.actor, spent, sessionId);
     }
   }

@@ -134,6 +134,14 @@ const EN: Messages = {
       `You have used today's interview budget. Try again in about ${p.retryAfterMinutes ?? 'a few'} minutes; your interview is saved.`,
     busy: () =>
       'Your previous message is still being handled. Please send this one again in a moment.',
+    overloaded: (p) =>
+      `The interviewer is busy with many candidates right now, so your message was not taken. Please send it again in about ${p.retryAfterSeconds ?? 'a few'} seconds.`,
+    'store-down': () =>
+      'We cannot reach our storage right now, so your message was not handled. Please send it again in a minute; your interview so far is safe.',
+    restarting: (p) =>
+      p.resend
+        ? 'The bot is restarting and your last message was cut off. Please send it again in a minute.'
+        : 'The bot is restarting. Please send your message again in a minute.',
     internal: (p) =>
       p.resend
         ? 'Something went wrong on our side and your last message was not saved. Please send it again.'
@@ -258,6 +266,14 @@ const ZH: Messages = {
     'budget-exhausted': (p) =>
       `今天的面试额度已用完。请在大约 ${p.retryAfterMinutes ?? '几'} 分钟后再试；你的面试已保存。`,
     busy: () => '上一条消息还在处理中。请稍后再发送这一条。',
+    overloaded: (p) =>
+      `面试官现在同时在面很多候选人，这条消息没有被接收。请在大约 ${p.retryAfterSeconds ?? '几'} 秒后再发送一次。`,
+    'store-down': () =>
+      '我们暂时连不上存储，这条消息没有被处理。请一分钟后再发送一次；之前的面试内容不会丢失。',
+    restarting: (p) =>
+      p.resend
+        ? '机器人正在重启，你的上一条消息被中断了。请一分钟后再发送一次。'
+        : '机器人正在重启。请一分钟后再发送你的消息。',
     internal: (p) =>
       p.resend
         ? '我们这边出了点问题，你的上一条消息没有保存成功。请再发送一次。'

@@ -6,7 +6,11 @@
 import type { Framework, Mistake, ProbeFile, Scenario, Stage } from '../knowledge/schema.ts';
 import type {
   CandidateId,
+  Command,
+  EngineError,
+  EngineRequest,
   Lang,
+  Outcome,
   ScorerKind,
   Session,
   StageScore,
@@ -174,6 +178,54 @@ export interface LlmHealth {
 }
 
 export const alwaysHealthy: LlmHealth = { outage: () => null };
+
+/**
+ * What a finished command looked like, for the operations side (one log line and metrics per
+ * turn). Filled in by the engine as the command runs; no answer text unless the gate asks.
+ */
+export interface TurnReport {
+  command: Command['kind'];
+  sessionId: string | null;
+  /** The session's stage after the command (null when no session was reached). */
+  stage: string | null;
+  /** The kind of the interviewer's last turn in this command, e.g. `probe`. */
+  move: string | null;
+  tokens: TokenUsage;
+}
+
+/**
+ * Admission of commands by the process as a whole (not per candidate): refuse new turns while
+ * the process drains for shutdown, while the store is unreachable, or when too much LLM work is
+ * already queued here; and cut a turn in flight short (shutdown deadline, store lost), so the
+ * candidate is told at once instead of waiting for a turn that cannot finish.
+ */
+export interface TurnGate {
+  enter(request: EngineRequest, usesLlm: boolean): TurnEntry;
+}
+
+export type TurnEntry =
+  | {
+      ok: true;
+      /** Resolves with the error to show if the turn must be abandoned; may never resolve. */
+      cut: Promise<EngineError>;
+      /**
+       * A second look at a failed outcome before it is shown: an `internal` error caused by a
+       * store that stopped answering becomes `store-down`, which tells the candidate more.
+       */
+      review(outcome: Outcome): Promise<Outcome>;
+      /** Called exactly once with what the candidate was shown. */
+      finish(outcome: Outcome, report: TurnReport): void;
+    }
+  | { ok: false; error: EngineError };
+
+export const openGate: TurnGate = {
+  enter: () => ({
+    ok: true,
+    cut: new Promise<EngineError>(() => {}),
+    review: async (outcome) => outcome,
+    finish() {},
+  }),
+};
 
 /** The few log calls the engine makes; pino satisfies it. */
 export interface EngineLogger {

@@ -239,6 +239,9 @@ export type ErrorCode =
   | 'rate-limited'
   | 'budget-exhausted'
   | 'busy'
+  | 'overloaded'
+  | 'store-down'
+  | 'restarting'
   | 'internal';
 
 export interface EngineError {

@@ -57,6 +57,15 @@ export interface LlmClientOptions {
   /** Injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Told about every HTTP request (metrics): the model, success, tokens, or why it failed. */
+  observer?: (call: LlmCallEvent) => void;
+}
+
+export interface LlmCallEvent {
+  model: string;
+  ok: boolean;
+  usage: TokenUsage | null;
+  error?: string;
 }
 
 /** What a single HTTP request needs from a structured request. */
@@ -131,6 +140,12 @@ export class LlmClient {
         usage = addUsage(usage, { ...emptyUsage(), requests: 1 });
         const decision = decideAfterError(error, attempt, this.policy);
         problems.push(decision.reason);
+        this.options.observer?.({
+          model: this.model,
+          ok: false,
+          usage: null,
+          error: decision.reason,
+        });
         this.options.logger?.warn(
           { purpose: request.purpose, attempt: attempt + 1, reason: decision.reason },
           'llm request failed',
@@ -156,6 +171,7 @@ export class LlmClient {
 
       breaker?.recordReply();
       usage = addUsage(usage, raw.usage);
+      this.options.observer?.({ model: raw.model, ok: true, usage: raw.usage });
       const checked = this.check(raw, request);
       if (checked.ok) {
         return { ok: true, value: checked.value, usage, model: raw.model, attempts: attempt + 1 };

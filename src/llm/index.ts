@@ -16,7 +16,7 @@ import type {
 import { createMemoryKeyv } from '../store/backends/memory.ts';
 import { type KeyValue, KeyvKeyValue, RedisKeyValue } from '../store/key-value.ts';
 import { CircuitBreaker } from './breaker.ts';
-import { LlmClient } from './client.ts';
+import { type LlmCallEvent, LlmClient } from './client.ts';
 import { LlmInterviewer } from '../interviewer/llm/llm-interviewer.ts';
 import { RequestLimiter } from './limiter.ts';
 import { LlmScorer } from '../scorer/llm/llm-scorer.ts';
@@ -46,6 +46,8 @@ export interface LlmDeps {
   clock?: Clock;
   /** Prefix of every Redis key (default `ml-interviewer`); tests use their own. */
   namespace?: string;
+  /** Told about every LLM request (metrics). */
+  observer?: (call: LlmCallEvent) => void;
 }
 
 export interface LlmServices {
@@ -54,6 +56,8 @@ export interface LlmServices {
   guard: UsageGuard;
   /** Whether the LLM is switched off for now (the circuit breaker), for notes and /status. */
   health: LlmHealth;
+  /** LLM requests of this process waiting in the rate limiters (metrics). */
+  waiting(): number;
   close(): Promise<void>;
 }
 
@@ -74,6 +78,7 @@ interface ClientOptions {
   redisUrl?: string;
   logger?: EngineLogger;
   namespace?: string;
+  observer?: (call: LlmCallEvent) => void;
 }
 
 function createLimiter(config: Config, options: ClientOptions, keyPrefix: string) {
@@ -109,7 +114,7 @@ function clientFor(
   config: Config,
   endpoint: LlmEndpoint,
   server: { limiter: RequestLimiter; breaker: CircuitBreaker },
-  logger: EngineLogger | undefined,
+  options: ClientOptions,
 ): LlmClient {
   const { llm } = config;
   return new LlmClient({
@@ -121,7 +126,8 @@ function clientFor(
     maxRetryAfterMs: llm.maxRetryAfterMs,
     limiter: server.limiter,
     breaker: server.breaker,
-    logger,
+    logger: options.logger,
+    observer: options.observer,
   });
 }
 
@@ -132,7 +138,7 @@ function createClient(config: Config, options: ClientOptions): ClientHandle | nu
     limiter: createLimiter(config, options, options.namespace ?? NAMESPACE),
     breaker: createBreaker(config),
   };
-  return { client: clientFor(config, endpoint, server, options.logger), ...server };
+  return { client: clientFor(config, endpoint, server, options), ...server };
 }
 
 /**
@@ -153,7 +159,7 @@ function createJudgeClient(
     endpoint !== null && endpoint.baseURL === judge.baseURL && endpoint.apiKey === judge.apiKey;
   if (interviewer && sameServer) {
     return {
-      client: clientFor(config, judge, interviewer, options.logger),
+      client: clientFor(config, judge, interviewer, options),
       own: null,
       breaker: interviewer.breaker,
     };
@@ -164,7 +170,7 @@ function createJudgeClient(
     breaker: createBreaker(config),
   };
   return {
-    client: clientFor(config, judge, server, options.logger),
+    client: clientFor(config, judge, server, options),
     own: server.limiter,
     breaker: server.breaker,
   };
@@ -182,8 +188,9 @@ function judgeOptions(config: Config) {
 export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | null {
   const redisUrl = deps.redisUrl;
   const namespace = deps.namespace ?? NAMESPACE;
-  const handle = createClient(config, { redisUrl, logger: deps.logger, namespace });
-  const judge = createJudgeClient(config, { redisUrl, logger: deps.logger, namespace }, handle);
+  const clientOptions = { redisUrl, logger: deps.logger, namespace, observer: deps.observer };
+  const handle = createClient(config, clientOptions);
+  const judge = createJudgeClient(config, clientOptions, handle);
   // The judge alone (JUDGE_* without OPENAI_*) scores with the LLM; the interviewer stays offline.
   if (!handle && !judge) return null;
 
@@ -219,6 +226,7 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
     ),
     // What the candidate talks to: the interviewer's server, else the judge's.
     health: (handle?.breaker ?? judge?.breaker)!,
+    waiting: () => (handle?.limiter.waiting() ?? 0) + (judge?.own?.waiting() ?? 0),
     async close() {
       await handle?.limiter.close();
       await judge?.own?.close();

@@ -52,6 +52,8 @@ const SPACING_SLACK_FRACTION = 0.02;
 const SPACING_SLACK_MIN_MS = 250;
 const TOKEN_BURST_FRACTION = 0.1;
 const REFILLS_PER_WINDOW = 60;
+/** How long `close()` waits for requests still being sent. */
+const CLOSE_WAIT_MS = 200;
 
 /** The bottleneck settings that realise `settings`; exported for tests and the benchmark. */
 export function limiterPlan(settings: LimiterSettings) {
@@ -148,11 +150,28 @@ export class RequestLimiter {
     );
   }
 
+  /** Requests in this process not yet sent: waiting for a concurrency slot or for their pace. */
+  waiting(): number {
+    const slots = this.slots.counts();
+    const pace = this.pace.counts();
+    return slots.RECEIVED + slots.QUEUED + pace.RECEIVED + pace.QUEUED;
+  }
+
   async close(): Promise<void> {
-    await Promise.all([
+    const stopped = Promise.all([
       this.slots.stop({ dropWaitingJobs: true }),
       this.pace.stop({ dropWaitingJobs: true }),
     ]).catch(() => {});
+    // stop() also waits for the requests being sent, which at shutdown may be the very ones
+    // cut for the deadline (an LLM that does not answer): wait only briefly for them.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      stopped,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
     if (this.connection) await this.connection.disconnect(true).catch(() => {});
   }
 }

@@ -20,11 +20,23 @@ export const BOT_INTENTS = [
   GatewayIntentBits.DirectMessages,
 ] as const;
 
-export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>): Client {
+/** Each REST request's time limit and retries (PLATFORM_TIMEOUT_MS, PLATFORM_MAX_RETRIES). */
+export interface RestLimits {
+  timeoutMs: number;
+  retries: number;
+}
+
+export function createDiscordClient(
+  config: Pick<DiscordConfig, 'apiUrl'>,
+  limits?: RestLimits,
+): Client {
   return new Client({
     intents: [...BOT_INTENTS],
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    rest: {
+      ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      ...(limits ? { timeout: limits.timeoutMs, retries: limits.retries } : {}),
+    },
   });
 }

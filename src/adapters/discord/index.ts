@@ -8,7 +8,7 @@ import { Events } from 'discord.js';
 import type { Logger } from '../../logger.ts';
 import { SetupError, reasonOf } from '../../setup-error.ts';
 import { connectWithin, networkCode } from '../kit/startup.ts';
-import { createDiscordClient, type DiscordConfig } from './client.ts';
+import { createDiscordClient, type DiscordConfig, type RestLimits } from './client.ts';
 import type { BotContext, DiscordAppDeps } from './context.ts';
 import { InFlightTurns } from './in-flight.ts';
 import { LiveButtons } from './live-buttons.ts';
@@ -29,10 +29,10 @@ export async function startDiscordBot(
   app: DiscordAppDeps,
   config: DiscordConfig,
   logger: Logger,
-  options: { connectTimeoutMs?: number } = {},
+  options: { connectTimeoutMs?: number; rest?: RestLimits } = {},
 ): Promise<DiscordBot> {
   const log = logger.child({ adapter: 'discord' });
-  const client = createDiscordClient(config);
+  const client = createDiscordClient(config, options.rest);
   const turns = new InFlightTurns();
   const context: BotContext = {
     app,

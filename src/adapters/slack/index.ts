@@ -37,6 +37,8 @@ export interface SlackStartOptions {
   host?: string;
   /** How long start-up may take (auth.test, then the socket or the port), CONNECT_TIMEOUT_MS. */
   connectTimeoutMs?: number;
+  /** HTTP mode: more routes on Bolt's server (the ops endpoints). */
+  customRoutes?: AppOptions['customRoutes'];
 }
 
 export interface RunningSlackApp {
@@ -66,6 +68,7 @@ export async function startSlackApp(
       transport,
       logger: boltLogger(logger),
       clientOptions: options.clientOptions,
+      customRoutes: options.customRoutes,
     }),
   );
   bolt.error(async (error) => {

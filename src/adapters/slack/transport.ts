@@ -38,6 +38,8 @@ export interface BoltOptionsInput {
   logger: NonNullable<AppOptions['logger']>;
   /** Extra WebClient options (tests turn retries off). `slackApiUrl` comes from config. */
   clientOptions?: AppOptions['clientOptions'];
+  /** HTTP mode: more routes on the same server, e.g. /healthz, /readyz, /metrics. */
+  customRoutes?: AppOptions['customRoutes'];
 }
 
 export function boltOptions({
@@ -45,6 +47,7 @@ export function boltOptions({
   transport,
   logger,
   clientOptions,
+  customRoutes,
 }: BoltOptionsInput): AppOptions {
   const common: AppOptions = {
     token: config.botToken,
@@ -65,6 +68,7 @@ export function boltOptions({
     ...common,
     signingSecret: transport.signingSecret,
     endpoints: EVENTS_PATH,
+    ...(customRoutes ? { customRoutes } : {}),
     // Answer Slack (ack) first, then do the slow work: Slack wants a response within 3 s.
     processBeforeResponse: false,
   };

@@ -10,6 +10,8 @@ import type { Config } from '../../config.ts';
 import { msg } from '../../engine/messages.ts';
 import type { Difficulty, Lang, Mode } from '../../engine/types.ts';
 import type { Logger } from '../../logger.ts';
+import { serveOps } from '../../ops/serve.ts';
+import { stopTerminalOnSignals } from '../../ops/terminal-stop.ts';
 import { createLineReader } from './lines.ts';
 import { pickScenario } from './picker.ts';
 import { runTerminalInterview } from './session.ts';
@@ -47,12 +49,19 @@ export async function runTerminal(
   const app = await createApp(config, { logger });
   const lines = createLineReader(io);
   const write = (text: string) => io.stdout.write(`${text}\n`);
-  // Ctrl-C: every turn is already saved, so just say how to come back.
-  const onInterrupt = () => {
-    write(`\n${terminalText(options.lang).saved(options.resumeHint)}`);
-    process.exit(130);
-  };
-  process.once('SIGINT', onInterrupt);
+  const served = await serveOps(app.ops, config, logger);
+  // Ctrl-C or SIGTERM: the turn in flight finishes (or is cut at the deadline); every turn is
+  // saved, so then just say how to come back.
+  const uninstallStop = stopTerminalOnSignals({
+    gate: app.ops.gate,
+    deadlineMs: config.ops.shutdownTimeoutMs,
+    connections: [
+      { name: 'store and LLM', stop: () => app.close() },
+      ...(served.server ? [{ name: 'ops server', stop: served.server.close }] : []),
+    ],
+    logger,
+    farewell: () => write(`\n${terminalText(options.lang).saved(options.resumeHint)}`),
+  });
   try {
     const lang = options.lang;
     const t = terminalText(lang);
@@ -129,8 +138,9 @@ export async function runTerminal(
     });
     return result === 'failed' ? 2 : 0;
   } finally {
-    process.off('SIGINT', onInterrupt);
+    uninstallStop();
     lines.close();
+    await served.server?.close();
     await app.close();
   }
 }

@@ -26,6 +26,11 @@ export interface App {
   /** The candidate's newest unfinished interview, for "resume". */
   lastUnfinished(actor: CandidateId): Promise<{ sessionId: string; scenarioId: string } | null>;
   scorerKind: StageScorer['kind'];
+  /**
+   * Set-if-absent in the shared store: true for the first caller of `key` within `ttlMs`,
+   * across processes on Redis. Adapters claim a redelivered platform event with it.
+   */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -141,6 +146,7 @@ function assemble(
         : null;
     },
     scorerKind: scorer.kind,
+    claimOnce: (key, ttlMs) => stores.store.claimOnce(key, ttlMs),
     async close() {
       await llm?.close();
       await stores.close();

@@ -96,9 +96,6 @@ function assemble(
     offlineInterviewer,
     offlineScorer,
     redisUrl: config.store.redisUrl,
-    // Per-candidate counters live in the same store as the sessions, so daily budgets survive
-    // a restart (sqlite) and hold across processes (Redis).
-    counters: stores.counters,
     logger,
     namespace: options.namespace,
   });

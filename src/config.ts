@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   JUDGE_PRICE_OUTPUT_PER_MTOK: optionalNumber(z.number().min(0)),
   USER_TURNS_PER_MINUTE: positiveInt(20),
   USER_DAILY_TOKENS: positiveInt(300_000),
+  TEAM_TURNS_PER_MINUTE: positiveInt(300),
+  TEAM_DAILY_TOKENS: positiveInt(5_000_000),
 
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: optionalString.pipe(z.url().optional()),
@@ -122,6 +124,9 @@ export interface Config {
     judgePrice: { inputPerMTok: number; outputPerMTok: number } | null;
     userTurnsPerMinute: number;
     userDailyTokens: number;
+    /** Shared by everyone in one Slack workspace or Discord server. */
+    teamTurnsPerMinute: number;
+    teamDailyTokens: number;
   };
   discord: { token: string; apiUrl: string | undefined; privateThreads: boolean } | null;
   slack: {
@@ -222,6 +227,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           : null,
       userTurnsPerMinute: e.USER_TURNS_PER_MINUTE,
       userDailyTokens: e.USER_DAILY_TOKENS,
+      teamTurnsPerMinute: e.TEAM_TURNS_PER_MINUTE,
+      teamDailyTokens: e.TEAM_DAILY_TOKENS,
     },
     discord: e.DISCORD_TOKEN
       ? {

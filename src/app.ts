@@ -12,7 +12,7 @@ import { createLlmServices } from './llm/index.ts';
 import { OfflineInterviewer } from './interviewer/rule-based-interviewer.ts';
 import { OfflineScorer } from './scorer/offline-scorer.ts';
 import type { Logger } from './logger.ts';
-import { createStore, type StoreHandle } from './store/index.ts';
+import { createStore, type RecordStore, type StoreHandle } from './store/index.ts';
 
 export interface App {
   engine: InterviewEngine;
@@ -31,6 +31,8 @@ export interface App {
    * across processes on Redis. Adapters claim a redelivered platform event with it.
    */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Small durable records in the same store (Slack installations). */
+  records: RecordStore;
   close(): Promise<void>;
 }
 
@@ -144,6 +146,7 @@ function assemble(
     },
     scorerKind: scorer.kind,
     claimOnce: (key, ttlMs) => stores.store.claimOnce(key, ttlMs),
+    records: stores.records,
     async close() {
       await llm?.close();
       await stores.close();

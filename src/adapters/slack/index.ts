@@ -15,6 +15,7 @@ import type { Logger } from '../../logger.ts';
 import { SetupError } from '../../setup-error.ts';
 import { connectWithin } from '../kit/startup.ts';
 import { BackgroundWork } from './background.ts';
+import { StoredInstallations } from './installations.ts';
 import { EventClaims } from './event-claims.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './interviews.ts';
@@ -66,6 +67,7 @@ export async function startSlackApp(
       transport,
       logger: boltLogger(logger),
       clientOptions: options.clientOptions,
+      installationStore: config.oauth ? new StoredInstallations(app.records) : undefined,
     }),
   );
   bolt.error(async (error) => {
@@ -86,8 +88,11 @@ export async function startSlackApp(
   const port = await connectWithin({
     timeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     connect: async () => {
-      await checkSlackReachable(config, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
-      // Checks the bot token (auth.test) and learns the bot's user id, before any event.
+      // One workspace: its token is checked now. OAuth: tokens arrive with installations.
+      if (!config.oauth) {
+        await checkSlackReachable(config, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+      }
+      // Token mode: checks the bot token (auth.test) and learns the bot's user id.
       await bolt.init();
       if (transport.mode === 'http') {
         const server = (await bolt.start({ port: transport.port, host: options.host })) as Server;

@@ -59,6 +59,12 @@ const EnvSchema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: optionalString.pipe(z.url().optional()),
   DISCORD_PRIVATE_THREADS: bool(false),
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .regex(/^(auto|[1-9][0-9]*)$/, 'auto, or a whole number of shards (1 or more)')
+    .default('auto'),
+  DISCORD_SHARD_SPAWN_DELAY_MS: nonNegativeInt(5_500),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -138,7 +144,15 @@ export interface Config {
     teamTurnsPerMinute: number;
     teamDailyTokens: number;
   };
-  discord: { token: string; apiUrl: string | undefined; privateThreads: boolean } | null;
+  discord: {
+    token: string;
+    apiUrl: string | undefined;
+    privateThreads: boolean;
+    /** `npm run start:sharded`: how many shards ('auto': as many as Discord recommends). */
+    shards?: number | 'auto';
+    /** Pause between starting two shards (Discord allows about one IDENTIFY per 5 s). */
+    shardSpawnDelayMs?: number;
+  } | null;
   slack: {
     /** Single-workspace mode: the one bot token. Undefined in OAuth mode (`oauth` set). */
     botToken: string | undefined;
@@ -259,6 +273,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           token: e.DISCORD_TOKEN,
           apiUrl: e.DISCORD_API_URL,
           privateThreads: e.DISCORD_PRIVATE_THREADS,
+          shards: e.DISCORD_SHARDS === 'auto' ? 'auto' : Number(e.DISCORD_SHARDS),
+          shardSpawnDelayMs: e.DISCORD_SHARD_SPAWN_DELAY_MS,
         }
       : null,
     slack:

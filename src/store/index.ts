@@ -18,7 +18,7 @@ import { type KeyValue, KeyvKeyValue, RedisKeyValue } from './key-value.ts';
 import { KeyvSessionStore } from './keyv-session-store.ts';
 import { RedisSessionLock } from './redis-lock.ts';
 import { RedisSessionStore } from './redis-session-store.ts';
-import { KeyvRecords, type RecordStore } from './records.ts';
+import { KeyvRecords, type RecordStore } from './record-store.ts';
 
 export type { WindowCount } from './key-value.ts';
 export { LockBusyError } from '../engine/ports.ts';

@@ -11,6 +11,7 @@ import { loadKnowledge } from './knowledge/loader.ts';
 import { createLlmServices } from './llm/index.ts';
 import { OfflineInterviewer } from './interviewer/rule-based-interviewer.ts';
 import { OfflineScorer } from './scorer/offline-scorer.ts';
+import { withReview } from './scorer/review-scorer.ts';
 import type { Logger } from './logger.ts';
 import { createStore, type RecordStore, type StoreHandle } from './store/index.ts';
 
@@ -103,7 +104,8 @@ function assemble(
   });
   const interviewer: Interviewer = options.interviewer ?? llm?.interviewer ?? offlineInterviewer;
   const scorer: StageScorer =
-    options.scorer ?? (config.llm.scorer === 'offline' || !llm ? offlineScorer : llm.scorer);
+    options.scorer ??
+    withReview(config.llm.scorer === 'offline' || !llm ? offlineScorer : llm.scorer);
   const guard: UsageGuard | undefined = llm?.guard;
 
   const engine = new InterviewEngine({

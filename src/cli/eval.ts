@@ -70,6 +70,11 @@ function parse(argv: string[]) {
 }
 
 export const evalCommand: CliCommand = async (argv, io) => {
+  if (argv.includes('--review'))
+    return (await import('./eval-review.ts')).reviewEvalCommand(
+      argv.filter((a) => a !== '--review'),
+      io,
+    );
   const options = parse(argv);
   const knowledge = await loadKnowledge(io.env.KNOWLEDGE_DIR || undefined);
 

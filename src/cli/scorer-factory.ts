@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { type PriceSource, priceFor } from '../eval/cost.ts';
 import { UsageError } from './io.ts';
 import { OfflineScorer } from '../scorer/offline-scorer.ts';
+import { withReview } from '../scorer/review-scorer.ts';
 
 export const SCORER_KINDS = ['offline', 'llm'] as const;
 export type CliScorerKind = (typeof SCORER_KINDS)[number];
@@ -32,7 +33,11 @@ export async function createScorerForCli(
 ): Promise<CliScorer> {
   const offline = new OfflineScorer({ knowledge: options.knowledge });
   if (kind === 'offline') {
-    return { scorer: offline, describe: 'offline rubric scorer (no LLM)', close: async () => {} };
+    return {
+      scorer: withReview(offline),
+      describe: 'offline rubric scorer (no LLM)',
+      close: async () => {},
+    };
   }
 
   let config: ReturnType<typeof loadConfig>;
@@ -50,7 +55,7 @@ export async function createScorerForCli(
   const { createLlmScorer } = await import('../llm/index.ts');
   const scorer = createLlmScorer(config, { fallback: offline });
   return {
-    scorer,
+    scorer: withReview(scorer),
     describe: `LLM judge (${scorer.model}, ${scorer.samples} sample${scorer.samples === 1 ? '' : 's'}, prompt ${scorer.promptVersion}), offline fallback`,
     price: priceFor(scorer.model, config.llm.judgePrice),
     close: () => scorer.close(),

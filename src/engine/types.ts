@@ -76,6 +76,11 @@ export interface StageScore {
   /** Plain notes shown with the score, e.g. "scored offline: the LLM did not answer". */
   notes: string[];
   /**
+   * What the diagram critique and the estimate checker found in this stage's answer (also in
+   * `notes`), for renderings that list them apart, e.g. the Discord scorecard.
+   */
+  checks?: string[];
+  /**
    * How far the LLM judge's samples agreed (absent for a single sample or the offline scorer):
    * `samples` used, and `spread`, the largest difference in level between two samples on any
    * one criterion (0 = they agreed). The notes say it in words.

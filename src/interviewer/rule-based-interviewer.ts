@@ -12,6 +12,7 @@
  * Deterministic: the same conversation gets the same moves (tests and benchmarks rely on it).
  */
 import { clarify } from './clarify.ts';
+import { reviewChallenge } from './review-challenge.ts';
 import { newMistake } from './mistakes.ts';
 import { phrases, variant } from './phrases.ts';
 import { followupAsks, latestCandidateMessage, probeAsks } from './probes.ts';
@@ -58,6 +59,16 @@ export class OfflineInterviewer implements Interviewer {
         move.followupKey = `mistake:${mistake.id}`;
       }
       return move;
+    }
+    const review = reviewChallenge(context, message);
+    if (review) {
+      const ack = variant(p.acknowledgements, interviewerTurnsInStage(context));
+      return {
+        move: review.key ? 'probe' : 'acknowledge',
+        message: review.key ? `${ack}${p.joiner}${review.message}` : review.message,
+        revealedFacts: [],
+        ...(review.key ? { followupKey: review.key } : {}),
+      };
     }
     if (isRepeat(context, message)) {
       return {

@@ -6,6 +6,7 @@
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadDiagramKnowledge } from './diagram-files.ts';
 import { loadJudgeKnowledge } from './judge-files.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { z } from 'zod';
@@ -74,6 +75,7 @@ export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promis
   if (files.length === 0 && problems.length === 0)
     problems.push(`${scenarioDir}: no scenario files`);
   if (framework) await loadJudgeKnowledge(dir, framework, scenarios, problems);
+  await loadDiagramKnowledge(dir, scenarios, problems);
   const mistakes = await readOptional(dir, 'mistakes.yaml', MistakeCatalogueSchema, problems);
   const probes = await readOptional(dir, 'probes.yaml', ProbeFileSchema, problems);
   if (framework && probes)

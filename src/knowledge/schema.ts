@@ -5,6 +5,7 @@
  * against them at start-up, and the engine only ever sees the parsed, typed result.
  */
 import { z } from 'zod';
+import type { ScenarioDiagram } from './diagram-schema.ts';
 
 export const STAGE_IDS = [
   'requirements',
@@ -259,6 +260,8 @@ export const ScenarioSchema = z
     }
   });
 export type Scenario = z.infer<typeof ScenarioSchema> & {
+  /** What a design diagram needs and the figures estimates are checked against (knowledge/diagrams/). */
+  diagram?: ScenarioDiagram;
   /**
    * A level-4 answer per stage, for the LLM judge, from `knowledge/model-answers/<id>.yaml` when
    * present. A stage or language without one has no reference.

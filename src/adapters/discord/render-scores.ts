@@ -3,6 +3,7 @@
  * gaps and next steps) and coach-mode stage feedback. Embeds are built whole here and cut to
  * Discord's limits by `fitEmbed` / `packEmbeds` (embed-limits.ts), never by hand.
  */
+import { CHECKS_TITLE, checkLines } from '../../engine/check-lines.ts';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import {
   formatScore,
@@ -86,6 +87,12 @@ export function scorecardEmbeds(card: Scorecard, lang: Lang, framework?: Framewo
   const mistakes = mistakeLines(card);
   if (mistakes.length > 0)
     embeds.push({ title: m.mistakes, description: bullets(mistakes, m.none), color });
+  if (checkLines(card).length > 0)
+    embeds.push({
+      title: CHECKS_TITLE[lang],
+      description: bullets(checkLines(card), m.none),
+      color,
+    });
   return embeds.map(fitEmbed);
 }
 

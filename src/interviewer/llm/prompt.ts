@@ -3,6 +3,7 @@
  * and the scenario's facts) is the same for every turn of a stage, so providers can cache it;
  * the user message carries the stage's turns, which facts are already revealed, and the task.
  */
+import { reviewNotes } from './review-notes.ts';
 import { z } from 'zod';
 import { factsAskedIn } from '../clarify.ts';
 import { latestCandidateMessage } from '../probes.ts';
@@ -75,6 +76,7 @@ export function interviewerUserMessage(context: InterviewerContext, task: string
     `Facts already revealed in this interview: ${revealed.length > 0 ? revealed.join(', ') : 'none'}.`,
     '',
     ...askedBefore(context),
+    ...reviewNotes(context),
     task,
   ].join('\n');
 }

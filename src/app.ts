@@ -14,7 +14,7 @@ import { OfflineScorer } from './scorer/offline-scorer.ts';
 import { withReview } from './scorer/review-scorer.ts';
 import type { Logger } from './logger.ts';
 import { Ops } from './ops/index.ts';
-import { createStore, type StoreHandle } from './store/index.ts';
+import { createStore, type RecordStore, type StoreHandle } from './store/index.ts';
 
 export interface App {
   engine: InterviewEngine;
@@ -30,6 +30,13 @@ export interface App {
   scorerKind: StageScorer['kind'];
   /** Turn gate (shutdown, store lost, LLM queue bound), metrics, readiness. */
   ops: Ops;
+  /**
+   * Set-if-absent in the shared store: true for the first caller of `key` within `ttlMs`,
+   * across processes on Redis. Adapters claim a redelivered platform event with it.
+   */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Small durable records in the same store (Slack installations). */
+  records: RecordStore;
   close(): Promise<void>;
 }
 
@@ -98,9 +105,6 @@ function assemble(
     offlineInterviewer,
     offlineScorer,
     redisUrl: config.store.redisUrl,
-    // Per-candidate counters live in the same store as the sessions, so daily budgets survive
-    // a restart (sqlite) and hold across processes (Redis).
-    counters: stores.counters,
     logger,
     namespace: options.namespace,
     observer: ops.llmObserver,
@@ -154,6 +158,8 @@ function assemble(
     },
     scorerKind: scorer.kind,
     ops,
+    claimOnce: (key, ttlMs) => stores.store.claimOnce(key, ttlMs),
+    records: stores.records,
     async close() {
       ops.close();
       // Side by side: an LLM request still hanging at shutdown must not keep the store open.

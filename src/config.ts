@@ -69,15 +69,31 @@ const EnvSchema = z.object({
   JUDGE_PRICE_OUTPUT_PER_MTOK: optionalNumber(z.number().min(0)),
   USER_TURNS_PER_MINUTE: positiveInt(20),
   USER_DAILY_TOKENS: positiveInt(300_000),
+  TEAM_TURNS_PER_MINUTE: positiveInt(300),
+  TEAM_DAILY_TOKENS: positiveInt(5_000_000),
 
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: optionalString.pipe(z.url().optional()),
   DISCORD_PRIVATE_THREADS: bool(false),
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .regex(/^(auto|[1-9][0-9]*)$/, 'auto, or a whole number of shards (1 or more)')
+    .default('auto'),
+  DISCORD_SHARD_SPAWN_DELAY_MS: nonNegativeInt(5_500),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalString.pipe(z.url().optional()),
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString,
+  SLACK_SCOPES: z
+    .string()
+    .trim()
+    .default('commands,chat:write,channels:history,groups:history,im:history,files:write'),
+  SLACK_REDIRECT_URI: optionalString.pipe(z.url().optional()),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CONNECT_TIMEOUT_MS: positiveInt(30_000),
   PLATFORM_TIMEOUT_MS: positiveInt(10_000),
@@ -110,6 +126,8 @@ export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
 ]);
 
 export interface Config {
@@ -155,10 +173,24 @@ export interface Config {
     judgePrice: { inputPerMTok: number; outputPerMTok: number } | null;
     userTurnsPerMinute: number;
     userDailyTokens: number;
+    /** Shared by everyone in one Slack workspace or Discord server. */
+    teamTurnsPerMinute: number;
+    teamDailyTokens: number;
   };
-  discord: { token: string; apiUrl: string | undefined; privateThreads: boolean } | null;
+  discord: {
+    token: string;
+    apiUrl: string | undefined;
+    privateThreads: boolean;
+    /** `npm run start:sharded`: how many shards ('auto': as many as Discord recommends). */
+    shards?: number | 'auto';
+    /** Pause between starting two shards (Discord allows about one IDENTIFY per 5 s). */
+    shardSpawnDelayMs?: number;
+  } | null;
   slack: {
-    botToken: string;
+    /** Single-workspace mode: the one bot token. Undefined in OAuth mode (`oauth` set). */
+    botToken: string | undefined;
+    /** Many workspaces: the OAuth install flow, each workspace's token in the store. */
+    oauth?: SlackOAuthConfig | null;
     signingSecret: string | undefined;
     appToken: string | undefined;
     apiUrl: string | undefined;
@@ -180,6 +212,16 @@ export interface Config {
     /** Put the candidate's answer text in the per-turn log line. */
     logAnswerText: boolean;
   };
+}
+
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` (with a browser cookie) so a callback cannot be forged. */
+  stateSecret: string;
+  scopes: string[];
+  /** The public URL of `/slack/oauth_redirect`, when Slack must be told it explicitly. */
+  redirectUri: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -213,6 +255,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is.\n  fix: set SLACK_APP_TOKEN (xapp-..., Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode); see README "Slack"',
     );
   }
+  const oauth = slackOAuth(e);
   // A local OpenAI-compatible server (Ollama, vLLM, LM Studio) usually needs no key.
   const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   const judgeKey = e.JUDGE_API_KEY ?? e.OPENAI_API_KEY;
@@ -280,23 +323,29 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           : null,
       userTurnsPerMinute: e.USER_TURNS_PER_MINUTE,
       userDailyTokens: e.USER_DAILY_TOKENS,
+      teamTurnsPerMinute: e.TEAM_TURNS_PER_MINUTE,
+      teamDailyTokens: e.TEAM_DAILY_TOKENS,
     },
     discord: e.DISCORD_TOKEN
       ? {
           token: e.DISCORD_TOKEN,
           apiUrl: e.DISCORD_API_URL,
           privateThreads: e.DISCORD_PRIVATE_THREADS,
+          shards: e.DISCORD_SHARDS === 'auto' ? 'auto' : Number(e.DISCORD_SHARDS),
+          shardSpawnDelayMs: e.DISCORD_SHARD_SPAWN_DELAY_MS,
         }
       : null,
-    slack: e.SLACK_BOT_TOKEN
-      ? {
-          botToken: e.SLACK_BOT_TOKEN,
-          signingSecret: e.SLACK_SIGNING_SECRET,
-          appToken: e.SLACK_APP_TOKEN,
-          apiUrl: e.SLACK_API_URL,
-          port: e.PORT,
-        }
-      : null,
+    slack:
+      e.SLACK_BOT_TOKEN || oauth
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            oauth,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+            port: e.PORT,
+          }
+        : null,
     connectTimeoutMs: e.CONNECT_TIMEOUT_MS,
     platform: { timeoutMs: e.PLATFORM_TIMEOUT_MS, maxRetries: e.PLATFORM_MAX_RETRIES },
     ops: {
@@ -306,5 +355,39 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       storeCheckMs: e.STORE_CHECK_MS,
       logAnswerText: e.LOG_ANSWER_TEXT,
     },
+  };
+}
+
+/** The OAuth install flow's settings, or null in single-workspace (token) mode. */
+function slackOAuth(e: z.infer<typeof EnvSchema>): SlackOAuthConfig | null {
+  if (!e.SLACK_CLIENT_ID) return null;
+  const fix = '  fix: see README "Many workspaces"';
+  if (e.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      `SLACK_BOT_TOKEN (one workspace) and SLACK_CLIENT_ID (many workspaces, OAuth) are both set.\n  fix: keep one of them; with SLACK_CLIENT_ID each workspace's token comes from its installation`,
+    );
+  }
+  const missing = (
+    ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_SIGNING_SECRET'] as const
+  ).filter((name) => !e[name]);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `SLACK_CLIENT_ID is set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not.\n${fix}`,
+    );
+  }
+  if (e.SLACK_APP_TOKEN) {
+    throw new ConfigError(
+      `the OAuth install flow (SLACK_CLIENT_ID) runs in HTTP mode; SLACK_APP_TOKEN (Socket Mode) is set.\n${fix}: remove SLACK_APP_TOKEN`,
+    );
+  }
+  const scopes = e.SLACK_SCOPES.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return {
+    clientId: e.SLACK_CLIENT_ID,
+    clientSecret: e.SLACK_CLIENT_SECRET!,
+    stateSecret: e.SLACK_STATE_SECRET!,
+    scopes,
+    redirectUri: e.SLACK_REDIRECT_URI,
   };
 }

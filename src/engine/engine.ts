@@ -28,7 +28,7 @@ import { runStart } from './commands/start.ts';
 import { type EngineDeps, resolveDeps, type Services } from './deps.ts';
 import { LlmOutageNotices } from './llm-notices.ts';
 import { describeError } from './messages.ts';
-import { LockBusyError, type TurnReport } from './ports.ts';
+import { type Admission, LockBusyError, type TurnReport } from './ports.ts';
 import { completePending } from './respond.ts';
 import { searchScenarios, unknownScenarioError } from './scenario-search.ts';
 import { SessionTurn, VersionConflictError } from './session-turn.ts';
@@ -209,7 +209,7 @@ export class InterviewEngine {
 
         const completes = handler.completesPending && session.pending !== undefined;
         if ((handler.usesLlm || completes) && !admitted) {
-          const admission = await guard.admit(request.actor);
+          const admission = await guard.admit(request.actor, request.tenant);
           if (!admission.ok) return failure(lang, admissionError(admission));
           admitted = true;
         }
@@ -249,7 +249,7 @@ export class InterviewEngine {
         report.move =
           lastTurn.session.turns.findLast((t) => t.role === 'interviewer')?.kind ?? null;
       }
-      if (spent.requests > 0) await this.recordUsage(request.actor, spent, sessionId);
+      if (spent.requests > 0) await this.recordUsage(request, spent, sessionId);
     }
   }
 
@@ -278,12 +278,12 @@ export class InterviewEngine {
   }
 
   private async recordUsage(
-    actor: string,
+    request: EngineRequest,
     spent: Session['usage'],
     sessionId: string,
   ): Promise<void> {
     try {
-      await this.services.guard.record(actor, spent);
+      await this.services.guard.record(request.actor, spent, request.tenant);
     } catch (error) {
       this.services.logger.warn({ err: error, sessionId }, 'could not record token usage');
     }
@@ -301,17 +301,22 @@ function precheck(
   return handler.validate?.(request.command) ?? null;
 }
 
-function admissionError(admission: {
-  code: 'rate-limited' | 'budget-exhausted';
-  retryAfterMs: number;
-}): EngineError {
+function admissionError(admission: Extract<Admission, { ok: false }>): EngineError {
+  // `scope` tells the wording whose budget it is (the team's is shared by everyone in it).
+  const scope = admission.scope ?? 'user';
   return admission.code === 'rate-limited'
     ? {
         code: 'rate-limited',
-        params: { retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)) },
+        params: {
+          retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)),
+          scope,
+        },
       }
     : {
         code: 'budget-exhausted',
-        params: { retryAfterMinutes: Math.max(1, Math.ceil(admission.retryAfterMs / 60_000)) },
+        params: {
+          retryAfterMinutes: Math.max(1, Math.ceil(admission.retryAfterMs / 60_000)),
+          scope,
+        },
       };
 }

@@ -129,9 +129,13 @@ const EN: Messages = {
     'not-a-command': () =>
       'That starts with "/" but is not a command, so it was not taken as your answer. To answer, write it without the leading "/".',
     'rate-limited': (p) =>
-      `You are going a bit fast. Please wait ${p.retryAfterSeconds ?? 'a few'} seconds and send it again.`,
+      p.scope === 'team'
+        ? `This workspace (or server) is sending more turns than its share right now. Please wait ${p.retryAfterSeconds ?? 'a few'} seconds and send it again; your interview is saved.`
+        : `You are going a bit fast. Please wait ${p.retryAfterSeconds ?? 'a few'} seconds and send it again.`,
     'budget-exhausted': (p) =>
-      `You have used today's interview budget. Try again in about ${p.retryAfterMinutes ?? 'a few'} minutes; your interview is saved.`,
+      p.scope === 'team'
+        ? `This workspace (or server) has used today's shared interview budget. Try again in about ${p.retryAfterMinutes ?? 'a few'} minutes; your interview is saved.`
+        : `You have used today's interview budget. Try again in about ${p.retryAfterMinutes ?? 'a few'} minutes; your interview is saved.`,
     busy: () =>
       'Your previous message is still being handled. Please send this one again in a moment.',
     overloaded: (p) =>
@@ -262,9 +266,14 @@ const ZH: Messages = {
     'empty-answer': () => '这条消息是空的。请输入你的回答后再发送。',
     'not-a-command': () =>
       '这条消息以 "/" 开头但不是命令，所以没有当作你的回答。要回答，请去掉开头的 "/"。',
-    'rate-limited': (p) => `发得有点快了。请等 ${p.retryAfterSeconds ?? '几'} 秒后再发一次。`,
+    'rate-limited': (p) =>
+      p.scope === 'team'
+        ? `这个工作区（或服务器）现在发送的回合超出了它的份额。请等 ${p.retryAfterSeconds ?? '几'} 秒后再发一次；你的面试已保存。`
+        : `发得有点快了。请等 ${p.retryAfterSeconds ?? '几'} 秒后再发一次。`,
     'budget-exhausted': (p) =>
-      `今天的面试额度已用完。请在大约 ${p.retryAfterMinutes ?? '几'} 分钟后再试；你的面试已保存。`,
+      p.scope === 'team'
+        ? `这个工作区（或服务器）今天共享的面试额度已用完。请在大约 ${p.retryAfterMinutes ?? '几'} 分钟后再试；你的面试已保存。`
+        : `今天的面试额度已用完。请在大约 ${p.retryAfterMinutes ?? '几'} 分钟后再试；你的面试已保存。`,
     busy: () => '上一条消息还在处理中。请稍后再发送这一条。',
     overloaded: (p) =>
       `面试官现在同时在面很多候选人，这条消息没有被接收。请在大约 ${p.retryAfterSeconds ?? '几'} 秒后再发送一次。`,

@@ -151,12 +151,21 @@ export class LockBusyError extends Error {
 
 export type Admission =
   | { ok: true }
-  | { ok: false; code: 'rate-limited' | 'budget-exhausted'; retryAfterMs: number };
+  | {
+      ok: false;
+      code: 'rate-limited' | 'budget-exhausted';
+      retryAfterMs: number;
+      /** Whose budget ran out: the candidate's own (default) or their team's. */
+      scope?: 'user' | 'team';
+    };
 
-/** Per-candidate limits (turns per minute, daily token budget). */
+/**
+ * Limits per candidate and per team (turns per minute, daily token budget). `tenantId` is the
+ * team the request comes from (a Slack workspace, a Discord server), when there is one.
+ */
 export interface UsageGuard {
-  admit(candidateId: CandidateId): Promise<Admission>;
-  record(candidateId: CandidateId, usage: TokenUsage): Promise<void>;
+  admit(candidateId: CandidateId, tenantId?: string): Promise<Admission>;
+  record(candidateId: CandidateId, usage: TokenUsage, tenantId?: string): Promise<void>;
 }
 
 export const unlimited: UsageGuard = {

@@ -226,6 +226,11 @@ export interface EngineRequest {
    * `history`). Optional: defaults to English.
    */
   lang?: Lang;
+  /**
+   * The team the request comes from, for per-team budgets: `slack:<team id>`,
+   * `discord:<guild id>`. Absent in the terminal and in direct messages.
+   */
+  tenant?: string;
 }
 
 export type ErrorCode =

@@ -13,21 +13,19 @@ import type {
   StageScorer,
   UsageGuard,
 } from '../engine/ports.ts';
-import { createMemoryKeyv } from '../store/backends/memory.ts';
-import { type KeyValue, KeyvKeyValue, RedisKeyValue } from '../store/key-value.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { type LlmCallEvent, LlmClient } from './client.ts';
 import { LlmInterviewer } from '../interviewer/llm/llm-interviewer.ts';
 import { RequestLimiter } from './limiter.ts';
 import { LlmScorer } from '../scorer/llm/llm-scorer.ts';
-import { WindowUsageGuard } from './usage-guard.ts';
+import { BudgetGuard } from './budgets.ts';
 
 export { CircuitBreaker } from './breaker.ts';
 export { LlmClient } from './client.ts';
 export { LlmInterviewer } from '../interviewer/llm/llm-interviewer.ts';
 export { RequestLimiter } from './limiter.ts';
 export { LlmScorer } from '../scorer/llm/llm-scorer.ts';
-export { WindowUsageGuard } from './usage-guard.ts';
+export { BudgetGuard } from './budgets.ts';
 
 /** Shared by every process on one Redis (the store uses the same namespace). */
 const NAMESPACE = 'ml-interviewer';
@@ -35,14 +33,9 @@ const NAMESPACE = 'ml-interviewer';
 export interface LlmDeps {
   offlineInterviewer: Interviewer;
   offlineScorer: StageScorer;
-  /** Cluster the global rate limits (and the per-user counters) through this Redis. */
+  /** Cluster the global rate limits (and the budgets) through this Redis. */
   redisUrl?: string;
   logger?: EngineLogger;
-  /**
-   * Counters for the per-candidate limits, e.g. the store's (`createStore().counters`, so daily
-   * budgets survive a restart with sqlite). Default: Redis at `redisUrl`, else in memory.
-   */
-  counters?: KeyValue;
   clock?: Clock;
   /** Prefix of every Redis key (default `ml-interviewer`); tests use their own. */
   namespace?: string;
@@ -194,18 +187,11 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
   // The judge alone (JUDGE_* without OPENAI_*) scores with the LLM; the interviewer stays offline.
   if (!handle && !judge) return null;
 
-  let counters = deps.counters;
-  let countersRedis: Redis | null = null;
-  if (!counters) {
-    if (redisUrl) {
-      countersRedis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
-      countersRedis.on('error', (error) =>
-        deps.logger?.warn({ err: error }, 'usage counters: redis error'),
-      );
-      counters = new RedisKeyValue(countersRedis, namespace);
-    } else {
-      counters = new KeyvKeyValue(createMemoryKeyv(namespace));
-    }
+  // Budgets are shared through Redis when there is one (every process draws on the same ones).
+  let budgetRedis: Redis | null = null;
+  if (redisUrl) {
+    budgetRedis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+    budgetRedis.on('error', (error) => deps.logger?.warn({ err: error }, 'budgets: redis error'));
   }
 
   return {
@@ -219,9 +205,14 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
           ...judgeOptions(config),
         })
       : deps.offlineScorer,
-    guard: new WindowUsageGuard(
-      counters,
-      { turnsPerMinute: config.llm.userTurnsPerMinute, dailyTokens: config.llm.userDailyTokens },
+    guard: new BudgetGuard(
+      {
+        userTurnsPerMinute: config.llm.userTurnsPerMinute,
+        userDailyTokens: config.llm.userDailyTokens,
+        teamTurnsPerMinute: config.llm.teamTurnsPerMinute,
+        teamDailyTokens: config.llm.teamDailyTokens,
+      },
+      { redis: budgetRedis ?? undefined, namespace },
       deps.clock,
     ),
     // What the candidate talks to: the interviewer's server, else the judge's.
@@ -230,7 +221,7 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
     async close() {
       await handle?.limiter.close();
       await judge?.own?.close();
-      if (countersRedis) await countersRedis.quit().catch(() => {});
+      if (budgetRedis) await budgetRedis.quit().catch(() => {});
     },
   };
 }

@@ -35,8 +35,10 @@ import type { SessionLog } from './session-log.ts';
 
 export type { WindowCount } from './key-value.ts';
 export { LockBusyError } from '../engine/ports.ts';
-export type { KeyValue, LockOptions, StoreTimeouts };
+export type { KeyValue, LockOptions, RecordStore, StoreTimeouts };
 export { DEFAULT_STORE_TIMEOUTS };
+import { KeyvRecords, type RecordStore, RedisRecords } from './record-store.ts';
+import { PgRecords } from './postgres/pg-records.ts';
 
 export type StoreKind = 'memory' | 'sqlite' | 'redis' | 'postgres';
 
@@ -65,6 +67,8 @@ export interface StoreHandle {
   lock: SessionLock;
   /** Window counters (per-user turn rates, daily token budgets). */
   counters: KeyValue;
+  /** Small durable records (e.g. Slack installations). */
+  records: RecordStore;
   kind: StoreKind;
   /** One line for start-up logs, e.g. `sqlite /abs/path.sqlite`. Never includes a password. */
   describe(): string;
@@ -111,6 +115,7 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
       store: new LogSessionStore(new RedisSessionLog(backend.redis, namespace), { retentionMs }),
       lock: new RedisSessionLock(backend.redis, namespace, options.lock, logger),
       counters: new RedisKeyValue(backend.redis, namespace),
+      records: new RedisRecords(backend.redis, namespace),
       kind: 'redis',
       describe: () => `redis ${redactUrl(options.redisUrl!)} (namespace ${namespace})`,
       // Redis expires the keys itself.
@@ -168,6 +173,7 @@ async function openPostgresStore(
       ? new RedisSessionLock(redis.redis, namespace, options.lock, logger)
       : new InProcessLock(options.lock),
     counters: redis ? new RedisKeyValue(redis.redis, namespace) : new PgKeyValue(pg.pool),
+    records: new PgRecords(pg.pool),
     kind: 'postgres',
     describe: () =>
       options.redisUrl
@@ -206,6 +212,7 @@ export function storeOnKeyv(
     }),
     lock: new InProcessLock(parts.lock),
     counters: new KeyvKeyValue(keyv),
+    records: new KeyvRecords(keyv),
     kind: parts.kind,
     describe: () => parts.description,
     sweepExpired: parts.sweepExpired ?? (async () => {}),

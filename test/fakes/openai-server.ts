@@ -171,6 +171,7 @@ export class FakeOpenAIServer {
   private server: Server | null = null;
   private port = 0;
   private nextId = 1;
+  private readonly holds: Promise<void>[] = [];
 
   constructor(private readonly options: FakeOpenAIOptions = {}) {}
 
@@ -210,6 +211,20 @@ export class FakeOpenAIServer {
   /** Script a reply used once. Rules are tried in the order added, so a `once` added first wins. */
   once(match: Matcher, source: ReplySource): this {
     return this.on(match, source, { times: 1 });
+  }
+
+  /**
+   * A slow LLM: the next request that matches a rule is recorded at once but answered only
+   * after `release()`, so a test knows a process is in the middle of its LLM call.
+   */
+  hold(): () => void {
+    let release!: () => void;
+    this.holds.push(
+      new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    );
+    return release;
   }
 
   /** Forget scripted rules, recorded requests, the rate window and the prompt cache. */
@@ -281,6 +296,8 @@ export class FakeOpenAIServer {
     }
     rule.remaining -= 1;
     const fake = typeof rule.source === 'function' ? rule.source(recorded) : rule.source;
+    const gate = this.holds.shift();
+    if (gate) await gate;
 
     switch (fake.kind) {
       case 'error':

@@ -5,6 +5,7 @@
  * (ephemeral), the candidate gets the interviewer's answer in the thread, and the pressed
  * message loses its buttons so only the newest message offers them (live-buttons.ts).
  */
+import { discordTenant } from '../kit/tenant.ts';
 import type { ButtonInteraction } from 'discord.js';
 import type { BotContext } from './context.ts';
 import { actorId, parseButtonCustomId } from './ids.ts';
@@ -42,6 +43,7 @@ async function answerPress(
   const outcome = await typingIn(interaction.channel, () =>
     context.app.engine.execute({
       actor: actorId(interaction.user.id),
+      tenant: discordTenant(interaction.guildId),
       sessionId: parsed.sessionId,
       command: { kind: parsed.action },
       lang: langFromLocale(interaction.locale),

@@ -6,6 +6,7 @@
  * but the candidate are ignored (the engine says `not-your-session`; Discord messages cannot be
  * ephemeral, and a public refusal would clutter the candidate's thread).
  */
+import { discordTenant } from '../kit/tenant.ts';
 import type { Message } from 'discord.js';
 import type { EngineError } from '../../engine/types.ts';
 import { describeError } from '../../engine/messages.ts';
@@ -51,6 +52,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     const outcome = await typingIn(channel, () =>
       context.app.engine.execute({
         actor,
+        tenant: discordTenant(message.guildId),
         sessionId,
         command: { kind: 'answer', text: message.content, messageId: message.id },
       }),

@@ -4,6 +4,7 @@
  * Interview actions (follow-up, hint, next, end, scorecard) answer in public, in the thread;
  * personal views (status, export, history, scenarios) answer only to the user.
  */
+import { discordTenant } from '../kit/tenant.ts';
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { describeError } from '../../engine/messages.ts';
 import type { Lang } from '../../engine/types.ts';
@@ -38,6 +39,7 @@ function sessionCommand(subcommand: SessionSubcommand): Translator {
     const outcome = await typingIn(ephemeral ? null : interaction.channel, () =>
       context.app.engine.execute({
         actor,
+        tenant: discordTenant(interaction.guildId),
         sessionId,
         command: { kind: SESSION_SUBCOMMANDS[subcommand] },
         lang,

@@ -15,6 +15,8 @@ import type { Logger } from '../../logger.ts';
 import { SetupError } from '../../setup-error.ts';
 import { connectWithin } from '../kit/startup.ts';
 import { BackgroundWork } from './background.ts';
+import { StoredInstallations } from './installations.ts';
+import { EventClaims } from './event-claims.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './interviews.ts';
 import { registerAppHome } from './listeners/app-home.ts';
@@ -22,7 +24,6 @@ import { registerButtons } from './listeners/buttons.ts';
 import { registerSlashCommand } from './listeners/slash-command.ts';
 import { registerStartModal } from './listeners/start-modal.ts';
 import { registerThreadMessages } from './listeners/thread-messages.ts';
-import { RecentIds } from './recent-ids.ts';
 import { labelsFrom } from './render/labels.ts';
 import { checkSlackReachable } from './preflight.ts';
 import { slackStartError } from './start-errors.ts';
@@ -69,6 +70,7 @@ export async function startSlackApp(
       logger: boltLogger(logger),
       clientOptions: options.clientOptions,
       customRoutes: options.customRoutes,
+      installationStore: config.oauth ? new StoredInstallations(app.records) : undefined,
     }),
   );
   bolt.error(async (error) => {
@@ -80,7 +82,7 @@ export async function startSlackApp(
   );
   const deps: SlackDeps = { app, labels: labelsFrom(app.knowledge.framework), logger: log };
   registerSlashCommand(bolt, deps, work);
-  registerThreadMessages(bolt, deps, work, new RecentIds());
+  registerThreadMessages(bolt, deps, work, new EventClaims(app.claimOnce));
   registerButtons(bolt, deps, work);
   registerStartModal(bolt, deps, work);
   registerAppHome(bolt, deps, work);
@@ -89,8 +91,11 @@ export async function startSlackApp(
   const port = await connectWithin({
     timeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     connect: async () => {
-      await checkSlackReachable(config, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
-      // Checks the bot token (auth.test) and learns the bot's user id, before any event.
+      // One workspace: its token is checked now. OAuth: tokens arrive with installations.
+      if (!config.oauth) {
+        await checkSlackReachable(config, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+      }
+      // Token mode: checks the bot token (auth.test) and learns the bot's user id.
       await bolt.init();
       if (transport.mode === 'http') {
         const server = (await bolt.start({ port: transport.port, host: options.host })) as Server;

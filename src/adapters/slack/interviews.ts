@@ -8,6 +8,7 @@ import type { App } from '../../app.ts';
 import { describeError, msg } from '../../engine/messages.ts';
 import type { Command, EngineError, Lang } from '../../engine/types.ts';
 import type { Logger } from '../../logger.ts';
+import { slackTenant } from '../kit/tenant.ts';
 import { actorFor, sessionIdFor, type ThreadRef, threadOf } from './ids.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { postReplies } from './poster.ts';
@@ -143,6 +144,7 @@ export async function runInThread(
   }
   const outcome = await deps.app.engine.execute({
     actor: actorFor(request.teamId, request.userId),
+    tenant: slackTenant(request.teamId),
     sessionId: request.sessionId,
     command: request.command,
   });

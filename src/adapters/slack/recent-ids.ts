@@ -1,8 +1,8 @@
 /**
  * Ids seen recently, with a fixed capacity (oldest forgotten first). Slack retries an event it
- * thinks we missed (`X-Slack-Retry-Num`, same `event_id`); within this process a retry of an
- * event already taken is dropped here, before it can post anything twice. Across processes
- * the engine's own dedupe (by message id, in the shared store) still processes it once.
+ * thinks we missed (`X-Slack-Retry-Num`, same `event_id`); a retry that comes back to this
+ * process is dropped here without a store round trip. Across processes the claim in the shared
+ * store decides (event-claims.ts).
  */
 export class RecentIds {
   private readonly seen = new Set<string>();

@@ -176,6 +176,14 @@ async function checkDiscord(config: Config, timeoutMs: number): Promise<CheckRes
 async function checkSlack(config: Config, timeoutMs: number): Promise<CheckResult> {
   const slack = config.slack;
   if (!slack) return { name: 'Slack', verdict: 'off', detail: 'not configured (SLACK_BOT_TOKEN)' };
+  if (slack.oauth) {
+    // Many workspaces: each token is in its installation; there is no single token to test.
+    return {
+      name: 'Slack',
+      verdict: 'ok',
+      detail: `OAuth install flow (client ${slack.oauth.clientId}); HTTP mode on PORT ${slack.port}, install at /slack/install`,
+    };
+  }
   const { webApi } = await import('@slack/bolt');
   const client = new webApi.WebClient(slack.botToken, {
     timeout: timeoutMs,

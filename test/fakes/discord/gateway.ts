@@ -142,7 +142,8 @@ export class FakeGateway extends EventEmitter {
         guilds: [{ id: world.guild.id, unavailable: true }],
         session_id: snowflake(),
         resume_gateway_url: this.options.url(),
-        shard: [0, 1],
+        // Echo the shard the client identified as (a sharded bot sends [id, count]).
+        shard: Array.isArray(data.shard) ? data.shard : [0, 1],
         application: { id: world.applicationId, flags: 1 << 19 },
         user_settings: {},
         relationships: [],

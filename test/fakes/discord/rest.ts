@@ -94,6 +94,8 @@ export interface RestHooks {
   /** Announce an event to connected bots (e.g. THREAD_CREATE after a thread is created). */
   dispatch(event: string, data: unknown): void;
   record(call: Omit<RecordedCall, 'seq'>): void;
+  /** The shard count `GET /gateway/bot` recommends (default 1). */
+  recommendedShards?(): number;
 }
 
 const noContent: Reply = { status: 204 };
@@ -170,7 +172,7 @@ export function createRestRoutes(world: FakeWorld, hooks: RestHooks): Route[] {
         status: 200,
         json: {
           url: hooks.gatewayUrl(),
-          shards: 1,
+          shards: hooks.recommendedShards?.() ?? 1,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         },
       }),

@@ -34,6 +34,8 @@ export interface FakeDiscordOptions {
   token?: string;
   /** HELLO's heartbeat interval (default 41,250 ms, like Discord). */
   heartbeatIntervalMs?: number;
+  /** The shard count `GET /gateway/bot` recommends (default 1), for sharding tests. */
+  recommendedShards?: number;
 }
 
 type OptionValue = string | number | boolean;
@@ -105,6 +107,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const hooks: RestHooks = {
     gatewayUrl: () => `${base.replace('http', 'ws')}/gateway`,
     dispatch: (event, data) => gateway.dispatch(event, data),
+    recommendedShards: () => options.recommendedShards ?? 1,
     record(call) {
       calls.push({ ...call, seq: calls.length + 1 });
       recheck();

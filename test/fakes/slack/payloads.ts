@@ -27,10 +27,12 @@ export function slashCommand(options: {
   text: string;
   responseUrl: string;
   triggerId?: string;
+  /** The workspace it comes from (default FAKE_TEAM_ID). */
+  teamId?: string;
 }): SlackRequest {
   const form = new URLSearchParams({
     token: 'verification-token-unused',
-    team_id: FAKE_TEAM_ID,
+    team_id: options.teamId ?? FAKE_TEAM_ID,
     team_domain: 'fake-workspace',
     channel_id: options.channel,
     channel_name: 'interviews',
@@ -47,13 +49,20 @@ export function slashCommand(options: {
 }
 
 /** An Events API delivery (`event_callback`) around `event`. */
-export function eventCallback(event: Record<string, unknown>, eventId: string): SlackRequest {
+export function eventCallback(
+  event: Record<string, unknown>,
+  eventId: string,
+  workspace: { teamId: string; botUserId: string } = {
+    teamId: FAKE_TEAM_ID,
+    botUserId: FAKE_BOT_USER_ID,
+  },
+): SlackRequest {
   return {
     contentType: 'application/json',
     body: JSON.stringify({
       token: 'verification-token-unused',
-      team_id: FAKE_TEAM_ID,
-      context_team_id: FAKE_TEAM_ID,
+      team_id: workspace.teamId,
+      context_team_id: workspace.teamId,
       api_app_id: FAKE_APP_ID,
       event,
       type: 'event_callback',
@@ -62,8 +71,8 @@ export function eventCallback(event: Record<string, unknown>, eventId: string): 
       authorizations: [
         {
           enterprise_id: null,
-          team_id: FAKE_TEAM_ID,
-          user_id: FAKE_BOT_USER_ID,
+          team_id: workspace.teamId,
+          user_id: workspace.botUserId,
           is_bot: true,
           is_enterprise_install: false,
         },
@@ -82,6 +91,7 @@ export function threadReply(options: {
   ts: string;
   text: string;
   parentUserId?: string;
+  teamId?: string;
 }): Record<string, unknown> {
   return {
     type: 'message',
@@ -89,7 +99,7 @@ export function threadReply(options: {
     text: options.text,
     user: options.user.id,
     ts: options.ts,
-    team: FAKE_TEAM_ID,
+    team: options.teamId ?? FAKE_TEAM_ID,
     thread_ts: options.threadTs,
     parent_user_id: options.parentUserId ?? FAKE_BOT_USER_ID,
     channel: options.channel,

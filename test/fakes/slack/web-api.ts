@@ -35,9 +35,25 @@ export interface RecordedCall {
 
 type Answer = Record<string, unknown>;
 
-export interface FakeSlackOptions {
-  /** Tokens accepted for bot methods. */
+/** A workspace the app is (or gets) installed in, with its own bot token. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
   botToken: string;
+  botUserId: string;
+  botId: string;
+}
+
+export interface FakeSlackOptions {
+  /** Token accepted for bot methods (the workspace FAKE_TEAM_ID). */
+  botToken: string;
+  /** Further workspaces whose tokens are accepted (auth.test answers with their team). */
+  workspaces?: FakeWorkspace[];
+  /**
+   * `oauth.v2.access`: the app's credentials, and the workspace each authorisation code
+   * installs (its token is accepted from then on).
+   */
+  oauth?: { clientId: string; clientSecret: string; codes: Record<string, FakeWorkspace> };
   /** Token accepted for apps.connections.open (Socket Mode). */
   appToken?: string;
   /** What apps.connections.open hands out (a fake Socket Mode server's URL). */
@@ -95,13 +111,18 @@ export class FakeSlackWebApi {
   private tsCounter = 0;
   private fileCounter = 0;
   private readonly failures = new Map<string, string[]>();
+  /** Bot token → its workspace, for every token other than `botToken`. */
+  private readonly installed = new Map<string, FakeWorkspace>();
   private readonly holds = new Map<string, Promise<void>[]>();
   private readonly waiters: {
     test: (c: RecordedCall) => boolean;
     resolve: (c: RecordedCall) => void;
   }[] = [];
 
-  constructor(private readonly options: FakeSlackOptions) {}
+  constructor(private readonly options: FakeSlackOptions) {
+    for (const workspace of options.workspaces ?? [])
+      this.installed.set(workspace.botToken, workspace);
+  }
 
   /** Base URL for the WebClient's `slackApiUrl` (ends with `/api/`). */
   get apiUrl(): string {
@@ -221,19 +242,63 @@ export class FakeSlackWebApi {
       method === 'apps.connections.open' ? this.options.appToken : this.options.botToken;
     const failure = this.failures.get(method)?.shift();
     let response: Answer;
-    if (!callToken) response = { ok: false, error: 'not_authed' };
-    else if (callToken !== expected) response = { ok: false, error: 'invalid_auth' };
+    if (method === 'oauth.v2.access')
+      response = failure ? { ok: false, error: failure } : this.exchange(args, req);
+    else if (!callToken) response = { ok: false, error: 'not_authed' };
+    else if (callToken !== expected && !this.installed.has(callToken))
+      response = { ok: false, error: 'invalid_auth' };
     else if (failure) response = { ok: false, error: failure };
-    else response = this.answer(method, args);
+    else response = this.answer(method, args, this.installed.get(callToken));
     this.record({ method, args, token: callToken, response });
     const gate = this.holds.get(method)?.shift();
     if (gate) await gate;
     send(200, response);
   }
 
-  private answer(method: string, args: Record<string, unknown>): Answer {
+  /** oauth.v2.access: an authorisation code for the app's credentials → a workspace's bot token. */
+  private exchange(args: Record<string, unknown>, req: IncomingMessage): Answer {
+    const oauth = this.options.oauth;
+    if (!oauth) return { ok: false, error: 'invalid_client_id' };
+    // The client sends its credentials as form fields or as HTTP Basic auth.
+    const basic = req.headers.authorization?.startsWith('Basic ')
+      ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString('utf8').split(':')
+      : [];
+    const clientId = String(args.client_id ?? basic[0] ?? '');
+    const clientSecret = String(args.client_secret ?? basic[1] ?? '');
+    if (clientId !== oauth.clientId) return { ok: false, error: 'invalid_client_id' };
+    if (clientSecret !== oauth.clientSecret) return { ok: false, error: 'bad_client_secret' };
+    const workspace = oauth.codes[String(args.code ?? '')];
+    if (!workspace) return { ok: false, error: 'invalid_code' };
+    this.installed.set(workspace.botToken, workspace);
+    return {
+      ok: true,
+      app_id: FAKE_APP_ID,
+      authed_user: { id: 'U0INSTALLER' },
+      scope: 'commands,chat:write,channels:history,groups:history,im:history,files:write',
+      token_type: 'bot',
+      access_token: workspace.botToken,
+      bot_user_id: workspace.botUserId,
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
+  private answer(method: string, args: Record<string, unknown>, workspace?: FakeWorkspace): Answer {
     switch (method) {
       case 'auth.test':
+        if (workspace) {
+          return {
+            ok: true,
+            url: `https://${workspace.teamId.toLowerCase()}.slack.com/`,
+            team: workspace.teamName,
+            user: 'ml-interviewer',
+            team_id: workspace.teamId,
+            user_id: workspace.botUserId,
+            bot_id: workspace.botId,
+            is_enterprise_install: false,
+          };
+        }
         return {
           ok: true,
           url: 'https://fake-workspace.slack.com/',

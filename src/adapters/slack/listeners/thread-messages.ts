@@ -1,7 +1,8 @@
 /**
  * Replies in an interview's thread are the candidate's answers. Named filters run first, in
- * this order: a redelivery already taken → dropped; bots (this app included) → ignored; edits,
- * deletions and notices → ignored; not a reply under this app's start message → ignored.
+ * this order: bots (this app included) → ignored; edits, deletions and notices → ignored; not a
+ * reply under this app's start message → ignored. Then a delivery another process (or this
+ * one) already claimed is dropped (event-claims.ts).
  * Then one translator: the message becomes an `answer` command, with the message's id so the
  * engine answers a redelivered message once. Replies from anyone but the candidate are
  * ignored silently (the engine says "not your session"; nobody needs to hear it).
@@ -14,6 +15,7 @@ import type {
 } from '@slack/bolt';
 import type { ErrorCode } from '../../../engine/types.ts';
 import type { BackgroundWork } from '../background.ts';
+import type { EventClaims } from '../event-claims.ts';
 import { messageIdFor, sessionIdFor } from '../ids.ts';
 import { errorMessage, runInThread, type SlackDeps } from '../interviews.ts';
 import { slackToPlain } from '../mrkdwn.ts';
@@ -24,7 +26,6 @@ import {
   isPersonMessage,
   type MessageEventLike,
 } from '../predicates.ts';
-import type { RecentIds } from '../recent-ids.ts';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -46,9 +47,8 @@ export function registerThreadMessages(
   bolt: BoltApp,
   deps: SlackDeps,
   work: BackgroundWork,
-  recent: RecentIds,
+  claims: EventClaims,
 ): void {
-  const firstDelivery = onlyIf(({ body }) => recent.firstTime(body.event_id));
   const notFromBot = onlyIf((args) => !isFromBotOrSelf(fields(args), args.context.botUserId));
   const personMessage = onlyIf((args) => isPersonMessage(fields(args)));
   const inInterviewThread = onlyIf((args) =>
@@ -57,7 +57,6 @@ export function registerThreadMessages(
 
   bolt.event(
     'message',
-    firstDelivery,
     notFromBot,
     personMessage,
     inInterviewThread,
@@ -67,6 +66,9 @@ export function registerThreadMessages(
       const { channel, ts, thread_ts: threadTs, user } = message;
       if (!teamId || !channel || !ts || !threadTs || !user) return;
       await work.run(async () => {
+        // After the filters (it writes to the store), inside the tracked work (so stop() waits
+        // for it): the one delivery, across processes, that acts.
+        if (!(await claims.first(teamId, body.event_id))) return;
         await runInThread(deps, client, {
           sessionId: sessionIdFor({ teamId, channel, threadTs }),
           teamId,

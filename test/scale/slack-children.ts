@@ -1,0 +1,91 @@
+/** Slack app processes (slack-process.ts) started as real child processes, for the scale tests. */
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { spawnTsx } from '../../bench/support/tsx-child.ts';
+
+const SCRIPT = fileURLToPath(new URL('./slack-process.ts', import.meta.url));
+
+export interface SlackProcess {
+  pid: number;
+  port: number;
+  /** Claims this process made so far, in order. */
+  claims: { key: string; won: boolean }[];
+  /** Resolves once this process has made a claim for `key`. */
+  claimed(key: string): Promise<boolean>;
+  /** Resolves once no event is being processed in this process. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+  stderr(): string;
+}
+
+export async function startSlackProcess(
+  env: Record<string, string>,
+  namespace: string,
+): Promise<SlackProcess> {
+  const base = { ...process.env };
+  for (const name of ['REDIS_URL', 'DATABASE_PATH', 'OPENAI_API_KEY', 'OPENAI_BASE_URL'])
+    delete base[name];
+  const child = spawnTsx(SCRIPT, [namespace], { env: { ...base, LOG_LEVEL: 'error', ...env } });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const claims: { key: string; won: boolean }[] = [];
+  const claimWaiters: { key: string; resolve(won: boolean): void }[] = [];
+  const idleWaiters: (() => void)[] = [];
+  let port = 0;
+  let ready!: () => void;
+  const isReady = new Promise<void>((resolve) => {
+    ready = resolve;
+  });
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const message = JSON.parse(line) as {
+      ready?: boolean;
+      port?: number;
+      claim?: string;
+      won?: boolean;
+      idle?: boolean;
+    };
+    if (message.ready) {
+      port = message.port!;
+      ready();
+    } else if (message.claim !== undefined) {
+      claims.push({ key: message.claim, won: message.won! });
+      for (const waiter of claimWaiters.filter((w) => w.key === message.claim)) {
+        claimWaiters.splice(claimWaiters.indexOf(waiter), 1);
+        waiter.resolve(message.won!);
+      }
+    } else if (message.idle) {
+      idleWaiters.shift()?.();
+    }
+  });
+  void exited.then(() => ready());
+  await isReady;
+  if (child.exitCode !== null) throw new Error(`slack process failed to start: ${stderr}`);
+
+  return {
+    pid: child.pid!,
+    port,
+    claims,
+    claimed(key) {
+      const made = claims.find((c) => c.key === key);
+      if (made) return Promise.resolve(made.won);
+      return new Promise((resolve) => claimWaiters.push({ key, resolve }));
+    },
+    idle() {
+      return new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        child.stdin!.write('idle\n');
+      });
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.stdin!.end();
+      const timer = setTimeout(() => child.kill('SIGTERM'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+    stderr: () => stderr,
+  };
+}

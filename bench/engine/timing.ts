@@ -71,6 +71,12 @@ export class TimedStore implements SessionStore {
   claimOnce(key: string, ttlMs: number): Promise<boolean> {
     return this.watch.timeStore(() => this.inner.claimOnce(key, ttlMs));
   }
+  sessionAtPlace(place: string): Promise<string | null> {
+    return this.watch.timeStore(() => this.inner.sessionAtPlace(place));
+  }
+  setSessionAtPlace(place: string, sessionId: string): Promise<void> {
+    return this.watch.timeStore(() => this.inner.setSessionAtPlace(place, sessionId));
+  }
 }
 
 export class TimedLock implements SessionLock {

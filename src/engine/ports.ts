@@ -119,6 +119,18 @@ export interface SessionStore {
    * True the first time: used to process a redelivered platform event once.
    */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * The place index. A place is a platform-neutral key for where an interview lives or where a
+   * command was typed (a thread, a channel, a DM, a terminal), e.g. `discord:dm:<channelId>`.
+   * `sessionAtPlace` answers "which interview is here" with ONE read of one record, never by
+   * scanning sessions; null when no interview was started there.
+   */
+  sessionAtPlace(place: string): Promise<string | null>;
+  /**
+   * Record that `sessionId` is the interview at `place`, replacing the one there before (the
+   * newest interview started at a place is the one it holds).
+   */
+  setSessionAtPlace(place: string, sessionId: string): Promise<void>;
 }
 
 export interface SessionLock {

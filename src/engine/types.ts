@@ -2,8 +2,11 @@
  * The engine's vocabulary: sessions, commands, replies, scores. Platform-neutral and
  * LLM-neutral: adapters translate platform events into `Command`s and render `Reply`s.
  */
+import { DIFFICULTIES, LANGS, STAGE_IDS } from '../knowledge/schema.ts';
 import type { Difficulty, Lang, StageId } from '../knowledge/schema.ts';
 
+// Re-exported so adapters name languages, difficulties and stages without the knowledge base.
+export { DIFFICULTIES, LANGS, STAGE_IDS };
 export type { Difficulty, Lang, StageId };
 
 export const MODES = ['interview', 'coach'] as const;
@@ -48,6 +51,8 @@ export interface TokenUsage {
 
 export interface CriterionScore {
   id: string;
+  /** The criterion's name in the interview's language: set on every score a reply carries. */
+  name?: string;
   level: Level;
   /** Quotes taken verbatim from the candidate's words (checked in code). */
   evidence: string[];
@@ -191,8 +196,28 @@ export interface Scorecard {
 export const ACTIONS = ['followup', 'hint', 'next', 'end'] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/**
+ * Where an interview lives or a command was given, in platform-neutral terms: a thread, a
+ * channel, a DM, a terminal. `key` is the platform's own name for it (`discord:dm:<channelId>`,
+ * `slack:<team>:<channel>`, `terminal:<user>`). `perCandidate`: a place many candidates share,
+ * each with an interview of their own there (a Slack channel); otherwise the place holds one
+ * interview, whoever asks (a thread: a stranger there is refused by the engine, not ignored).
+ */
+export interface Place {
+  key: string;
+  perCandidate?: boolean;
+}
+
 export type Command =
-  | { kind: 'start'; scenarioId: string; mode?: Mode; lang?: Lang; difficulty?: Difficulty }
+  | {
+      kind: 'start';
+      scenarioId: string;
+      mode?: Mode;
+      lang?: Lang;
+      difficulty?: Difficulty;
+      /** Where the interview can be found afterwards with `engine.sessionAt` (newest wins). */
+      places?: Place[];
+    }
   /** `messageId`: the platform's id for the message, used to process a redelivery once. */
   | { kind: 'answer'; text: string; messageId?: string }
   | { kind: 'followup' }
@@ -275,6 +300,8 @@ export interface HistoryEntry {
 
 export interface HistoryView {
   entries: HistoryEntry[];
+  /** Every stage's title in the reply's language (entries name stages by id). */
+  stageTitles: Record<StageId, string>;
   /** Overall score trend across finished interviews, oldest first. */
   trend: number[];
   /** Difference between the mean of the latest three and the three before, when known. */

@@ -10,6 +10,8 @@ export const keys = {
   version: (id: string) => `ver:${id}`,
   /** The candidate's session summaries. */
   candidateIndex: (candidateId: string) => `idx:${candidateId}`,
+  /** The place index: the interview a place (thread, channel, DM, terminal) holds. */
+  place: (place: string) => `place:${place}`,
   /** A `claimOnce` marker. */
   claim: (key: string) => `claim:${key}`,
   /** Redis only: a cross-process lock. */

@@ -52,6 +52,14 @@ export class KeyvSessionStore implements SessionStore {
     });
   }
 
+  async sessionAtPlace(place: string): Promise<string | null> {
+    return (await this.keyv.get<string>(keys.place(place))) ?? null;
+  }
+
+  async setSessionAtPlace(place: string, sessionId: string): Promise<void> {
+    await this.write(keys.place(place), sessionId);
+  }
+
   private async readIndex(candidateId: CandidateId): Promise<SessionSummary[]> {
     return (await this.keyv.get<SessionSummary[]>(keys.candidateIndex(candidateId))) ?? [];
   }

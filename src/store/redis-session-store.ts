@@ -77,6 +77,14 @@ export class RedisSessionStore implements SessionStore {
     return set === 'OK';
   }
 
+  async sessionAtPlace(place: string): Promise<string | null> {
+    return this.redis.get(this.key(keys.place(place)));
+  }
+
+  async setSessionAtPlace(place: string, sessionId: string): Promise<void> {
+    await this.redis.set(this.key(keys.place(place)), sessionId);
+  }
+
   private async readIndex(candidateId: CandidateId): Promise<SessionSummary[]> {
     const fields = await this.redis.hgetall(this.key(keys.candidateIndex(candidateId)));
     return Object.values(fields)

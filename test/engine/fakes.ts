@@ -114,6 +114,16 @@ export class MemorySessionStore implements SessionStore {
     return active[0]?.id ?? null;
   }
 
+  readonly places = new Map<string, string>();
+
+  async sessionAtPlace(place: string): Promise<string | null> {
+    return this.places.get(place) ?? null;
+  }
+
+  async setSessionAtPlace(place: string, sessionId: string): Promise<void> {
+    this.places.set(place, sessionId);
+  }
+
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
     const now = this.clock.now();
     const until = this.claims.get(key);

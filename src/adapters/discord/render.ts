@@ -13,7 +13,6 @@ import {
 } from 'discord.js';
 import { actionLabel, formatHistory, formatStatus, stageHeading } from '../../engine/messages.ts';
 import type { Action, Lang, Reply } from '../../engine/types.ts';
-import type { Framework } from '../../knowledge/schema.ts';
 import { packEmbeds } from './embed-limits.ts';
 import { buttonCustomId } from './ids.ts';
 import { scorecardEmbeds, stageFeedbackEmbed } from './render-scores.ts';
@@ -36,8 +35,6 @@ export interface RenderContext {
   lang: Lang;
   /** The session the buttons act on; no buttons without one. */
   sessionId: string | null;
-  /** For criterion names in scores (ids are shown without it). */
-  framework?: Framework;
 }
 
 const BUTTON_STYLES: Record<Action, ButtonStyle> = {
@@ -74,7 +71,7 @@ function textMessages(text: string): OutgoingMessage[] {
 type Rendered = { text: string } | { messages: OutgoingMessage[] };
 
 function renderOne(reply: Reply, context: RenderContext): Rendered {
-  const { lang, framework } = context;
+  const { lang } = context;
   switch (reply.kind) {
     case 'message': {
       const marker =
@@ -93,11 +90,11 @@ function renderOne(reply: Reply, context: RenderContext): Rendered {
       };
     case 'stage-feedback':
       return {
-        messages: [{ embeds: [stageFeedbackEmbed(reply.title, reply.score, lang, framework)] }],
+        messages: [{ embeds: [stageFeedbackEmbed(reply.title, reply.score, lang)] }],
       };
     case 'scorecard':
       return {
-        messages: packEmbeds(scorecardEmbeds(reply.scorecard, lang, framework)).map((embeds) => ({
+        messages: packEmbeds(scorecardEmbeds(reply.scorecard, lang)).map((embeds) => ({
           embeds,
         })),
       };

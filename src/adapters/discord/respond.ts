@@ -70,7 +70,6 @@ export async function answerCommand(
   const messages = renderReplies(outcome.replies, {
     lang: outcome.lang,
     sessionId: outcome.sessionId,
-    framework: context.app.knowledge.framework,
   });
   if (messages.length === 0) {
     await interaction.deleteReply();
@@ -95,7 +94,6 @@ export async function postTurn(
   const messages = renderReplies(turn.replies, {
     lang: turn.lang,
     sessionId,
-    framework: context.app.knowledge.framework,
   });
   await context.buttons.turnPosted(channel.id, await sendToChannel(channel, messages));
 }

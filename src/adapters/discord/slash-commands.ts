@@ -7,27 +7,27 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { describeError } from '../../engine/messages.ts';
 import type { Lang } from '../../engine/types.ts';
-import { SESSION_SUBCOMMANDS, type SessionSubcommand } from './commands.ts';
+import { SESSION_WORDS, type SessionWord } from '../../engine/command-words.ts';
 import type { BotContext } from './context.ts';
-import { actorId } from './ids.ts';
+import { actorId, placeOf } from './ids.ts';
 import { answerCommand, replyPrivately } from './respond.ts';
-import { sessionForChannel } from './sessions.ts';
 import { startInterview } from './start.ts';
 import { typingIn } from './typing.ts';
 import { discordWording, langFromLocale } from './wording.ts';
 
 type Translator = (interaction: ChatInputCommandInteraction, context: BotContext) => Promise<void>;
 
-const PRIVATE_SUBCOMMANDS = new Set<SessionSubcommand>(['status', 'export']);
+const PRIVATE_SUBCOMMANDS = new Set<SessionWord>(['status', 'export']);
 
-function sessionCommand(subcommand: SessionSubcommand): Translator {
+function sessionCommand(subcommand: SessionWord): Translator {
   return async (interaction, context) => {
     const ephemeral = PRIVATE_SUBCOMMANDS.has(subcommand);
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const deferral = ephemeral ? 'ephemeral-reply' : 'public-reply';
     const actor = actorId(interaction.user.id);
     const lang = langFromLocale(interaction.locale);
-    const sessionId = await sessionForChannel(interaction.channel, actor, context.app.engine);
+    const place = placeOf(interaction.channel);
+    const sessionId = place ? await context.app.engine.sessionAt(actor, place) : null;
     if (!sessionId) {
       // Not in an interview thread (or a DM with one): nothing to act on here.
       await replyPrivately(interaction, deferral, describeError({ code: 'no-session' }, lang));
@@ -37,7 +37,7 @@ function sessionCommand(subcommand: SessionSubcommand): Translator {
       context.app.engine.execute({
         actor,
         sessionId,
-        command: { kind: SESSION_SUBCOMMANDS[subcommand] },
+        command: { kind: subcommand },
         lang,
       }),
     );
@@ -73,12 +73,7 @@ const TRANSLATORS: Record<string, Translator> = {
   start: startInterview,
   history: showHistory,
   scenarios: listScenarios,
-  ...Object.fromEntries(
-    (Object.keys(SESSION_SUBCOMMANDS) as SessionSubcommand[]).map((name) => [
-      name,
-      sessionCommand(name),
-    ]),
-  ),
+  ...Object.fromEntries(SESSION_WORDS.map((name) => [name, sessionCommand(name)])),
 };
 
 export async function handleInterviewCommand(

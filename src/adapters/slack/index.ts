@@ -23,7 +23,6 @@ import { registerSlashCommand } from './listeners/slash-command.ts';
 import { registerStartModal } from './listeners/start-modal.ts';
 import { registerThreadMessages } from './listeners/thread-messages.ts';
 import { RecentIds } from './recent-ids.ts';
-import { labelsFrom } from './render/labels.ts';
 import { checkSlackReachable } from './preflight.ts';
 import { slackStartError } from './start-errors.ts';
 import { boltOptions, type SlackConfig, selectTransport } from './transport.ts';
@@ -75,7 +74,7 @@ export async function startSlackApp(
   const work = new BackgroundWork((error) =>
     log.error({ err: error }, 'slack event handling failed'),
   );
-  const deps: SlackDeps = { app, labels: labelsFrom(app.knowledge.framework), logger: log };
+  const deps: SlackDeps = { app, logger: log };
   registerSlashCommand(bolt, deps, work);
   registerThreadMessages(bolt, deps, work, new RecentIds());
   registerButtons(bolt, deps, work);

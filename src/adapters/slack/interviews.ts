@@ -12,7 +12,6 @@ import { actorFor, sessionIdFor, type ThreadRef, threadOf } from './ids.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { postReplies } from './poster.ts';
 import { fallbackText, sections } from './render/blocks.ts';
-import type { Labels } from './render/labels.ts';
 import { renderReplies, textMessage } from './render/replies.ts';
 import { slackText } from './text.ts';
 
@@ -21,7 +20,6 @@ type StartCommand = Extract<Command, { kind: 'start' }>;
 
 export interface SlackDeps {
   app: App;
-  labels: Labels;
   logger: Logger;
 }
 
@@ -118,7 +116,7 @@ function render(
   lang: Lang,
   sessionId: string | null,
 ) {
-  return renderReplies(replies, { lang, sessionId, labels: deps.labels });
+  return renderReplies(replies, { lang, sessionId });
 }
 
 export interface ThreadCommand {

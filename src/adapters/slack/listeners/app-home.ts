@@ -25,7 +25,7 @@ export function registerAppHome(bolt: BoltApp, deps: SlackDeps, work: Background
       if (history?.kind !== 'history') return;
       await client.views.publish({
         user_id: event.user,
-        view: homeView(history.history, outcome.lang, deps.labels),
+        view: homeView(history.history, outcome.lang),
       });
     });
   });

@@ -110,7 +110,6 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
       const [message] = renderReplies(outcome.replies, {
         lang: outcome.lang,
         sessionId: null,
-        labels: deps.labels,
       });
       if (message?.kind === 'message') await ephemeral(call.respond, message);
       return;

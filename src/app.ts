@@ -4,7 +4,6 @@
  */
 import type { Config } from './config.ts';
 import { InterviewEngine } from './engine/engine.ts';
-import type { CandidateId } from './engine/types.ts';
 import type { Clock, Interviewer, StageScorer, UsageGuard } from './engine/ports.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/loader.ts';
@@ -23,8 +22,6 @@ export interface App {
    */
   readonly describe: { store: string; interviewer: string; scorer: string };
   interviewerKind: Interviewer['kind'];
-  /** The candidate's newest unfinished interview, for "resume". */
-  lastUnfinished(actor: CandidateId): Promise<{ sessionId: string; scenarioId: string } | null>;
   scorerKind: StageScorer['kind'];
   close(): Promise<void>;
 }
@@ -133,13 +130,6 @@ function assemble(
       };
     },
     interviewerKind: interviewer.kind,
-    async lastUnfinished(actor) {
-      const sessionId = await stores.store.lastActive(actor);
-      const session = sessionId ? await stores.store.get(sessionId) : null;
-      return session?.status === 'active'
-        ? { sessionId: session.id, scenarioId: session.scenarioId }
-        : null;
-    },
     scorerKind: scorer.kind,
     async close() {
       await llm?.close();

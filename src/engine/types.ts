@@ -3,11 +3,12 @@
  * LLM-neutral: adapters translate platform events into `Command`s and render `Reply`s.
  */
 import { DIFFICULTIES, LANGS, STAGE_IDS } from '../knowledge/schema.ts';
-import type { Difficulty, Lang, StageId } from '../knowledge/schema.ts';
+import type { Difficulty, Lang, Scenario, StageId } from '../knowledge/schema.ts';
 
 // Re-exported so adapters name languages, difficulties and stages without the knowledge base.
 export { DIFFICULTIES, LANGS, STAGE_IDS };
-export type { Difficulty, Lang, StageId };
+/** A scenario as `engine.scenarios()` lists it (id, titles, tags) for pickers and menus. */
+export type { Difficulty, Lang, Scenario, StageId };
 
 export const MODES = ['interview', 'coach'] as const;
 /** interview: feedback only at the end, like the real thing. coach: feedback after each stage. */

@@ -88,9 +88,9 @@ describe('messages', () => {
       scorer: 'llm',
     };
     expect(formatStatus(view, 'en')).toContain('Stage 2 of 3: Metrics, 1 min of 5 min.');
-    expect(formatHistory({ entries: [], stageTitles: NO_TITLES, trend: [], trendDelta: null }, 'en')).toBe(
-      'No interviews yet.',
-    );
+    expect(
+      formatHistory({ entries: [], stageTitles: NO_TITLES, trend: [], trendDelta: null }, 'en'),
+    ).toBe('No interviews yet.');
     expect(
       formatHistory(
         {

@@ -13,8 +13,10 @@ import { App as BoltApp, type AppOptions } from '@slack/bolt';
 import type { App } from '../../app.ts';
 import type { Logger } from '../../logger.ts';
 import { SetupError } from '../../setup-error.ts';
+import { InFlight } from '../kit/in-flight.ts';
+import { PressGuard } from '../kit/press-guard.ts';
+import { RecentIds } from '../kit/recent-ids.ts';
 import { connectWithin } from '../kit/startup.ts';
-import { BackgroundWork } from './background.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './interviews.ts';
 import { registerAppHome } from './listeners/app-home.ts';
@@ -22,7 +24,6 @@ import { registerButtons } from './listeners/buttons.ts';
 import { registerSlashCommand } from './listeners/slash-command.ts';
 import { registerStartModal } from './listeners/start-modal.ts';
 import { registerThreadMessages } from './listeners/thread-messages.ts';
-import { RecentIds } from './recent-ids.ts';
 import { checkSlackReachable } from './preflight.ts';
 import { slackStartError } from './start-errors.ts';
 import { boltOptions, type SlackConfig, selectTransport } from './transport.ts';
@@ -71,13 +72,11 @@ export async function startSlackApp(
     log.error({ err: error }, 'slack listener failed');
   });
 
-  const work = new BackgroundWork((error) =>
-    log.error({ err: error }, 'slack event handling failed'),
-  );
+  const work = new InFlight((error) => log.error({ err: error }, 'slack event handling failed'));
   const deps: SlackDeps = { app, logger: log };
   registerSlashCommand(bolt, deps, work);
   registerThreadMessages(bolt, deps, work, new RecentIds());
-  registerButtons(bolt, deps, work);
+  registerButtons(bolt, deps, work, new PressGuard(app.engine));
   registerStartModal(bolt, deps, work);
   registerAppHome(bolt, deps, work);
 
@@ -119,7 +118,7 @@ export async function startSlackApp(
       if (stopped) return;
       stopped = true;
       await bolt.stop();
-      await work.close();
+      await work.drain();
       log.info('slack app stopped');
     },
   };

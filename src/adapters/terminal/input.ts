@@ -3,6 +3,7 @@
  * command, never an answer: its first word picks the command ("/hint please" is /hint), and
  * a word that is no command (or a lone "/") is reported as unknown.
  */
+import { COMMAND_WORDS, type CommandWord } from '../../engine/command-words.ts';
 import type { Command } from '../../engine/types.ts';
 
 export type TerminalInput =
@@ -11,20 +12,6 @@ export type TerminalInput =
   | { kind: 'quit' }
   | { kind: 'unknown'; word: string };
 
-const SIMPLE_COMMANDS = {
-  followup: 'followup',
-  hint: 'hint',
-  next: 'next',
-  end: 'end',
-  scorecard: 'scorecard',
-  status: 'status',
-  history: 'history',
-  export: 'export',
-  abandon: 'abandon',
-} as const satisfies Record<string, Command['kind']>;
-
-export const CHAT_COMMANDS = [...Object.keys(SIMPLE_COMMANDS), 'help', 'quit'];
-
 export function parseLine(line: string): TerminalInput {
   const trimmed = line.trim();
   const match = /^\/(\S*)/.exec(trimmed);
@@ -32,11 +19,8 @@ export function parseLine(line: string): TerminalInput {
   const word = match[1]!.toLowerCase();
   if (word === 'help' || word === '?') return { kind: 'help' };
   if (word === 'quit' || word === 'exit') return { kind: 'quit' };
-  if (word in SIMPLE_COMMANDS) {
-    return {
-      kind: 'command',
-      command: { kind: SIMPLE_COMMANDS[word as keyof typeof SIMPLE_COMMANDS] },
-    };
+  if (Object.hasOwn(COMMAND_WORDS, word)) {
+    return { kind: 'command', command: { kind: COMMAND_WORDS[word as CommandWord] } };
   }
   return { kind: 'unknown', word };
 }

@@ -13,7 +13,7 @@ import {
   msg,
 } from '../../engine/messages.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
-import { STAGE_IDS } from '../../knowledge/schema.ts';
+import { STAGE_IDS } from '../../engine/types.ts';
 
 export interface RenderOptions {
   lang: Lang;

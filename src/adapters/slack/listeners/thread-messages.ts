@@ -12,8 +12,9 @@ import type {
   Middleware,
   SlackEventMiddlewareArgs,
 } from '@slack/bolt';
-import type { ErrorCode } from '../../../engine/types.ts';
-import type { BackgroundWork } from '../background.ts';
+import type { InFlight } from '../../kit/in-flight.ts';
+import { isQuietInConversation } from '../../kit/quiet-errors.ts';
+import type { RecentIds } from '../../kit/recent-ids.ts';
 import { messageIdFor, sessionIdFor } from '../ids.ts';
 import { errorMessage, runInThread, type SlackDeps } from '../interviews.ts';
 import { slackToPlain } from '../mrkdwn.ts';
@@ -24,12 +25,8 @@ import {
   isPersonMessage,
   type MessageEventLike,
 } from '../predicates.ts';
-import type { RecentIds } from '../recent-ids.ts';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
-
-/** Errors that mean "this message is not for an interview of yours": stay quiet. */
-const QUIET_ERRORS: readonly ErrorCode[] = ['no-session', 'not-your-session'];
 
 /** A listener filter from a named check: the chain continues only when the check passes. */
 function onlyIf(
@@ -45,7 +42,7 @@ const fields = (args: MessageArgs) => args.message as MessageEventLike;
 export function registerThreadMessages(
   bolt: BoltApp,
   deps: SlackDeps,
-  work: BackgroundWork,
+  work: InFlight,
   recent: RecentIds,
 ): void {
   const firstDelivery = onlyIf(({ body }) => recent.firstTime(body.event_id));
@@ -77,7 +74,7 @@ export function registerThreadMessages(
             messageId: messageIdFor(teamId, channel, ts),
           },
           onError: async (error, lang) => {
-            if (QUIET_ERRORS.includes(error.code)) return;
+            if (isQuietInConversation(error)) return;
             await postEphemeral(client, { channel, user, threadTs }, errorMessage(error, lang));
           },
         });

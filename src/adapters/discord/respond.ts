@@ -61,7 +61,6 @@ export async function answerCommand(
   interaction: ChatInputCommandInteraction,
   deferral: Exclude<Deferral, 'update'>,
   outcome: Outcome,
-  context: BotContext,
 ): Promise<SentMessage[]> {
   if (!outcome.ok) {
     await replyError(interaction, deferral, outcome.error, outcome.lang);

@@ -41,7 +41,7 @@ function sessionCommand(subcommand: SessionWord): Translator {
         lang,
       }),
     );
-    const sent = await answerCommand(interaction, deferral, outcome, context);
+    const sent = await answerCommand(interaction, deferral, outcome);
     if (!ephemeral) await context.buttons.turnPosted(interaction.channelId, sent);
   };
 }
@@ -53,7 +53,7 @@ const showHistory: Translator = async (interaction, context) => {
     command: { kind: 'history' },
     lang: langFromLocale(interaction.locale),
   });
-  await answerCommand(interaction, 'ephemeral-reply', outcome, context);
+  await answerCommand(interaction, 'ephemeral-reply', outcome);
 };
 
 /** The scenario list, in the user's language; ids are what /interview start takes. */

@@ -62,7 +62,7 @@ export async function startInterview(
       command: { ...command, places: [dmPlace(interaction.channelId)] },
       lang,
     });
-    const sent = await answerCommand(interaction, 'public-reply', outcome, context);
+    const sent = await answerCommand(interaction, 'public-reply', outcome);
     await context.buttons.turnPosted(interaction.channelId, sent);
     return;
   }

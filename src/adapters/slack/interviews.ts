@@ -114,14 +114,13 @@ export async function startInterview(
   await postReplies(
     client,
     thread,
-    render(deps, outcome.replies, outcome.lang, outcome.sessionId),
+    render(outcome.replies, outcome.lang, outcome.sessionId),
     outcome.lang,
     deps.logger,
   );
 }
 
 function render(
-  deps: SlackDeps,
   replies: Parameters<typeof renderReplies>[0],
   lang: Lang,
   sessionId: string | null,
@@ -158,7 +157,7 @@ export async function runInThread(
     await request.onError(outcome.error, outcome.lang);
     return 'failed';
   }
-  const outgoing = render(deps, outcome.replies, outcome.lang, outcome.sessionId);
+  const outgoing = render(outcome.replies, outcome.lang, outcome.sessionId);
   await postReplies(client, thread, outgoing, outcome.lang, deps.logger);
   return 'posted';
 }

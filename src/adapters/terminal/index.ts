@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { createApp } from '../../app.ts';
-import type { CliIO } from '../../cli/io.ts';
+import type { CliIO } from '../../io.ts';
 import type { Config } from '../../config.ts';
 import { msg } from '../../engine/messages.ts';
 import type { InterviewEngine } from '../../engine/engine.ts';

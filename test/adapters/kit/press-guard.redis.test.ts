@@ -90,7 +90,12 @@ describe.skipIf(!redisUrl)('press guard across processes (needs REDIS_URL)', () 
     const channel = 'C0TWOPROC';
     const user = { id: 'U0CAND', name: 'cand' };
     await a.sender.send(
-      slashCommand({ user, channel, text: 'start mini-recsys', responseUrl: fake.responseUrl('s') }),
+      slashCommand({
+        user,
+        channel,
+        text: 'start mini-recsys',
+        responseUrl: fake.responseUrl('s'),
+      }),
     );
     await a.slack.idle();
     const root = fake.calls.find(
@@ -117,9 +122,7 @@ describe.skipIf(!redisUrl)('press guard across processes (needs REDIS_URL)', () 
     for (const interviewer of interviewers) interviewer.open();
     await Promise.all([a.slack.idle(), b.slack.idle()]);
 
-    const posted = postsInThread(fake.calls.slice(mark), channel, threadTs)
-      .map(visibleText)
-      .join();
+    const posted = postsInThread(fake.calls.slice(mark), channel, threadTs).map(visibleText).join();
     expect(posted).toContain('Hint 1');
     expect(posted).not.toContain('Hint 2');
     expect(interviewers[1]!.hints).toBe(0);

@@ -2,6 +2,7 @@
  * `npm start`. With no platform tokens: an interview in the terminal (the embedded default).
  * With DISCORD_TOKEN: the Discord bot; with Slack tokens: the Slack app; both if both.
  */
+import { PLATFORMS } from './adapters/registry.ts';
 import { runTerminal } from './adapters/terminal/index.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
@@ -20,23 +21,9 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
   logger.info({ ...app.describe }, 'ml-interviewer starting');
   const running: Running[] = [];
   try {
-    if (config.discord) {
-      const { startDiscordBot } = await import('./adapters/discord/index.ts');
-      running.push({
-        name: 'discord',
-        ...(await startDiscordBot(app, config.discord, logger, {
-          connectTimeoutMs: config.connectTimeoutMs,
-        })),
-      });
-    }
-    if (config.slack) {
-      const { startSlackApp } = await import('./adapters/slack/index.ts');
-      running.push({
-        name: 'slack',
-        ...(await startSlackApp(app, config.slack, logger, {
-          connectTimeoutMs: config.connectTimeoutMs,
-        })),
-      });
+    for (const platform of PLATFORMS) {
+      const started = await platform.start(app, config, logger);
+      if (started) running.push({ name: platform.name, stop: () => started.stop() });
     }
   } catch (error) {
     // One platform failed to start: close what is open so the process can end with the error.

@@ -31,7 +31,10 @@ export function msg(lang: Lang): Messages {
 
 /** The sentence to show for an engine error. */
 export function describeError(error: EngineError, lang: Lang): string {
-  return TABLE[lang].errors[error.code](error.params ?? {});
+  // The union of (code, params) pairs is checked where errors are built; here each code's
+  // wording receives the params of that same code.
+  const word = TABLE[lang].errors[error.code] as (p: object) => string;
+  return word(error.params ?? {});
 }
 
 export function actionLabel(action: Action, lang: Lang): string {

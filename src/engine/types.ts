@@ -260,11 +260,24 @@ export type ErrorCode =
   | 'busy'
   | 'internal';
 
-export interface EngineError {
-  code: ErrorCode;
-  /** Values for the wording, e.g. the unknown scenario id or the retry delay. */
-  params?: Record<string, string | number>;
+/** The values each error's wording takes (codes not listed take none). */
+export interface ErrorParams {
+  'unknown-scenario': { id: string; suggestions: string };
+  'rate-limited': { retryAfterSeconds: number };
+  'budget-exhausted': { retryAfterMinutes: number };
+  /** `resend`: the candidate's message was not saved, so they are asked to send it again. */
+  internal: { resend?: 1 };
 }
+
+/** The params of error `C` (an empty record for codes that take none). */
+export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams
+  ? ErrorParams[C]
+  : Record<never, never>;
+
+/** An engine error: a stable code, and typed values for its wording. */
+export type EngineError = {
+  [C in ErrorCode]: { code: C; params?: ErrorParamsOf<C> };
+}[ErrorCode];
 
 export interface StatusView {
   sessionId: string;

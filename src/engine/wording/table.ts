@@ -6,6 +6,7 @@ import type {
   Action,
   Difficulty,
   ErrorCode,
+  ErrorParamsOf,
   HireSignal,
   Level,
   Mode,
@@ -13,7 +14,6 @@ import type {
   StatusView,
 } from '../types.ts';
 
-export type Params = Record<string, string | number>;
 
 /** The notes a scorer adds to a stage score, worded here so both scorers speak both languages. */
 export interface ScoreNotes {
@@ -30,7 +30,7 @@ export interface ScoreNotes {
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export interface Messages {
-  errors: Record<ErrorCode, (p: Params) => string>;
+  errors: { [C in ErrorCode]: (p: Partial<ErrorParamsOf<C>>) => string };
   notes: ScoreNotes;
   actions: Record<Action, string>;
   actionHelp: Record<Action, string>;

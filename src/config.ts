@@ -66,11 +66,11 @@ const EnvSchema = z.object({
   CONNECT_TIMEOUT_MS: positiveInt(30_000),
 });
 
-export interface LlmEndpoint {
-  apiKey: string;
-  baseURL: string | undefined;
-  model: string;
-}
+/** The configuration the app runs on: inferred from the schema and its mapping below. */
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** An OpenAI-compatible server to call: the interviewer's, or the judge's. */
+export type LlmEndpoint = NonNullable<Config['llm']['endpoint']>;
 
 /** The variables the configuration reads, in `.env.example` order (for `config`/`doctor`). */
 export const SETTING_NAMES = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[];
@@ -89,51 +89,6 @@ export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
 ]);
-
-export interface Config {
-  logLevel: string | undefined;
-  knowledgeDir: string | undefined;
-  /** The terminal's language when none is given on the command line. */
-  defaultLang: 'en' | 'zh';
-  store: { redisUrl: string | undefined; databasePath: string };
-  llm: {
-    /** Null when no LLM is configured: the offline interviewer and scorer are used. */
-    endpoint: LlmEndpoint | null;
-    timeoutMs: number;
-    maxRetries: number;
-    maxRetryAfterMs: number;
-    /** Consecutive failed requests that switch the LLM off for `breakerCooldownMs`. */
-    breakerFailures: number;
-    breakerCooldownMs: number;
-    rpm: number;
-    tpm: number;
-    maxConcurrent: number;
-    scorer: 'auto' | 'llm' | 'offline';
-    /**
-     * The LLM judge (rubric scorer): its own endpoint, each part falling back to the
-     * interviewer's; null when neither is configured.
-     */
-    judge: LlmEndpoint | null;
-    /** Judge samples per stage, combined by median (JUDGE_SAMPLES, default 3). */
-    scorerSamples: number;
-    /** Sampling temperature of the judge (reasoning models that reject it get none). */
-    judgeTemperature: number;
-    /** US$ per million tokens, when set; otherwise eval looks the model up in its small table. */
-    judgePrice: { inputPerMTok: number; outputPerMTok: number } | null;
-    userTurnsPerMinute: number;
-    userDailyTokens: number;
-  };
-  discord: { token: string; apiUrl: string | undefined; privateThreads: boolean } | null;
-  slack: {
-    botToken: string;
-    signingSecret: string | undefined;
-    appToken: string | undefined;
-    apiUrl: string | undefined;
-    port: number;
-  } | null;
-  /** How long Discord or Slack may take to connect at start-up before it gives up. */
-  connectTimeoutMs: number;
-}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -166,11 +121,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is.\n  fix: set SLACK_APP_TOKEN (xapp-..., Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode); see README "Slack"',
     );
   }
-  // A local OpenAI-compatible server (Ollama, vLLM, LM Studio) usually needs no key.
-  const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
-  const judgeKey = e.JUDGE_API_KEY ?? e.OPENAI_API_KEY;
-  const judgeBaseURL = e.JUDGE_BASE_URL ?? e.OPENAI_BASE_URL;
-  const judgeConfigured = Boolean(judgeKey || judgeBaseURL);
+  const judgeConfigured = Boolean(
+    e.JUDGE_API_KEY ?? e.OPENAI_API_KEY ?? e.JUDGE_BASE_URL ?? e.OPENAI_BASE_URL,
+  );
   if (e.SCORER === 'llm' && !judgeConfigured) {
     throw new ConfigError(
       'SCORER=llm needs an LLM.\n  fix: set OPENAI_API_KEY (or OPENAI_BASE_URL, or JUDGE_API_KEY / JUDGE_BASE_URL), or use SCORER=auto|offline',
@@ -182,6 +135,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'JUDGE_PRICE_INPUT_PER_MTOK and JUDGE_PRICE_OUTPUT_PER_MTOK go together.\n  fix: set both or neither',
     );
   }
+  return ConfigSchema.parse(env);
+}
+
+/**
+ * Settings → the configuration's shape. Kept beside the checks in `loadConfig`, which run first
+ * and say what to fix; defaults live in `EnvSchema` only.
+ */
+function toConfig(e: z.infer<typeof EnvSchema>) {
+  // A local OpenAI-compatible server (Ollama, vLLM, LM Studio) usually needs no key.
+  const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const judgeKey = e.JUDGE_API_KEY ?? e.OPENAI_API_KEY;
+  const judgeBaseURL = e.JUDGE_BASE_URL ?? e.OPENAI_BASE_URL;
+  const judgeConfigured = Boolean(judgeKey || judgeBaseURL);
   return {
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR,
@@ -242,3 +208,5 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     connectTimeoutMs: e.CONNECT_TIMEOUT_MS,
   };
 }
+
+const ConfigSchema = EnvSchema.transform(toConfig);

@@ -14,7 +14,6 @@ import type {
   StatusView,
 } from '../types.ts';
 
-
 /** The notes a scorer adds to a stage score, worded here so both scorers speak both languages. */
 export interface ScoreNotes {
   /** The LLM judge's samples agreed on every criterion, or differed by up to `spread` levels. */

@@ -11,7 +11,8 @@ import { langOfText } from '../../engine/lang.ts';
 import { describeError } from '../../engine/messages.ts';
 import { isQuietInConversation } from '../kit/quiet-errors.ts';
 import type { BotContext } from './context.ts';
-import { actorId, placeOf } from './ids.ts';
+import { interviewHere } from './here.ts';
+import { actorId } from './ids.ts';
 import { renderNotice } from './render.ts';
 import { postTurn } from './respond.ts';
 import { sendToChannel } from './send.ts';
@@ -42,8 +43,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
   }
   await context.turns.track(async () => {
     const actor = actorId(message.author.id);
-    const place = placeOf(channel);
-    const sessionId = place ? await context.app.engine.sessionAt(actor, place) : null;
+    const sessionId = await interviewHere(context.app.engine, actor, channel);
     if (!sessionId) return;
     const outcome = await typingIn(channel, () =>
       context.app.engine.execute({

@@ -9,7 +9,8 @@ import { describeError } from '../../engine/messages.ts';
 import type { Lang } from '../../engine/types.ts';
 import { SESSION_WORDS, type SessionWord } from '../../engine/command-words.ts';
 import type { BotContext } from './context.ts';
-import { actorId, placeOf } from './ids.ts';
+import { interviewHere } from './here.ts';
+import { actorId } from './ids.ts';
 import { answerCommand, replyPrivately } from './respond.ts';
 import { startInterview } from './start.ts';
 import { typingIn } from './typing.ts';
@@ -26,8 +27,7 @@ function sessionCommand(subcommand: SessionWord): Translator {
     const deferral = ephemeral ? 'ephemeral-reply' : 'public-reply';
     const actor = actorId(interaction.user.id);
     const lang = langFromLocale(interaction.locale);
-    const place = placeOf(interaction.channel);
-    const sessionId = place ? await context.app.engine.sessionAt(actor, place) : null;
+    const sessionId = await interviewHere(context.app.engine, actor, interaction.channel);
     if (!sessionId) {
       // Not in an interview thread (or a DM with one): nothing to act on here.
       await replyPrivately(interaction, deferral, describeError({ code: 'no-session' }, lang));

@@ -18,6 +18,8 @@ import { closestOtherStage, detectOffScenario, isFarMore } from './analysis/topi
 import { buildIdeaIndex, type IdeaIndex, matchKeyPoint } from './key-point-match.ts';
 import { stageFit, stageProfiles } from './stage-profile.ts';
 import { tokenSet } from './tokens.ts';
+import { misdefinedTermsIn, shippedDefinedTerms } from './analysis/definitions.ts';
+import { dismissalsIn, shippedPracticeCatalogue } from './analysis/dismissals.ts';
 import { shippedWrongClaims, wrongClaimsIn } from './wrong-claims.ts';
 
 /** The model's inputs, in a fixed order (the weights file names them). */
@@ -74,7 +76,10 @@ export interface AnswerReading {
   keyPoints: KeyPointReading[];
   offStage: { stage: string } | null;
   offScenario: { scenario: string } | null;
-  /** Ids of the wrong claims the answer makes (knowledge/misconceptions.yaml). */
+  /**
+   * Ids of the wrong claims the answer makes: knowledge/misconceptions.yaml ids, `misdefined:`
+   * terms (knowledge/definitions.yaml) and `dismissed:` practices (knowledge/dismissals.yaml).
+   */
   wrongClaims: string[];
   features: FeatureVector;
 }
@@ -211,10 +216,14 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const words = contentIdx.reduce((n, i) => n + kept[i]!.words, 0);
   const share = (count: number, of: number) => (of > 0 ? count / of : 0);
   const otherStage = closest?.theirs ?? 0;
-  const wrongClaims = wrongClaimsIn(
-    kept.map((s) => s.text),
-    shippedWrongClaims(),
-  );
+  // Three readings of the same failure, getting the ideas wrong: a known wrong claim, a term
+  // defined without its gist, a standard practice waved away without a reason.
+  const texts = kept.map((s) => s.text);
+  const wrongClaims = [
+    ...wrongClaimsIn(texts, shippedWrongClaims()),
+    ...misdefinedTermsIn(texts, shippedDefinedTerms()).map((id) => `misdefined:${id}`),
+    ...dismissalsIn(texts, shippedPracticeCatalogue()).map((id) => `dismissed:${id}`),
+  ];
 
   const features: FeatureVector = {
     // A stage the scenario lists no key points for says nothing either way (NaN: the model

@@ -1,0 +1,155 @@
+/**
+ * Misdefined terms: a sentence that defines an ML term ("a canary release means …", "召回率就是 …")
+ * without any of the ideas the term is about. Interviewers rarely ask for definitions; answers
+ * that stuff keywords define them, and get them wrong in endless ways, so instead of listing the
+ * wrong definitions (knowledge/misconceptions.yaml does that for the common ones) this reads the
+ * definition and asks whether it holds the term's gist (knowledge/definitions.yaml): "canary"
+ * must say something about a small share of traffic, "recall" about the actual positives.
+ *
+ * Only sentences shaped as a definition are read ("X means", "X is basically", "X is a
+ * technique that", "X 就是"); "canary at 5% for a day" or "recall matters more here" are uses,
+ * not definitions, and are never judged.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../knowledge/loader.ts';
+
+const Patterns = z.strictObject({
+  en: z.array(z.string()).default([]),
+  zh: z.array(z.string()).default([]),
+});
+const TermSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** How the term is written. */
+  term: Patterns,
+  /** Any of these in the definition means it is about the right thing (any language). */
+  gist: z.array(z.string()).min(1),
+  examples: z.strictObject({
+    wrong: z.array(z.string()).min(1),
+    right: z.array(z.string()).min(1),
+  }),
+});
+const FileSchema = z.strictObject({ version: z.literal(1), terms: z.array(TermSchema).min(1) });
+
+export interface DefinedTerm {
+  id: string;
+  /** Global ('g') patterns: every place the term is written is read. */
+  term: RegExp[];
+  gist: RegExp[];
+  examples: { wrong: string[]; right: string[] };
+}
+
+/**
+ * What follows a term when the sentence defines it. Evaluative uses ("A/B testing is a must",
+ * "canary is the safer choice") are not definitions: after "is a/the" a definition names what
+ * kind of thing the term is (a technique, a metric, a way …).
+ */
+const DEFINES_EN = new RegExp(
+  [
+    String.raw`^\s*(\([^)]{0,40}\)\s*)?,?\s*(which |that )?(basically |simply |just |essentially |really |literally |actually |in practice )?`,
+    '(',
+    String.raw`means\b|mean\b(?! of)|meaning\b|refers to\b|is defined as\b|stands for\b`,
+    String.raw`|(is|are) (basically|just|simply|essentially|really|literally|actually|when|where|used to)\b`,
+    String.raw`|(is|are) (a|an|one|another) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|model|algorithm|step|practice|score|check|kind|type|form|procedure|mechanism|setup|tool|idea|concept)s?\b`,
+    // "the metric we optimise" is a choice, "the share of …" a definition.
+    String.raw`|(is|are) the (number|percentage|share|fraction|ratio|proportion|probability|average|mean|sum|count|amount|rate|time|speed|size) of\b`,
+    ')',
+  ].join(''),
+  'iu',
+);
+const DEFINES_ZH =
+  /^\s*(（[^）]{0,20}）|\([^)]{0,20}\))?\s*(其实|本质上|基本上|说白了)?\s*(就是|是指|指的是|的意思是|意思是|也就是|是一种|是一个(方法|技术|指标|策略)|用来|用于|是用来|就是说)/u;
+
+/**
+ * A gloss right after the term: "canary (i.e. …)", "canary, meaning …". Not "canary: …": in an
+ * outline a colon introduces the choice made ("feature store: Feast"), not a definition.
+ */
+const GLOSS =
+  /^\s*([(（]\s*(i\.?e\.?,?|meaning|which means|即|也就是|就是)|,\s*(i\.?e\.?,?|meaning|that is,))/iu;
+
+function compile(sources: readonly string[], where: string, flags = 'iu'): RegExp[] {
+  return sources.map((source) => {
+    try {
+      return new RegExp(source, flags);
+    } catch (error) {
+      throw new Error(
+        `${where}: invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`,
+      );
+    }
+  });
+}
+
+/** Reads and validates a definitions file; errors name the file and the term. */
+export function loadDefinedTerms(file: string): DefinedTerm[] {
+  const parsed = FileSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  }
+  return parsed.data.terms.map((t) => ({
+    id: t.id,
+    term: compile([...t.term.en, ...t.term.zh], `${file}: ${t.id}`, 'giu'),
+    // A gist word is a stem at a word start: "all" must not match in "recalls".
+    gist: compile(
+      t.gist.map((g) => `(?<![a-z0-9])(?:${g})`),
+      `${file}: ${t.id}`,
+    ),
+    examples: t.examples,
+  }));
+}
+
+let shipped: DefinedTerm[] | undefined;
+
+/** The committed glossary (knowledge/definitions.yaml), read once. */
+export function shippedDefinedTerms(): DefinedTerm[] {
+  shipped ??= loadDefinedTerms(path.join(DEFAULT_KNOWLEDGE_DIR, 'definitions.yaml'));
+  return shipped;
+}
+
+/** The definition the sentence gives of the term at `end` (its text after the term), or null. */
+function definitionAfter(sentence: string, end: number): string | null {
+  const rest = sentence.slice(end);
+  const cue = DEFINES_EN.exec(rest) ?? DEFINES_ZH.exec(rest) ?? GLOSS.exec(rest);
+  return cue ? rest.slice(cue[0].length) : null;
+}
+
+/** Any defining word anywhere in the sentence (a cheap first pass). */
+const ANY_CUE = new RegExp(
+  [DEFINES_EN, DEFINES_ZH, GLOSS].map((re) => re.source.replace(/^\^/, '')).join('|'),
+  'iu',
+);
+
+/**
+ * One instance of the term, not the term: "a new listing's embedding is the average of …",
+ * "its recall is …".
+ */
+const INSTANCE =
+  /(['’]s|\b(its|their|our|your|each|every|this|that|these|those|his|her))\s+([\w-]+\s+)?$/iu;
+/** A value, not a definition: "PR-AUC is just 0.04". */
+const VALUE = /^\s*(about |around |only |roughly |~|≈)?[\d.]/u;
+
+/** Does the sentence define the term without its gist? */
+export function misdefines(sentence: string, term: DefinedTerm): boolean {
+  for (const re of term.term) {
+    for (const match of sentence.matchAll(re)) {
+      if (INSTANCE.test(sentence.slice(0, match.index))) continue;
+      const definition = definitionAfter(sentence, match.index + match[0].length);
+      // A definition with nothing after the cue ("that's what canary means.") says nothing.
+      if (definition === null || definition.trim().length < 3 || VALUE.test(definition)) continue;
+      if (!term.gist.some((g) => g.test(definition))) return true;
+    }
+  }
+  return false;
+}
+
+/** The ids of the terms the sentences misdefine (each term once). */
+export function misdefinedTermsIn(
+  sentences: readonly string[],
+  terms: readonly DefinedTerm[],
+): string[] {
+  // Most sentences define nothing: only those with a defining word anywhere are read term by term.
+  const defining = sentences.filter((s) => ANY_CUE.test(s));
+  return terms.filter((t) => defining.some((s) => misdefines(s, t))).map((t) => t.id);
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  loadDefinedTerms,
+  misdefinedTermsIn,
+  misdefines,
+  shippedDefinedTerms,
+} from '../../src/scorer/analysis/definitions.ts';
+import {
+  dismissalsIn,
+  dismissalsInSentence,
+  loadPracticeCatalogue,
+  shippedPracticeCatalogue,
+} from '../../src/scorer/analysis/dismissals.ts';
+
+/** Sentences a strong candidate writes: neither check may fire on them. */
+const STRONG = [
+  'Canary at 1% for a day, then 10%, watching latency and complaint rate.',
+  'Recall matters more than precision here because a missed fraud case costs $500.',
+  'We start with logistic regression instead of a transformer because we have 20k labels and a 10 ms budget.',
+  'No A/B test at first: with 300 orders a day it would take months to reach power, so a staged rollout with guardrails.',
+  'AUC is threshold-free, so we also report precision at the operating threshold.',
+  'Two-tower retrieval returns 1,000 candidates, then a GBDT ranker scores them.',
+  '用 two-tower 召回 1000 个候选，再用 GBDT 精排。',
+  '先灰度 5% 流量，观察一周没问题再全量。',
+  'Daily retraining is overkill; weekly is enough since tastes drift slowly.',
+  'Alert if CTR drops more than 5% day over day.',
+  'Calibration is not needed for pure ranking unless the scores feed the bid.',
+];
+
+describe('misdefined terms (knowledge/definitions.yaml)', () => {
+  const terms = shippedDefinedTerms();
+
+  it('flags each wrong example for its own term and no right example for any term', () => {
+    expect(new Set(terms.map((t) => t.id)).size).toBe(terms.length);
+    for (const t of terms) {
+      for (const s of t.examples.wrong) expect(misdefines(s, t), `${t.id}: ${s}`).toBe(true);
+      for (const s of t.examples.right) expect(misdefinedTermsIn([s], terms), s).toEqual([]);
+    }
+  });
+
+  it('reads only definitions, never uses of a term', () => {
+    for (const s of STRONG) expect(misdefinedTermsIn([s], terms), s).toEqual([]);
+    const canary = terms.find((t) => t.id === 'canary')!;
+    expect(misdefines('Canary is the safer choice for a ranking change.', canary)).toBe(false);
+    expect(misdefines('Canary means the loudest users see it first.', canary)).toBe(true);
+  });
+
+  it('reports a broken file with its path and the term', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'defs-'));
+    const file = path.join(dir, 'definitions.yaml');
+    writeFileSync(
+      file,
+      "version: 1\nterms:\n  - id: bad\n    term: {en: ['(x']}\n    gist: [y]\n    examples: {wrong: [a], right: [b]}\n",
+    );
+    expect(() => loadDefinedTerms(file)).toThrow(/definitions\.yaml: bad: invalid pattern/);
+  });
+});
+
+describe('dismissed practices (knowledge/dismissals.yaml)', () => {
+  const catalogue = shippedPracticeCatalogue();
+
+  it('recognises each wrong example for its own entry and no right example for any entry', () => {
+    for (const entry of [...catalogue.practices, ...catalogue.direct]) {
+      for (const s of entry.examples.wrong)
+        expect(dismissalsInSentence(s, catalogue), `${entry.id}: ${s}`).toContain(entry.id);
+      for (const s of entry.examples.right)
+        expect(dismissalsInSentence(s, catalogue), `${entry.id}: ${s}`).toEqual([]);
+    }
+  });
+
+  it('leaves reasoned trade-offs and strong sentences alone', () => {
+    expect(dismissalsIn(STRONG, catalogue)).toEqual([]);
+    expect(
+      dismissalsIn(['The A/B test is overkill because there are only 40 users a week.'], catalogue),
+    ).toEqual([]);
+    expect(dismissalsIn(['The A/B test is overkill, the new model is better.'], catalogue)).toEqual(
+      ['ab-test'],
+    );
+  });
+
+  it('reports a broken file with its path', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dismiss-'));
+    const file = path.join(dir, 'dismissals.yaml');
+    writeFileSync(file, 'version: 1\ncues: {en: []}\n');
+    expect(() => loadPracticeCatalogue(file)).toThrow(/dismissals\.yaml: /);
+  });
+});

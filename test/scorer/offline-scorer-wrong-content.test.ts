@@ -1,0 +1,79 @@
+/**
+ * Wrong content lowers a score through the committed model: a term defined without its gist, a
+ * standard practice waved away with no reason. The same words with a reason (a trade-off) or a
+ * right definition are not marked down.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/engine/types.ts';
+import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/loader.ts';
+import type { StageId } from '../../src/knowledge/schema.ts';
+import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
+
+let knowledge: Knowledge;
+let scorer: OfflineScorer;
+
+function score(scenario: string, stage: StageId, answer: string, lang: Lang = 'en') {
+  return scorer.score({
+    framework: knowledge.framework,
+    scenario: knowledge.scenarios.get(scenario)!,
+    stage: stageById(knowledge.framework, stage),
+    lang,
+    answer,
+    turns: [],
+  });
+}
+
+beforeAll(async () => {
+  knowledge = await loadKnowledge();
+  scorer = new OfflineScorer({ knowledge });
+});
+
+const ROLLOUT =
+  'We compare the new ranker with the current one on watch time per user, with p99 latency and complaint rate as guardrails.';
+
+describe('wrong content lowers the score', () => {
+  it('a misdefined term scores lower than the right definition', async () => {
+    const right = await score(
+      'feed-engagement',
+      'deployment',
+      `${ROLLOUT} A canary release means sending 1% of traffic to the new model for a day before ramping up.`,
+    );
+    const wrong = await score(
+      'feed-engagement',
+      'deployment',
+      `${ROLLOUT} A canary release means running the new model on the fastest servers for a day before ramping up.`,
+    );
+    expect(wrong.score).toBeLessThan(right.score);
+  });
+
+  it('waving a practice away scores lower than the same choice with a reason', async () => {
+    const reasoned = await score(
+      'feed-engagement',
+      'deployment',
+      `${ROLLOUT} We skip a long A/B test at first because the change is reversible within minutes, and use a staged rollout instead.`,
+    );
+    const waved = await score(
+      'feed-engagement',
+      'deployment',
+      `${ROLLOUT} An A/B test is overkill here, the new ranker is clearly better.`,
+    );
+    expect(waved.score).toBeLessThan(reasoned.score);
+  });
+
+  it('in Chinese too', async () => {
+    const right = await score(
+      'feed-engagement',
+      'deployment',
+      '新模型和旧模型对比人均观看时长，p99 延迟和投诉率作为护栏指标。灰度发布一定要做，观察一天再扩大。',
+      'zh',
+    );
+    const wrong = await score(
+      'feed-engagement',
+      'deployment',
+      '新模型和旧模型对比人均观看时长，p99 延迟和投诉率作为护栏指标。灰度发布就是浪费时间，观察一天直接全量上线。',
+      'zh',
+    );
+    expect(wrong.score).toBeLessThan(right.score);
+  });
+});

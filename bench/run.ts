@@ -17,7 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CliCommand, type CliIO, UsageError } from '../src/cli/io.ts';
+import { type CliCommand, type CliIO, UsageError } from '../src/io.ts';
 import { DEFAULT_PLANS, type EngineRunPlan, runEngineSuite } from './engine/index.ts';
 import { describeScript } from './engine/candidates.ts';
 import { type LimiterBenchResult, runLimiterBench } from './limiter/index.ts';

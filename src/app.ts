@@ -4,7 +4,6 @@
  */
 import type { Config } from './config.ts';
 import { InterviewEngine } from './engine/engine.ts';
-import type { CandidateId } from './engine/types.ts';
 import type { Clock, Interviewer, StageScorer, UsageGuard } from './engine/ports.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/loader.ts';
@@ -25,8 +24,6 @@ export interface App {
    */
   readonly describe: { store: string; interviewer: string; scorer: string };
   interviewerKind: Interviewer['kind'];
-  /** The candidate's newest unfinished interview, for "resume". */
-  lastUnfinished(actor: CandidateId): Promise<{ sessionId: string; scenarioId: string } | null>;
   scorerKind: StageScorer['kind'];
   /** Turn gate (shutdown, store lost, LLM queue bound), metrics, readiness. */
   ops: Ops;
@@ -149,13 +146,6 @@ function assemble(
       };
     },
     interviewerKind: interviewer.kind,
-    async lastUnfinished(actor) {
-      const sessionId = await store.lastActive(actor);
-      const session = sessionId ? await store.get(sessionId) : null;
-      return session?.status === 'active'
-        ? { sessionId: session.id, scenarioId: session.scenarioId }
-        : null;
-    },
     scorerKind: scorer.kind,
     ops,
     claimOnce: (key, ttlMs) => stores.store.claimOnce(key, ttlMs),

@@ -2,7 +2,7 @@
  * `npm run cli -- <command> [options]`. Each command lives in its own module under src/cli/
  * and is imported only when used, so `scenarios` does not load discord.js.
  */
-import { type CliCommand, type CliIO, UsageError } from './cli/io.ts';
+import { type CliCommand, type CliIO, UsageError } from './io.ts';
 import { loadEnvironment } from './env-file.ts';
 import { exitCodeOf, formatFatal, isUserFacing } from './setup-error.ts';
 

@@ -104,11 +104,11 @@ const EnvSchema = z.object({
   LOG_ANSWER_TEXT: bool(false),
 });
 
-export interface LlmEndpoint {
-  apiKey: string;
-  baseURL: string | undefined;
-  model: string;
-}
+/** The configuration the app runs on: inferred from the schema and its mapping below. */
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** An OpenAI-compatible server to call: the interviewer's, or the judge's. */
+export type LlmEndpoint = NonNullable<Config['llm']['endpoint']>;
 
 /** The variables the configuration reads, in `.env.example` order (for `config`/`doctor`). */
 export const SETTING_NAMES = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[];
@@ -129,90 +129,6 @@ export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
   'SLACK_CLIENT_SECRET',
   'SLACK_STATE_SECRET',
 ]);
-
-export interface Config {
-  logLevel: string | undefined;
-  knowledgeDir: string | undefined;
-  /** The terminal's language when none is given on the command line. */
-  defaultLang: 'en' | 'zh';
-  store: {
-    redisUrl: string | undefined;
-    databasePath: string;
-    /** PostgreSQL, the store for several processes (with REDIS_URL for coordination). */
-    databaseUrl: string | undefined;
-    databaseSchema: string;
-    /** Days a finished interview is kept; 0 = forever. */
-    retentionDays: number;
-    timeouts: { connectTimeoutMs: number; commandTimeoutMs: number };
-  };
-  llm: {
-    /** Null when no LLM is configured: the offline interviewer and scorer are used. */
-    endpoint: LlmEndpoint | null;
-    timeoutMs: number;
-    maxRetries: number;
-    maxRetryAfterMs: number;
-    /** Consecutive failed requests that switch the LLM off for `breakerCooldownMs`. */
-    breakerFailures: number;
-    breakerCooldownMs: number;
-    rpm: number;
-    tpm: number;
-    maxConcurrent: number;
-    /** LLM turns that may wait beyond `maxConcurrent` in this process; more are told "busy". */
-    maxQueue: number;
-    scorer: 'auto' | 'llm' | 'offline';
-    /**
-     * The LLM judge (rubric scorer): its own endpoint, each part falling back to the
-     * interviewer's; null when neither is configured.
-     */
-    judge: LlmEndpoint | null;
-    /** Judge samples per stage, combined by median (JUDGE_SAMPLES, default 3). */
-    scorerSamples: number;
-    /** Sampling temperature of the judge (reasoning models that reject it get none). */
-    judgeTemperature: number;
-    /** US$ per million tokens, when set; otherwise eval looks the model up in its small table. */
-    judgePrice: { inputPerMTok: number; outputPerMTok: number } | null;
-    userTurnsPerMinute: number;
-    userDailyTokens: number;
-    /** Shared by everyone in one Slack workspace or Discord server. */
-    teamTurnsPerMinute: number;
-    teamDailyTokens: number;
-  };
-  discord: {
-    token: string;
-    apiUrl: string | undefined;
-    privateThreads: boolean;
-    /** `npm run start:sharded`: how many shards ('auto': as many as Discord recommends). */
-    shards?: number | 'auto';
-    /** Pause between starting two shards (Discord allows about one IDENTIFY per 5 s). */
-    shardSpawnDelayMs?: number;
-  } | null;
-  slack: {
-    /** Single-workspace mode: the one bot token. Undefined in OAuth mode (`oauth` set). */
-    botToken: string | undefined;
-    /** Many workspaces: the OAuth install flow, each workspace's token in the store. */
-    oauth?: SlackOAuthConfig | null;
-    signingSecret: string | undefined;
-    appToken: string | undefined;
-    apiUrl: string | undefined;
-    port: number;
-  } | null;
-  /** How long Discord or Slack may take to connect at start-up before it gives up. */
-  connectTimeoutMs: number;
-  /** Each Slack Web API / Discord REST request: time limit and retries. */
-  platform: { timeoutMs: number; maxRetries: number };
-  ops: {
-    /** How long in-flight turns may take to finish after SIGTERM/SIGINT. */
-    shutdownTimeoutMs: number;
-    /** Own port for /healthz, /readyz, /metrics; unset: PORT in bot modes, none in the terminal. */
-    healthPort: number | undefined;
-    /** PORT: Slack's HTTP port, and the ops endpoints' when HEALTH_PORT is unset. */
-    port: number;
-    /** How often the store is checked, and how long a check may take. */
-    storeCheckMs: number;
-    /** Put the candidate's answer text in the per-turn log line. */
-    logAnswerText: boolean;
-  };
-}
 
 export interface SlackOAuthConfig {
   clientId: string;
@@ -255,12 +171,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is.\n  fix: set SLACK_APP_TOKEN (xapp-..., Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode); see README "Slack"',
     );
   }
-  const oauth = slackOAuth(e);
-  // A local OpenAI-compatible server (Ollama, vLLM, LM Studio) usually needs no key.
-  const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
-  const judgeKey = e.JUDGE_API_KEY ?? e.OPENAI_API_KEY;
-  const judgeBaseURL = e.JUDGE_BASE_URL ?? e.OPENAI_BASE_URL;
-  const judgeConfigured = Boolean(judgeKey || judgeBaseURL);
+  // Checked here first: a wrong combination of Slack settings says what to fix.
+  slackOAuth(e);
+  const judgeConfigured = Boolean(
+    e.JUDGE_API_KEY ?? e.OPENAI_API_KEY ?? e.JUDGE_BASE_URL ?? e.OPENAI_BASE_URL,
+  );
   if (e.SCORER === 'llm' && !judgeConfigured) {
     throw new ConfigError(
       'SCORER=llm needs an LLM.\n  fix: set OPENAI_API_KEY (or OPENAI_BASE_URL, or JUDGE_API_KEY / JUDGE_BASE_URL), or use SCORER=auto|offline',
@@ -272,6 +187,20 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'JUDGE_PRICE_INPUT_PER_MTOK and JUDGE_PRICE_OUTPUT_PER_MTOK go together.\n  fix: set both or neither',
     );
   }
+  return ConfigSchema.parse(env);
+}
+
+/**
+ * Settings → the configuration's shape. Kept beside the checks in `loadConfig`, which run first
+ * and say what to fix; defaults live in `EnvSchema` only.
+ */
+function toConfig(e: z.infer<typeof EnvSchema>) {
+  const oauth = slackOAuth(e);
+  // A local OpenAI-compatible server (Ollama, vLLM, LM Studio) usually needs no key.
+  const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const judgeKey = e.JUDGE_API_KEY ?? e.OPENAI_API_KEY;
+  const judgeBaseURL = e.JUDGE_BASE_URL ?? e.OPENAI_BASE_URL;
+  const judgeConfigured = Boolean(judgeKey || judgeBaseURL);
   return {
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR,
@@ -391,3 +320,5 @@ function slackOAuth(e: z.infer<typeof EnvSchema>): SlackOAuthConfig | null {
     redirectUri: e.SLACK_REDIRECT_URI,
   };
 }
+
+const ConfigSchema = EnvSchema.transform(toConfig);

@@ -2,12 +2,12 @@
  * `npm start`. With no platform tokens: an interview in the terminal (the embedded default).
  * With DISCORD_TOKEN: the Discord bot; with Slack tokens: the Slack app; both if both.
  */
+import { PLATFORMS } from './adapters/registry.ts';
 import { runTerminal } from './adapters/terminal/index.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { loadEnvironment } from './env-file.ts';
 import { createLogger } from './logger.ts';
-import { discordRestLimits, slackClientOptions } from './ops/platform-limits.ts';
 import { type ServedOps, serveOps } from './ops/serve.ts';
 import { type Closable, exitOnSignals } from './ops/shutdown.ts';
 import { exitCodeOf, formatFatal } from './setup-error.ts';
@@ -25,26 +25,9 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
   try {
     ops = await serveOps(app.ops, config, logger);
     if (ops.server) logger.info({ port: ops.server.port }, 'health and metrics listening');
-    if (config.discord) {
-      const { startDiscordBot } = await import('./adapters/discord/index.ts');
-      running.push({
-        name: 'discord',
-        ...(await startDiscordBot(app, config.discord, logger, {
-          connectTimeoutMs: config.connectTimeoutMs,
-          rest: discordRestLimits(config.platform),
-        })),
-      });
-    }
-    if (config.slack) {
-      const { startSlackApp } = await import('./adapters/slack/index.ts');
-      running.push({
-        name: 'slack',
-        ...(await startSlackApp(app, config.slack, logger, {
-          connectTimeoutMs: config.connectTimeoutMs,
-          clientOptions: slackClientOptions(config.platform),
-          customRoutes: ops.slackRoutes,
-        })),
-      });
+    for (const platform of PLATFORMS) {
+      const started = await platform.start(app, config, logger, { slackRoutes: ops.slackRoutes });
+      if (started) running.push({ name: platform.name, stop: () => started.stop() });
     }
   } catch (error) {
     // One platform failed to start: close what is open so the process can end with the error.

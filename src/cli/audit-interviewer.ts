@@ -11,7 +11,7 @@ import { loadKnowledge } from '../knowledge/loader.ts';
 import { createLlmServices } from '../llm/index.ts';
 import { OfflineInterviewer } from '../interviewer/rule-based-interviewer.ts';
 import { OfflineScorer } from '../scorer/offline-scorer.ts';
-import { type CliCommand, UsageError } from './io.ts';
+import { type CliCommand, UsageError } from '../io.ts';
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 

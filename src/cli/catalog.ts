@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { stagePlan } from '../knowledge/knowledge.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
-import { type CliCommand, UsageError } from './io.ts';
+import { type CliCommand, UsageError } from '../io.ts';
 
 function parseJsonFlag(argv: string[], name: string): { json: boolean; lang: 'en' | 'zh' } {
   try {

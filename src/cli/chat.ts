@@ -4,7 +4,7 @@ import { runTerminal } from '../adapters/terminal/index.ts';
 import { loadConfig } from '../config.ts';
 import { DIFFICULTIES, type Difficulty } from '../knowledge/schema.ts';
 import { createLogger } from '../logger.ts';
-import { type CliCommand, UsageError } from './io.ts';
+import { type CliCommand, UsageError } from '../io.ts';
 
 function oneOf<T extends string>(
   name: string,

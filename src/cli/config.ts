@@ -5,7 +5,7 @@
  */
 import { type Config, loadConfig } from '../config.ts';
 import { formatSettings } from './doctor/settings.ts';
-import { type CliCommand, type CliIO, UsageError } from './io.ts';
+import { type CliCommand, type CliIO, UsageError } from '../io.ts';
 
 function settingsOf(argv: string[], io: CliIO, name: string): { config: Config | null } {
   if (argv.length > 0) throw new UsageError(`${name}: takes no options (got ${argv.join(' ')})`);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type ReviewEvalReport, loadReviewSet, runReviewEval } from '../eval/review-eval.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
-import { type CliCommand, UsageError } from './io.ts';
+import { type CliCommand, UsageError } from '../io.ts';
 
 const EVAL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../eval');
 

@@ -16,7 +16,7 @@ import { formatEvalReport } from '../eval/report.ts';
 import { runEval } from '../eval/runner.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import { HeldOutError, scorersByHeldOutWriter } from '../eval/held-out.ts';
-import { type CliCommand, UsageError } from './io.ts';
+import { type CliCommand, UsageError } from '../io.ts';
 import { type CliScorerKind, createScorerForCli, SCORER_KINDS } from './scorer-factory.ts';
 
 function parse(argv: string[]) {

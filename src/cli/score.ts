@@ -10,7 +10,7 @@ import { type Knowledge, stageById } from '../knowledge/knowledge.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import { LANGS, STAGE_IDS, type StageId } from '../knowledge/schema.ts';
 import { looksChinese } from '../knowledge/signals.ts';
-import { type CliCommand, readAll, UsageError } from './io.ts';
+import { type CliCommand, readAll, UsageError } from '../io.ts';
 import { type CliScorerKind, createScorerForCli, SCORER_KINDS } from './scorer-factory.ts';
 
 function parse(argv: string[]) {

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import type { StageScorer } from '../engine/ports.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { type PriceSource, priceFor } from '../eval/cost.ts';
-import { UsageError } from './io.ts';
+import { UsageError } from '../io.ts';
 import { OfflineScorer } from '../scorer/offline-scorer.ts';
 import { withReview } from '../scorer/review-scorer.ts';
 

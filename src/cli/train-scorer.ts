@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { DatasetError, type LabeledItem, loadLabeledSet } from '../eval/dataset.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import { trainScorerModel } from '../scorer/training.ts';
-import { type CliCommand, UsageError } from './io.ts';
+import { type CliCommand, UsageError } from '../io.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_TRAINING_SET = path.join(ROOT, 'datasets/scoring/corpus.jsonl');

@@ -33,7 +33,16 @@ import { completePending } from './respond.ts';
 import { searchScenarios, unknownScenarioError } from './scenario-search.ts';
 import { SessionTurn, VersionConflictError } from './session-turn.ts';
 import { emptyUsage } from './usage.ts';
-import type { EngineError, EngineRequest, Lang, Outcome, Session } from './types.ts';
+import { placeIndexKey } from './places.ts';
+import type {
+  CandidateId,
+  EngineError,
+  EngineRequest,
+  Lang,
+  Outcome,
+  Place,
+  Session,
+} from './types.ts';
 
 export type { EngineDeps } from './deps.ts';
 
@@ -81,6 +90,23 @@ export class InterviewEngine {
   /** Scenarios matching what was typed (id, title, tags), for autocomplete; at most `limit`. */
   findScenarios(query: string, lang: Lang, limit = 25): Scenario[] {
     return searchScenarios(this.scenarios(), query, lang, limit);
+  }
+
+  /**
+   * Which interview is at `place` for `actor`: the newest started there (see `Place`). One
+   * read of the store's place index, never a scan of sessions; null when none was started
+   * there. The interview may be finished (a scorecard is still asked for in its thread).
+   */
+  async sessionAt(actor: CandidateId, place: Place): Promise<string | null> {
+    return this.services.store.sessionAtPlace(placeIndexKey(actor, place));
+  }
+
+  /**
+   * Claims a one-time platform event (a button press, a delivery) across every process that
+   * shares the store: true the first time `key` is claimed within `ttlMs`.
+   */
+  claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    return this.services.store.claimOnce(`event:${key}`, ttlMs);
   }
 
   async execute(request: EngineRequest): Promise<Outcome> {

@@ -2,6 +2,8 @@
  * The end-of-interview scorecard, assembled from the stage scores. Pure: the same session gives
  * the same scorecard, so it can be rebuilt for a provisional view mid-interview.
  */
+import { withCriterionNames } from './labels.ts';
+import { levelOf } from './levels.ts';
 import { reviewMistakes } from '../interviewer/mistake-review.ts';
 import { fitRubricText } from '../interviewer/scenario-fit.ts';
 import { stageById } from '../knowledge/knowledge.ts';
@@ -62,11 +64,6 @@ const MAX_NEXT_POINTS = 3;
 const MAX_QUOTE = 200;
 /** Hints used from which "practice without hints" becomes a next step. */
 const MANY_HINTS = 3;
-
-/** The integer band of a 1–4 score (nearest level). */
-export function levelOf(score: number): Level {
-  return Math.min(4, Math.max(1, Math.round(score))) as Level;
-}
 
 // From worst to best.
 const SIGNAL_LADDER: readonly HireSignal[] = HIRE_SIGNALS;
@@ -154,7 +151,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     return {
       stage: id,
       title: stageById(framework, id).title[lang],
-      score: progress.score ?? null,
+      score: progress.score ? withCriterionNames(framework, progress.score, lang) : null,
       hintsUsed: progress.hintsUsed,
       durationMs: stageElapsedMs(progress, now),
     };

@@ -2,6 +2,7 @@
  * Moving through the plan: open a stage, close it (score it), advance, finish. Shared by
  * `start`, `next`, `end` and the pacing rule.
  */
+import { withCriterionNames } from './labels.ts';
 import { mistakesFor } from '../knowledge/knowledge.ts';
 import { STAGE_TEXT_CAP, candidateText, capCandidateTurns, capText } from './answer-text.ts';
 import { msg } from './messages.ts';
@@ -64,7 +65,11 @@ export async function closeStage(turn: SessionTurn): Promise<void> {
       'feedback',
       msg(turn.lang).stageFeedback(title, stored.score, stored.missedKeyPoints),
     );
-    turn.replies.push({ kind: 'stage-feedback', title, score: stored });
+    turn.replies.push({
+      kind: 'stage-feedback',
+      title,
+      score: withCriterionNames(turn.framework, stored, turn.lang),
+    });
   }
 }
 

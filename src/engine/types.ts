@@ -2,9 +2,13 @@
  * The engine's vocabulary: sessions, commands, replies, scores. Platform-neutral and
  * LLM-neutral: adapters translate platform events into `Command`s and render `Reply`s.
  */
-import type { Difficulty, Lang, StageId } from '../knowledge/schema.ts';
+import { DIFFICULTIES, LANGS, STAGE_IDS } from '../knowledge/schema.ts';
+import type { Difficulty, Lang, Scenario, StageId } from '../knowledge/schema.ts';
 
-export type { Difficulty, Lang, StageId };
+// Re-exported so adapters name languages, difficulties and stages without the knowledge base.
+export { DIFFICULTIES, LANGS, STAGE_IDS };
+/** A scenario as `engine.scenarios()` lists it (id, titles, tags) for pickers and menus. */
+export type { Difficulty, Lang, Scenario, StageId };
 
 export const MODES = ['interview', 'coach'] as const;
 /** interview: feedback only at the end, like the real thing. coach: feedback after each stage. */
@@ -48,6 +52,8 @@ export interface TokenUsage {
 
 export interface CriterionScore {
   id: string;
+  /** The criterion's name in the interview's language: set on every score a reply carries. */
+  name?: string;
   level: Level;
   /** Quotes taken verbatim from the candidate's words (checked in code). */
   evidence: string[];
@@ -196,8 +202,28 @@ export interface Scorecard {
 export const ACTIONS = ['followup', 'hint', 'next', 'end'] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/**
+ * Where an interview lives or a command was given, in platform-neutral terms: a thread, a
+ * channel, a DM, a terminal. `key` is the platform's own name for it (`discord:dm:<channelId>`,
+ * `slack:<team>:<channel>`, `terminal:<user>`). `perCandidate`: a place many candidates share,
+ * each with an interview of their own there (a Slack channel); otherwise the place holds one
+ * interview, whoever asks (a thread: a stranger there is refused by the engine, not ignored).
+ */
+export interface Place {
+  key: string;
+  perCandidate?: boolean;
+}
+
 export type Command =
-  | { kind: 'start'; scenarioId: string; mode?: Mode; lang?: Lang; difficulty?: Difficulty }
+  | {
+      kind: 'start';
+      scenarioId: string;
+      mode?: Mode;
+      lang?: Lang;
+      difficulty?: Difficulty;
+      /** Where the interview can be found afterwards with `engine.sessionAt` (newest wins). */
+      places?: Place[];
+    }
   /** `messageId`: the platform's id for the message, used to process a redelivery once. */
   | { kind: 'answer'; text: string; messageId?: string }
   | { kind: 'followup' }
@@ -249,11 +275,28 @@ export type ErrorCode =
   | 'restarting'
   | 'internal';
 
-export interface EngineError {
-  code: ErrorCode;
-  /** Values for the wording, e.g. the unknown scenario id or the retry delay. */
-  params?: Record<string, string | number>;
+/** The values each error's wording takes (codes not listed take none). */
+export interface ErrorParams {
+  'unknown-scenario': { id: string; suggestions: string };
+  /** `scope`: whose limit (the candidate's own, or their workspace/server's shared one). */
+  'rate-limited': { retryAfterSeconds: number; scope?: 'user' | 'team' };
+  'budget-exhausted': { retryAfterMinutes: number; scope?: 'user' | 'team' };
+  overloaded: { retryAfterSeconds: number };
+  /** `resend`: the turn was cut by the restart before the message was handled. */
+  restarting: { resend?: 1 };
+  /** `resend`: the candidate's message was not saved, so they are asked to send it again. */
+  internal: { resend?: 1 };
 }
+
+/** The params of error `C` (an empty record for codes that take none). */
+export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams
+  ? ErrorParams[C]
+  : Record<never, never>;
+
+/** An engine error: a stable code, and typed values for its wording. */
+export type EngineError = {
+  [C in ErrorCode]: { code: C; params?: ErrorParamsOf<C> };
+}[ErrorCode];
 
 export interface StatusView {
   sessionId: string;
@@ -290,6 +333,8 @@ export interface HistoryEntry {
 
 export interface HistoryView {
   entries: HistoryEntry[];
+  /** Every stage's title in the reply's language (entries name stages by id). */
+  stageTitles: Record<StageId, string>;
   /** Overall score trend across finished interviews, oldest first. */
   trend: number[];
   /** Difference between the mean of the latest three and the three before, when known. */

@@ -2,13 +2,7 @@
  * Token accounting: adding up usage across requests, and estimating a request's tokens before
  * it is sent (for the tokens-per-minute limiter, which must never under-count).
  */
-import type { TokenUsage } from '../engine/types.ts';
-
 export { addUsage, emptyUsage } from '../engine/usage.ts';
-
-export function totalTokens(usage: TokenUsage): number {
-  return usage.promptTokens + usage.completionTokens;
-}
 
 /**
  * A generous estimate of a text's tokens without a tokenizer: English runs about four

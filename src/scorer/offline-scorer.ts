@@ -20,6 +20,7 @@
  *     "not addressed" (1); sentences that explain are a level at or above the stage's band,
  *     bare mentions one below it.
  */
+import { levelOf } from '../engine/levels.ts';
 import { readFileSync } from 'node:fs';
 import type { StageScorer, StageScoringInput } from '../engine/ports.ts';
 import type { CriterionScore, Level, StageScore } from '../engine/types.ts';
@@ -51,11 +52,6 @@ const NAMES_ONLY_CEILING = 2.49;
 export const MAX_SCORED_CHARS = 20_000;
 /** Under this many words with no content at all, an answer cannot be judged. */
 const TOO_SHORT_WORDS = 12;
-
-/** The integer band of a stage score: the nearest level, halves rounded up. */
-export function levelOf(score: number): Level {
-  return Math.min(4, Math.max(1, Math.round(score))) as Level;
-}
 
 let shipped: OrdinalModel | undefined;
 

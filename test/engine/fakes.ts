@@ -114,22 +114,22 @@ export class MemorySessionStore implements SessionStore {
     return active[0]?.id ?? null;
   }
 
+  readonly places = new Map<string, string>();
+
+  async sessionAtPlace(place: string): Promise<string | null> {
+    return this.places.get(place) ?? null;
+  }
+
+  async setPlace(place: string, sessionId: string): Promise<void> {
+    this.places.set(place, sessionId);
+  }
+
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
     const now = this.clock.now();
     const until = this.claims.get(key);
     if (until !== undefined && until > now) return false;
     this.claims.set(key, now + ttlMs);
     return true;
-  }
-
-  readonly places = new Map<string, string>();
-
-  async setPlace(place: string, sessionId: string): Promise<void> {
-    this.places.set(place, sessionId);
-  }
-
-  async sessionAtPlace(place: string): Promise<string | null> {
-    return this.places.get(place) ?? null;
   }
 
   async forgetCandidate(candidateId: CandidateId): Promise<number> {

@@ -9,7 +9,15 @@ import {
   msg,
   stageHeading,
 } from '../../src/engine/messages.ts';
-import { ACTIONS, type ErrorCode, HIRE_SIGNALS, type StatusView } from '../../src/engine/types.ts';
+import {
+  ACTIONS,
+  type ErrorCode,
+  HIRE_SIGNALS,
+  type HistoryView,
+  type StatusView,
+} from '../../src/engine/types.ts';
+
+const NO_TITLES = {} as HistoryView['stageTitles'];
 
 const CODES: ErrorCode[] = [
   'unknown-scenario',
@@ -80,9 +88,9 @@ describe('messages', () => {
       scorer: 'llm',
     };
     expect(formatStatus(view, 'en')).toContain('Stage 2 of 3: Metrics, 1 min of 5 min.');
-    expect(formatHistory({ entries: [], trend: [], trendDelta: null }, 'en')).toBe(
-      'No interviews yet.',
-    );
+    expect(
+      formatHistory({ entries: [], stageTitles: NO_TITLES, trend: [], trendDelta: null }, 'en'),
+    ).toBe('No interviews yet.');
     expect(
       formatHistory(
         {
@@ -97,6 +105,7 @@ describe('messages', () => {
               stageScores: {},
             },
           ],
+          stageTitles: NO_TITLES,
           trend: [3],
           trendDelta: null,
         },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildScorecard, hireSignalFor, levelOf } from '../../src/engine/scorecard.ts';
+import { levelOf } from '../../src/engine/levels.ts';
+import { buildScorecard, hireSignalFor } from '../../src/engine/scorecard.ts';
 import type { Level, Session, StageScore } from '../../src/engine/types.ts';
 import { loadMiniKnowledge } from './fakes.ts';
 

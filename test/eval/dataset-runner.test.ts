@@ -5,7 +5,7 @@ import { lengthBaseline, wordCount } from '../../src/eval/length-baseline.ts';
 import { runEval } from '../../src/eval/runner.ts';
 import type { StageScorer } from '../../src/engine/ports.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import { levelOf } from '../../src/scorer/offline-scorer.ts';
+import { levelOf } from '../../src/engine/levels.ts';
 
 const KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../fixtures/scorer/knowledge');
 

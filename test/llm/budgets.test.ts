@@ -39,7 +39,7 @@ describe('BudgetGuard (in memory)', () => {
     expect(await g.admit('slack:T1:ana', 'slack:T1')).toEqual({ ok: true });
     expect(await g.admit('slack:T1:ana', 'slack:T1')).toEqual({ ok: true });
     const refused = await g.admit('slack:T1:ana', 'slack:T1');
-    expect(refused).toMatchObject({ ok: false, code: 'rate-limited', scope: 'user' });
+    expect(refused).toMatchObject({ ok: false, code: 'rate-limited', scope: 'user' as const });
     expect(refused.ok === false && refused.retryAfterMs).toBeGreaterThan(0);
     expect(refused.ok === false && refused.retryAfterMs).toBeLessThanOrEqual(60_000);
   });
@@ -93,7 +93,7 @@ describe('BudgetGuard (in memory)', () => {
   it('says whose budget it is, with the retry time, in English and Chinese', () => {
     const team = {
       code: 'rate-limited' as const,
-      params: { retryAfterSeconds: 12, scope: 'team' },
+      params: { retryAfterSeconds: 12, scope: 'team' as const },
     };
     expect(describeError(team, 'en')).toContain('This workspace (or server)');
     expect(describeError(team, 'en')).toContain('12 seconds');
@@ -101,11 +101,14 @@ describe('BudgetGuard (in memory)', () => {
     expect(describeError(team, 'zh')).toContain('12 秒');
     const daily = {
       code: 'budget-exhausted' as const,
-      params: { retryAfterMinutes: 90, scope: 'team' },
+      params: { retryAfterMinutes: 90, scope: 'team' as const },
     };
     expect(describeError(daily, 'en')).toContain("today's shared interview budget");
     expect(describeError(daily, 'zh')).toContain('90 分钟');
-    const own = { code: 'rate-limited' as const, params: { retryAfterSeconds: 5, scope: 'user' } };
+    const own = {
+      code: 'rate-limited' as const,
+      params: { retryAfterSeconds: 5, scope: 'user' as const },
+    };
     expect(describeError(own, 'en')).toContain('You are going a bit fast');
   });
 });
@@ -175,7 +178,7 @@ describe.skipIf(!redisUrl)(
         expect(third.ok).toBe(false);
         expect(!third.ok && third.error).toMatchObject({
           code: 'rate-limited',
-          params: { scope: 'user' },
+          params: { scope: 'user' as const },
         });
 
         const boSession = await startFor(b, bo.actor, tenant);
@@ -184,7 +187,7 @@ describe.skipIf(!redisUrl)(
         const over = await answer(a, { ...bo, sessionId: boSession });
         expect(!over.ok && over.error).toMatchObject({
           code: 'rate-limited',
-          params: { scope: 'team' },
+          params: { scope: 'team' as const },
         });
         expect(!over.ok && describeError(over.error, 'en')).toMatch(/wait \d+ seconds/);
       } finally {
@@ -203,7 +206,7 @@ describe.skipIf(!redisUrl)(
           const refused = await answer(app, { ...ana, sessionId });
           expect(!refused.ok && refused.error).toMatchObject({
             code: 'budget-exhausted',
-            params: { scope: 'team' },
+            params: { scope: 'team' as const },
           });
         }
       } finally {

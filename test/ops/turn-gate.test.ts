@@ -88,7 +88,11 @@ describe('LLM work bound', () => {
       expect(errorCode(third)).toBe('overloaded');
       if (!third.ok) {
         expect(third.lang).toBe('zh');
-        expect(Number(third.error.params?.retryAfterSeconds)).toBeGreaterThanOrEqual(5);
+        expect(
+          Number(
+            (third.error.params as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds,
+          ),
+        ).toBeGreaterThanOrEqual(5);
         expect(describeError(third.error, 'zh')).toMatch(/秒后再发送/);
         expect(describeError(third.error, 'en')).toMatch(/send it again in about \d+ seconds/);
       }
@@ -131,7 +135,7 @@ describe('draining for shutdown', () => {
       const outcome = await slow;
       expect(errorCode(outcome)).toBe('restarting');
       if (!outcome.ok) {
-        expect(outcome.error.params?.resend).toBe(1);
+        expect((outcome.error.params as { resend?: 1 } | undefined)?.resend).toBe(1);
         expect(describeError(outcome.error, 'en')).toMatch(/cut off.*send it again/);
         expect(describeError(outcome.error, 'zh')).toMatch(/再发送一次/);
       }

@@ -9,7 +9,8 @@ import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { isVerbatimQuote } from '../../src/knowledge/signals.ts';
 import { isGraderInstruction } from '../../src/scorer/analysis/injection.ts';
-import { levelOf, OfflineScorer } from '../../src/scorer/offline-scorer.ts';
+import { levelOf } from '../../src/engine/levels.ts';
+import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
 
 const KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../fixtures/scorer/knowledge');
 

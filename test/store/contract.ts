@@ -293,6 +293,19 @@ export function storeContract(backend: ContractBackend): void {
     });
   });
 
+  describe('place index', () => {
+    it('answers which interview a place holds; a newer one there replaces it', async () => {
+      const { store } = await open();
+      const place = `discord:dm:${Math.random().toString(36).slice(2)}`;
+      expect(await store.sessionAtPlace(place)).toBeNull();
+      await store.setPlace(place, 'first');
+      expect(await store.sessionAtPlace(place)).toBe('first');
+      await store.setPlace(place, 'second');
+      expect(await store.sessionAtPlace(place)).toBe('second');
+      expect(await store.sessionAtPlace(`${place}:other`)).toBeNull();
+    });
+  });
+
   describe('counters', () => {
     it('adds up within a window, atomically, and starts over after it', async () => {
       const { counters } = await open();

@@ -21,17 +21,18 @@ export async function handleInterviewButton(
 ): Promise<void> {
   const parsed = parseButtonCustomId(interaction.customId);
   if (!parsed) return;
-  const pressed = interaction.message.id;
-  if (!context.buttons.claimPress(pressed, interaction.user.id)) {
-    // A repeat press while the first is still being answered: acknowledge it, run nothing.
+  const first = await context.presses.firstPress({
+    platform: 'discord',
+    messageId: interaction.message.id,
+    userId: interaction.user.id,
+    action: parsed.action,
+  });
+  if (!first) {
+    // A repeat press (double click, here or in another process): acknowledge it, run nothing.
     await interaction.deferUpdate();
     return;
   }
-  try {
-    await answerPress(interaction, parsed, context);
-  } finally {
-    context.buttons.pressDone(pressed, interaction.user.id);
-  }
+  await answerPress(interaction, parsed, context);
 }
 
 async function answerPress(
@@ -59,7 +60,6 @@ async function answerPress(
   const messages = renderReplies(outcome.replies, {
     lang: outcome.lang,
     sessionId: parsed.sessionId,
-    framework: context.app.knowledge.framework,
   });
   const sent = await answerDeferred(interaction, messages, {
     ephemeral: false,

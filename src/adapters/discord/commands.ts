@@ -9,11 +9,10 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
 } from 'discord.js';
+import { DIFFICULTIES, LANGS, MODES, SESSION_WORDS } from '../../engine/command-words.ts';
 import { msg } from '../../engine/messages.ts';
 import { addForgetMeSubcommand } from './forget-me-command.ts';
-import { ACTIONS, type Action, type CommandKind } from '../../engine/types.ts';
-import { DIFFICULTIES, LANGS } from '../../knowledge/schema.ts';
-import { MODES } from '../../engine/types.ts';
+import { ACTIONS, type Action } from '../../engine/types.ts';
 
 export const COMMAND_NAME = 'interview';
 
@@ -23,19 +22,6 @@ export const OPTION = {
   language: 'language',
   difficulty: 'difficulty',
 } as const;
-
-/** Subcommands that act on the interview of the channel, and the engine command each runs. */
-export const SESSION_SUBCOMMANDS = {
-  followup: 'followup',
-  hint: 'hint',
-  next: 'next',
-  end: 'end',
-  scorecard: 'scorecard',
-  status: 'status',
-  export: 'export',
-} as const satisfies Record<string, CommandKind>;
-
-export type SessionSubcommand = keyof typeof SESSION_SUBCOMMANDS;
 
 function actionDescription(action: Action): { en: string; zh: string } {
   const en = msg('en').actionHelp[action];
@@ -110,7 +96,7 @@ export function interviewCommand(): SlashCommandBuilder {
           .addChoices(...DIFFICULTIES.map((d) => ({ name: d, value: d }))),
       ),
   );
-  for (const name of [...Object.keys(SESSION_SUBCOMMANDS), 'history', 'scenarios']) {
+  for (const name of [...SESSION_WORDS, 'history', 'scenarios']) {
     command.addSubcommand((sub) => describe(sub.setName(name), name));
   }
   addForgetMeSubcommand(command);

@@ -6,15 +6,47 @@
  *   reused, so the thread is the session.
  * - Session in a DM: the DM channel lives forever and may hold many interviews one after the
  *   other, so each gets `discord:dm:<channelId>:<startInteractionId>`; messages in the DM go to
- *   the candidate's newest unfinished interview of that DM.
+ *   the newest interview started in it.
+ * - Places (for `engine.sessionAt`): `discord:thread:<threadId>`, `discord:dm:<channelId>`;
+ *   an interview is recorded at its place when it starts, so "which interview is here" is one
+ *   read of the store's place index.
  * - Buttons carry their session: custom id `mli:<action>:<sessionId>` (at most 100 characters;
  *   ours are under 70), so a press never needs a lookup.
  */
-import { ACTIONS, type Action, type CandidateId } from '../../engine/types.ts';
+import type { Action, CandidateId, Place } from '../../engine/types.ts';
+import { actionNamed, type IdCodec } from '../kit/ids.ts';
+
+/** The channel facts a place is decided by (a discord.js channel has them). */
+export interface ChannelRef {
+  id: string;
+  isThread(): boolean;
+  isDMBased(): boolean;
+}
 
 export function actorId(userId: string): CandidateId {
   return `discord:${userId}`;
 }
+
+export function threadPlace(threadId: string): Place {
+  return { key: `discord:thread:${threadId}` };
+}
+
+export function dmPlace(channelId: string): Place {
+  return { key: `discord:dm:${channelId}` };
+}
+
+/** The place a channel is: an interview thread, a DM; other channels hold no interview. */
+export function placeOf(channel: ChannelRef | null): Place | null {
+  if (!channel) return null;
+  if (channel.isThread()) return threadPlace(channel.id);
+  if (channel.isDMBased()) return dmPlace(channel.id);
+  return null;
+}
+
+export const discordIds: IdCodec<string, ChannelRef> = {
+  actor: actorId,
+  place: (channel) => placeOf(channel) ?? { key: `discord:channel:${channel.id}` },
+};
 
 export function threadSessionId(threadId: string): string {
   return `discord:${threadId}`;
@@ -22,11 +54,6 @@ export function threadSessionId(threadId: string): string {
 
 export function dmSessionId(channelId: string, interactionId: string): string {
   return `discord:dm:${channelId}:${interactionId}`;
-}
-
-/** Whether `sessionId` is an interview held in the DM channel `channelId`. */
-export function isSessionOfDm(sessionId: string, channelId: string): boolean {
-  return sessionId.startsWith(`discord:dm:${channelId}:`);
 }
 
 const BUTTON_PREFIX = 'mli';
@@ -41,7 +68,7 @@ export function parseButtonCustomId(
 ): { action: Action; sessionId: string } | null {
   const [prefix, action, ...rest] = customId.split(':');
   const sessionId = rest.join(':');
-  if (prefix !== BUTTON_PREFIX || !sessionId) return null;
-  if (!(ACTIONS as readonly string[]).includes(action ?? '')) return null;
-  return { action: action as Action, sessionId };
+  const named = actionNamed(action);
+  if (prefix !== BUTTON_PREFIX || !sessionId || !named) return null;
+  return { action: named, sessionId };
 }

@@ -7,10 +7,11 @@ import { once } from 'node:events';
 import { Events } from 'discord.js';
 import type { Logger } from '../../logger.ts';
 import { SetupError, reasonOf } from '../../setup-error.ts';
+import { InFlight } from '../kit/in-flight.ts';
+import { PressGuard } from '../kit/press-guard.ts';
 import { connectWithin, networkCode } from '../kit/startup.ts';
 import { createDiscordClient, type DiscordConfig, type RestLimits } from './client.ts';
 import type { BotContext, DiscordAppDeps } from './context.ts';
-import { InFlightTurns } from './in-flight.ts';
 import { LiveButtons } from './live-buttons.ts';
 import { handleMessage } from './message-handler.ts';
 import { routeInteraction } from './router.ts';
@@ -33,13 +34,14 @@ export async function startDiscordBot(
 ): Promise<DiscordBot> {
   const log = logger.child({ adapter: 'discord' });
   const client = createDiscordClient(config, options.rest);
-  const turns = new InFlightTurns();
+  const turns = new InFlight();
   const context: BotContext = {
     app,
     config,
     logger: log,
     turns,
     buttons: new LiveButtons(),
+    presses: new PressGuard(app.engine),
     botUserId: () => client.user?.id ?? null,
   };
 

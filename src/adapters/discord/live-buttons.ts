@@ -8,26 +8,6 @@ import type { SentMessage } from './send.ts';
 
 export class LiveButtons {
   private readonly latest = new Map<string, SentMessage>();
-  /** `<messageId>:<userId>` of presses being handled (their buttons are still on screen). */
-  private readonly pressing = new Set<string>();
-
-  /**
-   * Claims a press of a button on `messageId` by `userId`; false while an earlier press of the
-   * same message by the same user is still being handled. A double click (or a second button
-   * pressed before the first answer arrives) would otherwise run a second turn: two hints, or
-   * two stages closed. Call `pressDone` when the press is handled.
-   */
-  claimPress(messageId: string, userId: string): boolean {
-    const key = `${messageId}:${userId}`;
-    if (this.pressing.has(key)) return false;
-    this.pressing.add(key);
-    return true;
-  }
-
-  pressDone(messageId: string, userId: string): void {
-    this.pressing.delete(`${messageId}:${userId}`);
-  }
-
   /**
    * After a turn posted `sent` in `channelId`: remember its newest message with buttons and take
    * the buttons off the previous one (unless it is `alreadyCleared`, e.g. the pressed message).

@@ -8,15 +8,15 @@
  */
 import { discordTenant } from '../kit/tenant.ts';
 import type { Message } from 'discord.js';
-import type { EngineError } from '../../engine/types.ts';
+import { langOfText } from '../../engine/lang.ts';
 import { describeError } from '../../engine/messages.ts';
-import { looksChinese } from '../../knowledge/signals.ts';
+import { isQuietInConversation } from '../kit/quiet-errors.ts';
 import type { BotContext } from './context.ts';
+import { interviewHere } from './here.ts';
 import { actorId } from './ids.ts';
 import { renderNotice } from './render.ts';
 import { postTurn } from './respond.ts';
 import { sendToChannel } from './send.ts';
-import { sessionForChannel } from './sessions.ts';
 import { typingIn } from './typing.ts';
 import { discordWording } from './wording.ts';
 
@@ -31,9 +31,6 @@ export function isInterviewChannel(message: Message, botUserId: string | null): 
   return channel.isDMBased();
 }
 
-/** Errors that mean "not for us" in a thread: stay silent. */
-const SILENT_ERRORS = new Set<EngineError['code']>(['not-your-session', 'no-session']);
-
 export async function handleMessage(message: Message, context: BotContext): Promise<void> {
   if (!isFromHuman(message) || !isInterviewChannel(message, context.botUserId())) return;
   const { channel } = message;
@@ -41,13 +38,13 @@ export async function handleMessage(message: Message, context: BotContext): Prom
   if (!context.turns.accepting) {
     // Shutting down: Discord never delivers a message twice, so an answer dropped here would
     // be lost without a word. Ask for it again (tracked, so it is sent before disconnecting).
-    const wording = discordWording(looksChinese(message.content) ? 'zh' : 'en');
+    const wording = discordWording(langOfText(message.content));
     await context.turns.track(() => sendToChannel(channel, renderNotice(wording.shuttingDown)));
     return;
   }
   await context.turns.track(async () => {
     const actor = actorId(message.author.id);
-    const sessionId = await sessionForChannel(channel, actor, context.app.engine);
+    const sessionId = await interviewHere(context.app.engine, actor, channel);
     if (!sessionId) return;
     const outcome = await typingIn(channel, () =>
       context.app.engine.execute({
@@ -58,7 +55,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       }),
     );
     if (!outcome.ok) {
-      if (SILENT_ERRORS.has(outcome.error.code)) return;
+      if (isQuietInConversation(outcome.error)) return;
       await sendToChannel(channel, renderNotice(describeError(outcome.error, outcome.lang)));
       return;
     }

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DiscordAPIError, REST, Routes } from 'discord.js';
-import { type CliCommand, UsageError } from '../../cli/io.ts';
+import { type CliCommand, UsageError } from '../../io.ts';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { COMMAND_NAME, commandsJson } from './commands.ts';
 import { inviteUrl } from './invite.ts';

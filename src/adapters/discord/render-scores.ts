@@ -13,9 +13,7 @@ import {
   msg,
   scorerLabel,
 } from '../../engine/messages.ts';
-import type { Lang, Level, Scorecard, StageId, StageScore } from '../../engine/types.ts';
-import { stageById } from '../../knowledge/knowledge.ts';
-import type { Framework } from '../../knowledge/schema.ts';
+import type { Lang, Level, Scorecard, StageScore } from '../../engine/types.ts';
 import { EMBED_LIMITS, fitEmbed, truncate } from './embed-limits.ts';
 
 /** Embed colors by level, red to green, so a glance tells how it went. */
@@ -27,32 +25,18 @@ const LEVEL_COLORS: Record<Level, number> = {
 };
 const NEUTRAL_COLOR = 0x99aab5;
 
-/** Criterion ids → their names in `lang`; the id itself when the framework is not at hand. */
-export type CriterionNamer = (stage: StageId, criterionId: string) => string;
-
-export function criterionNamer(framework: Framework | undefined, lang: Lang): CriterionNamer {
-  return (stage, id) => {
-    if (!framework) return id;
-    return stageById(framework, stage).criteria.find((c) => c.id === id)?.name[lang] ?? id;
-  };
-}
-
 function bullets(items: readonly string[], none: string): string {
   return items.length > 0 ? items.map((item) => `• ${item}`).join('\n') : none;
 }
 
-function stageField(
-  stage: Scorecard['stages'][number],
-  lang: Lang,
-  name: CriterionNamer,
-): APIEmbedField {
+function stageField(stage: Scorecard['stages'][number], lang: Lang): APIEmbedField {
   const m = msg(lang);
   // The score (or "not reached") must survive a cut, so only the title is shortened.
   const named = (suffix: string) =>
     `${truncate(stage.title, EMBED_LIMITS.fieldName - suffix.length)}${suffix}`;
   if (!stage.score) return { name: named(` — ${m.notReached}`), value: '—' };
   const lines = stage.score.criteria.map(
-    (c) => `${name(stage.stage, c.id)}: ${c.level}/4 (${m.levels[c.level]})`,
+    (c) => `${c.name ?? c.id}: ${c.level}/4 (${m.levels[c.level]})`,
   );
   if (lines.length === 0 && stage.score.feedback) lines.push(stage.score.feedback);
   if (stage.hintsUsed > 0) lines.push(`${m.hints}: ${stage.hintsUsed}`);
@@ -63,9 +47,8 @@ function stageField(
 }
 
 /** The scorecard as embeds, each within Discord's per-embed limits (pack them into messages). */
-export function scorecardEmbeds(card: Scorecard, lang: Lang, framework?: Framework): APIEmbed[] {
+export function scorecardEmbeds(card: Scorecard, lang: Lang): APIEmbed[] {
   const m = msg(lang);
-  const name = criterionNamer(framework, lang);
   const summary = [
     `**${m.overall}:** ${formatScore(card.overall)} (${m.levels[card.level]})`,
     `**${m.hireSignal}:** ${hireSignalLabel(card.hireSignal, lang)}`,
@@ -78,7 +61,7 @@ export function scorecardEmbeds(card: Scorecard, lang: Lang, framework?: Framewo
       title: `${m.scorecardTitle} — ${card.scenarioTitle}`,
       description: summary,
       color,
-      fields: card.stages.map((stage) => stageField(stage, lang, name)),
+      fields: card.stages.map((stage) => stageField(stage, lang)),
     },
     { title: m.strengths, description: bullets(card.strengths, m.none), color },
     { title: m.gaps, description: bullets(card.gaps, m.none), color },
@@ -97,16 +80,10 @@ export function scorecardEmbeds(card: Scorecard, lang: Lang, framework?: Framewo
 }
 
 /** Coach-mode feedback on one stage: score, feedback, each criterion with its evidence. */
-export function stageFeedbackEmbed(
-  title: string,
-  score: StageScore,
-  lang: Lang,
-  framework?: Framework,
-): APIEmbed {
+export function stageFeedbackEmbed(title: string, score: StageScore, lang: Lang): APIEmbed {
   const m = msg(lang);
-  const name = criterionNamer(framework, lang);
   const fields: APIEmbedField[] = score.criteria.map((c) => ({
-    name: `${name(score.stage, c.id)} — ${c.level}/4 (${m.levels[c.level]})`,
+    name: `${c.name ?? c.id} — ${c.level}/4 (${m.levels[c.level]})`,
     value: [c.feedback, ...c.evidence.slice(0, 2).map((quote) => `> ${quote.replace(/\s+/g, ' ')}`)]
       .filter(Boolean)
       .join('\n'),

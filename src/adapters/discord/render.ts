@@ -13,7 +13,6 @@ import {
 } from 'discord.js';
 import { actionLabel, formatHistory, formatStatus, stageHeading } from '../../engine/messages.ts';
 import type { Action, Lang, Reply } from '../../engine/types.ts';
-import type { Framework } from '../../knowledge/schema.ts';
 import { packEmbeds } from './embed-limits.ts';
 import { forgetText } from './forget-me-command.ts';
 import { buttonCustomId } from './ids.ts';
@@ -37,8 +36,6 @@ export interface RenderContext {
   lang: Lang;
   /** The session the buttons act on; no buttons without one. */
   sessionId: string | null;
-  /** For criterion names in scores (ids are shown without it). */
-  framework?: Framework;
 }
 
 const BUTTON_STYLES: Record<Action, ButtonStyle> = {
@@ -75,7 +72,7 @@ function textMessages(text: string): OutgoingMessage[] {
 type Rendered = { text: string } | { messages: OutgoingMessage[] };
 
 function renderOne(reply: Reply, context: RenderContext): Rendered {
-  const { lang, framework } = context;
+  const { lang } = context;
   switch (reply.kind) {
     case 'message': {
       const marker =
@@ -94,11 +91,11 @@ function renderOne(reply: Reply, context: RenderContext): Rendered {
       };
     case 'stage-feedback':
       return {
-        messages: [{ embeds: [stageFeedbackEmbed(reply.title, reply.score, lang, framework)] }],
+        messages: [{ embeds: [stageFeedbackEmbed(reply.title, reply.score, lang)] }],
       };
     case 'scorecard':
       return {
-        messages: packEmbeds(scorecardEmbeds(reply.scorecard, lang, framework)).map((embeds) => ({
+        messages: packEmbeds(scorecardEmbeds(reply.scorecard, lang)).map((embeds) => ({
           embeds,
         })),
       };

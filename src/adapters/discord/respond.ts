@@ -61,7 +61,6 @@ export async function answerCommand(
   interaction: ChatInputCommandInteraction,
   deferral: Exclude<Deferral, 'update'>,
   outcome: Outcome,
-  context: BotContext,
 ): Promise<SentMessage[]> {
   if (!outcome.ok) {
     await replyError(interaction, deferral, outcome.error, outcome.lang);
@@ -70,7 +69,6 @@ export async function answerCommand(
   const messages = renderReplies(outcome.replies, {
     lang: outcome.lang,
     sessionId: outcome.sessionId,
-    framework: context.app.knowledge.framework,
   });
   if (messages.length === 0) {
     await interaction.deleteReply();
@@ -95,7 +93,6 @@ export async function postTurn(
   const messages = renderReplies(turn.replies, {
     lang: turn.lang,
     sessionId,
-    framework: context.app.knowledge.framework,
   });
   await context.buttons.turnPosted(channel.id, await sendToChannel(channel, messages));
 }

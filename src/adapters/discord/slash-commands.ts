@@ -8,29 +8,29 @@ import { discordTenant } from '../kit/tenant.ts';
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { describeError } from '../../engine/messages.ts';
 import type { Lang } from '../../engine/types.ts';
-import { SESSION_SUBCOMMANDS, type SessionSubcommand } from './commands.ts';
+import { SESSION_WORDS, type SessionWord } from '../../engine/command-words.ts';
 import type { BotContext } from './context.ts';
 import { forgetMe } from './forget-me.ts';
 import { FORGET_ME } from './forget-me-command.ts';
+import { interviewHere } from './here.ts';
 import { actorId } from './ids.ts';
 import { answerCommand, replyPrivately } from './respond.ts';
-import { sessionForChannel } from './sessions.ts';
 import { startInterview } from './start.ts';
 import { typingIn } from './typing.ts';
 import { discordWording, langFromLocale } from './wording.ts';
 
 type Translator = (interaction: ChatInputCommandInteraction, context: BotContext) => Promise<void>;
 
-const PRIVATE_SUBCOMMANDS = new Set<SessionSubcommand>(['status', 'export']);
+const PRIVATE_SUBCOMMANDS = new Set<SessionWord>(['status', 'export']);
 
-function sessionCommand(subcommand: SessionSubcommand): Translator {
+function sessionCommand(subcommand: SessionWord): Translator {
   return async (interaction, context) => {
     const ephemeral = PRIVATE_SUBCOMMANDS.has(subcommand);
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const deferral = ephemeral ? 'ephemeral-reply' : 'public-reply';
     const actor = actorId(interaction.user.id);
     const lang = langFromLocale(interaction.locale);
-    const sessionId = await sessionForChannel(interaction.channel, actor, context.app.engine);
+    const sessionId = await interviewHere(context.app.engine, actor, interaction.channel);
     if (!sessionId) {
       // Not in an interview thread (or a DM with one): nothing to act on here.
       await replyPrivately(interaction, deferral, describeError({ code: 'no-session' }, lang));
@@ -41,11 +41,11 @@ function sessionCommand(subcommand: SessionSubcommand): Translator {
         actor,
         tenant: discordTenant(interaction.guildId),
         sessionId,
-        command: { kind: SESSION_SUBCOMMANDS[subcommand] },
+        command: { kind: subcommand },
         lang,
       }),
     );
-    const sent = await answerCommand(interaction, deferral, outcome, context);
+    const sent = await answerCommand(interaction, deferral, outcome);
     if (!ephemeral) await context.buttons.turnPosted(interaction.channelId, sent);
   };
 }
@@ -57,7 +57,7 @@ const showHistory: Translator = async (interaction, context) => {
     command: { kind: 'history' },
     lang: langFromLocale(interaction.locale),
   });
-  await answerCommand(interaction, 'ephemeral-reply', outcome, context);
+  await answerCommand(interaction, 'ephemeral-reply', outcome);
 };
 
 /** The scenario list, in the user's language; ids are what /interview start takes. */
@@ -78,12 +78,7 @@ const TRANSLATORS: Record<string, Translator> = {
   history: showHistory,
   scenarios: listScenarios,
   [FORGET_ME]: forgetMe,
-  ...Object.fromEntries(
-    (Object.keys(SESSION_SUBCOMMANDS) as SessionSubcommand[]).map((name) => [
-      name,
-      sessionCommand(name),
-    ]),
-  ),
+  ...Object.fromEntries(SESSION_WORDS.map((name) => [name, sessionCommand(name)])),
 };
 
 export async function handleInterviewCommand(

@@ -13,7 +13,7 @@ import {
 import type { Command, Difficulty, Lang, Mode } from '../../engine/types.ts';
 import { OPTION } from './commands.ts';
 import type { BotContext } from './context.ts';
-import { actorId, dmSessionId, threadSessionId } from './ids.ts';
+import { actorId, dmPlace, dmSessionId, threadPlace, threadSessionId } from './ids.ts';
 import { answerCommand, postTurn, replyError, replyPrivately } from './respond.ts';
 import { openInterviewThread } from './threads.ts';
 import { typingIn } from './typing.ts';
@@ -56,8 +56,13 @@ export async function startInterview(
     // A DM: the conversation is the interview. Replies go through the interaction itself.
     await interaction.deferReply();
     const sessionId = dmSessionId(interaction.channelId, interaction.id);
-    const outcome = await engine.execute({ actor, sessionId, command, lang });
-    const sent = await answerCommand(interaction, 'public-reply', outcome, context);
+    const outcome = await engine.execute({
+      actor,
+      sessionId,
+      command: { ...command, places: [dmPlace(interaction.channelId)] },
+      lang,
+    });
+    const sent = await answerCommand(interaction, 'public-reply', outcome);
     await context.buttons.turnPosted(interaction.channelId, sent);
     return;
   }
@@ -98,7 +103,10 @@ export async function startInterview(
   }
 
   const sessionId = threadSessionId(thread.id);
-  const outcome = await typingIn(thread, () => engine.execute({ actor, sessionId, command, lang }));
+  const places = [threadPlace(thread.id)];
+  const outcome = await typingIn(thread, () =>
+    engine.execute({ actor, sessionId, command: { ...command, places }, lang }),
+  );
   if (!outcome.ok) {
     await thread.delete().catch(() => {});
     await replyError(interaction, 'ephemeral-reply', outcome.error, outcome.lang);

@@ -9,21 +9,17 @@
  *   /interview forget-me [confirm|确认]   (deletes only with the confirm word)
  */
 import { isForgetConfirmation } from '../../engine/forget-wording.ts';
-import { DIFFICULTIES, LANGS } from '../../knowledge/schema.ts';
 import { FORGET_ME_WORD } from './forget-me.ts';
-import { type Difficulty, type Lang, MODES, type Mode } from '../../engine/types.ts';
-
-/** Commands that act on the candidate's current (or latest) interview. */
-export const SESSION_WORDS = [
-  'followup',
-  'hint',
-  'next',
-  'end',
-  'scorecard',
-  'export',
-  'status',
-] as const;
-export type SessionWord = (typeof SESSION_WORDS)[number];
+import {
+  COMMAND_ALIASES,
+  DIFFICULTIES,
+  isOneOf,
+  isSessionWord,
+  LANGS,
+  MODES,
+  type SessionWord,
+} from '../../engine/command-words.ts';
+import type { Difficulty, Lang, Mode } from '../../engine/types.ts';
 
 export type SlashRequest =
   | { kind: 'start-dialog'; lang?: Lang }
@@ -34,18 +30,6 @@ export type SlashRequest =
   | { kind: 'help'; lang?: Lang }
   | { kind: 'forget'; confirm: boolean }
   | { kind: 'unsupported'; word: string };
-
-const isOneOf = <T extends string>(list: readonly T[], word: string): word is T =>
-  (list as readonly string[]).includes(word);
-
-/** Words people type for the same command. */
-const ALIASES: Record<string, string> = {
-  'follow-up': 'followup',
-  skip: 'next',
-  finish: 'end',
-  score: 'scorecard',
-  list: 'scenarios',
-};
 
 function parseStart(args: string[]): SlashRequest {
   let scenarioId: string | undefined;
@@ -76,9 +60,9 @@ export function parseSlashText(text: string): SlashRequest {
   const [first, ...args] = text.trim().split(/\s+/).filter(Boolean);
   if (!first) return { kind: 'start-dialog' };
   const lowered = first.toLowerCase();
-  const word = ALIASES[lowered] ?? lowered;
+  const word = COMMAND_ALIASES[lowered] ?? lowered;
   if (word === 'start' || word === 'new') return parseStart(args);
-  if (isOneOf(SESSION_WORDS, word)) {
+  if (isSessionWord(word)) {
     if (args.length === 0) return { kind: 'session', command: word };
     const lang = args[0]!.toLowerCase();
     if (args.length === 1 && isOneOf(LANGS, lang)) return { kind: 'session', command: word, lang };

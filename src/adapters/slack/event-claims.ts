@@ -14,7 +14,7 @@
  * candidate must send it again. A message already saved is answered by the next command
  * (the engine completes a turn a crashed process left pending).
  */
-import { RecentIds } from './recent-ids.ts';
+import { RecentIds } from '../kit/recent-ids.ts';
 
 /** Longer than Slack's whole retry schedule (three retries within about five minutes). */
 export const EVENT_CLAIM_TTL_MS = 60 * 60_000;

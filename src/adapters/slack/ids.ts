@@ -3,7 +3,13 @@
  * started it, so the session id names the workspace, the channel and that message's `ts`:
  * `slack:<teamId>:<channel>:<thread_ts>`. The candidate is `slack:<teamId>:<userId>` (user ids
  * are per workspace, so the team keeps two workspaces' users apart).
+ *
+ * Places (for `engine.sessionAt`): a channel is shared by many people, each with their own
+ * interview there (`slack:<teamId>:<channel>`, per candidate); the workspace as a whole is the
+ * place of "your newest interview anywhere" (`slack:<teamId>`, per candidate).
  */
+import type { Place } from '../../engine/types.ts';
+import type { IdCodec } from '../kit/ids.ts';
 
 export interface ThreadRef {
   teamId: string;
@@ -30,6 +36,22 @@ export function threadOf(sessionId: string): ThreadRef | null {
 export function actorFor(teamId: string, userId: string): string {
   return `${PREFIX}:${teamId}:${userId}`;
 }
+
+export function channelPlace(teamId: string, channel: string): Place {
+  return { key: `${PREFIX}:${teamId}:${channel}`, perCandidate: true };
+}
+
+export function workspacePlace(teamId: string): Place {
+  return { key: `${PREFIX}:${teamId}`, perCandidate: true };
+}
+
+export const slackIds: IdCodec<
+  { teamId: string; userId: string },
+  { teamId: string; channel: string }
+> = {
+  actor: ({ teamId, userId }) => actorFor(teamId, userId),
+  place: ({ teamId, channel }) => channelPlace(teamId, channel),
+};
 
 /**
  * The id the engine remembers a candidate's message by, so a redelivered event is answered

@@ -13,8 +13,10 @@ import { App as BoltApp, type AppOptions } from '@slack/bolt';
 import type { App } from '../../app.ts';
 import type { Logger } from '../../logger.ts';
 import { SetupError } from '../../setup-error.ts';
+import { InFlight } from '../kit/in-flight.ts';
+import { PressGuard } from '../kit/press-guard.ts';
+import { RecentIds } from '../kit/recent-ids.ts';
 import { connectWithin } from '../kit/startup.ts';
-import { BackgroundWork } from './background.ts';
 import { StoredInstallations } from './installations.ts';
 import { EventClaims } from './event-claims.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -24,7 +26,6 @@ import { registerButtons } from './listeners/buttons.ts';
 import { registerSlashCommand } from './listeners/slash-command.ts';
 import { registerStartModal } from './listeners/start-modal.ts';
 import { registerThreadMessages } from './listeners/thread-messages.ts';
-import { labelsFrom } from './render/labels.ts';
 import { checkSlackReachable } from './preflight.ts';
 import { slackStartError } from './start-errors.ts';
 import { boltOptions, type SlackConfig, selectTransport } from './transport.ts';
@@ -77,13 +78,11 @@ export async function startSlackApp(
     log.error({ err: error }, 'slack listener failed');
   });
 
-  const work = new BackgroundWork((error) =>
-    log.error({ err: error }, 'slack event handling failed'),
-  );
-  const deps: SlackDeps = { app, labels: labelsFrom(app.knowledge.framework), logger: log };
+  const work = new InFlight((error) => log.error({ err: error }, 'slack event handling failed'));
+  const deps: SlackDeps = { app, logger: log };
   registerSlashCommand(bolt, deps, work);
   registerThreadMessages(bolt, deps, work, new EventClaims(app.claimOnce));
-  registerButtons(bolt, deps, work);
+  registerButtons(bolt, deps, work, new PressGuard(app.engine));
   registerStartModal(bolt, deps, work);
   registerAppHome(bolt, deps, work);
 
@@ -128,7 +127,7 @@ export async function startSlackApp(
       if (stopped) return;
       stopped = true;
       await bolt.stop();
-      await work.close();
+      await work.drain();
       log.info('slack app stopped');
     },
   };

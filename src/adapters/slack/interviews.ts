@@ -9,11 +9,17 @@ import { describeError, msg } from '../../engine/messages.ts';
 import type { Command, EngineError, Lang } from '../../engine/types.ts';
 import type { Logger } from '../../logger.ts';
 import { slackTenant } from '../kit/tenant.ts';
-import { actorFor, sessionIdFor, type ThreadRef, threadOf } from './ids.ts';
+import {
+  actorFor,
+  channelPlace,
+  sessionIdFor,
+  type ThreadRef,
+  threadOf,
+  workspacePlace,
+} from './ids.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { postReplies } from './poster.ts';
 import { fallbackText, sections } from './render/blocks.ts';
-import type { Labels } from './render/labels.ts';
 import { renderReplies, textMessage } from './render/replies.ts';
 import { slackText } from './text.ts';
 
@@ -22,7 +28,6 @@ type StartCommand = Extract<Command, { kind: 'start' }>;
 
 export interface SlackDeps {
   app: App;
-  labels: Labels;
   logger: Logger;
 }
 
@@ -88,7 +93,10 @@ export async function startInterview(
   const outcome = await engine.execute({
     actor: actorFor(request.teamId, request.userId),
     sessionId: sessionIdFor(thread),
-    command,
+    command: {
+      ...command,
+      places: [channelPlace(request.teamId, root.channel), workspacePlace(request.teamId)],
+    },
     lang,
   });
   if (!outcome.ok) {
@@ -107,19 +115,18 @@ export async function startInterview(
   await postReplies(
     client,
     thread,
-    render(deps, outcome.replies, outcome.lang, outcome.sessionId),
+    render(outcome.replies, outcome.lang, outcome.sessionId),
     outcome.lang,
     deps.logger,
   );
 }
 
 function render(
-  deps: SlackDeps,
   replies: Parameters<typeof renderReplies>[0],
   lang: Lang,
   sessionId: string | null,
 ) {
-  return renderReplies(replies, { lang, sessionId, labels: deps.labels });
+  return renderReplies(replies, { lang, sessionId });
 }
 
 export interface ThreadCommand {
@@ -152,34 +159,26 @@ export async function runInThread(
     await request.onError(outcome.error, outcome.lang);
     return 'failed';
   }
-  const outgoing = render(deps, outcome.replies, outcome.lang, outcome.sessionId);
+  const outgoing = render(outcome.replies, outcome.lang, outcome.sessionId);
   await postReplies(client, thread, outgoing, outcome.lang, deps.logger);
   return 'posted';
 }
 
 /**
  * The interview a slash command acts on (slash commands carry no thread): the user's newest
- * unfinished interview in this channel, else their newest unfinished one anywhere. Commands
- * that also work once an interview is over (scorecard, export, status) take the newest
- * interview in this channel before looking elsewhere.
+ * interview in this channel, else their newest in the workspace. Each is one read of the
+ * engine's place index.
  */
 export async function currentSessionFor(
   deps: SlackDeps,
   call: { teamId: string; userId: string; channel: string },
-  includeFinished: boolean,
 ): Promise<string | null> {
+  const { engine } = deps.app;
   const actor = actorFor(call.teamId, call.userId);
-  const outcome = await deps.app.engine.execute({ actor, command: { kind: 'history' } });
-  const history = outcome.ok ? outcome.replies.find((r) => r.kind === 'history') : undefined;
-  const entries = (history?.kind === 'history' ? history.history.entries : []).filter(
-    (e) => threadOf(e.sessionId)?.teamId === call.teamId,
+  return (
+    (await engine.sessionAt(actor, channelPlace(call.teamId, call.channel))) ??
+    (await engine.sessionAt(actor, workspacePlace(call.teamId)))
   );
-  const here = entries.filter((e) => threadOf(e.sessionId)?.channel === call.channel);
-  const active = (list: typeof entries) => list.find((e) => e.status === 'active');
-  const pick = includeFinished
-    ? (active(here) ?? here[0] ?? active(entries) ?? entries[0])
-    : (active(here) ?? active(entries));
-  return pick?.sessionId ?? null;
 }
 
 /** An engine error as an ephemeral-ready message. */

@@ -5,10 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { createApp } from '../../app.ts';
-import type { CliIO } from '../../cli/io.ts';
+import type { CliIO } from '../../io.ts';
 import type { Config } from '../../config.ts';
 import { msg } from '../../engine/messages.ts';
-import type { Difficulty, Lang, Mode } from '../../engine/types.ts';
+import type { InterviewEngine } from '../../engine/engine.ts';
+import type { CandidateId, Difficulty, Lang, Mode, Place } from '../../engine/types.ts';
 import type { Logger } from '../../logger.ts';
 import { serveOps } from '../../ops/serve.ts';
 import { stopTerminalOnSignals } from '../../ops/terminal-stop.ts';
@@ -38,6 +39,22 @@ export function terminalActor(): string {
     // Some containers have no passwd entry for the uid; one local candidate is fine.
   }
   return `terminal:${name}`;
+}
+
+/** This computer's terminal: each OS account has its own interview here. */
+export const TERMINAL: Place = { key: 'terminal', perCandidate: true };
+
+/** The interview last started in this terminal, if it is still going. */
+async function unfinishedHere(
+  engine: InterviewEngine,
+  actor: CandidateId,
+): Promise<{ sessionId: string; scenarioId: string } | null> {
+  const sessionId = await engine.sessionAt(actor, TERMINAL);
+  if (!sessionId) return null;
+  const outcome = await engine.execute({ actor, sessionId, command: { kind: 'status' } });
+  const status = outcome.ok ? outcome.replies.find((r) => r.kind === 'status') : undefined;
+  if (status?.kind !== 'status' || status.status.status !== 'active') return null;
+  return { sessionId, scenarioId: status.status.scenarioId };
 }
 
 export async function runTerminal(
@@ -80,7 +97,7 @@ export async function runTerminal(
     const actor = terminalActor();
     let resumeId: string | null = null;
     const unfinished =
-      options.resume || options.offerResume ? await app.lastUnfinished(actor) : null;
+      options.resume || options.offerResume ? await unfinishedHere(app.engine, actor) : null;
     if (options.resume) {
       if (!unfinished) {
         write(lang === 'zh' ? '没有未完成的面试。' : 'No unfinished interview to resume.');
@@ -89,7 +106,7 @@ export async function runTerminal(
       resumeId = unfinished.sessionId;
     } else if (unfinished && options.offerResume) {
       const title =
-        app.knowledge.scenarios.get(unfinished.scenarioId)?.title[lang] ?? unfinished.scenarioId;
+        app.engine.scenario(unfinished.scenarioId)?.title[lang] ?? unfinished.scenarioId;
       const answer = await lines.next(t.resumeOffer(title));
       if (answer !== null && !/^\s*n/i.test(answer)) resumeId = unfinished.sessionId;
     }
@@ -111,7 +128,7 @@ export async function runTerminal(
     let scenarioId = options.scenarioId;
     if (!scenarioId) {
       const picked = await pickScenario(
-        [...app.knowledge.scenarios.values()],
+        app.engine.scenarios(),
         lines,
         (s) => io.stdout.write(s),
         lang,
@@ -132,6 +149,7 @@ export async function runTerminal(
         mode: options.mode,
         lang,
         difficulty: options.difficulty,
+        places: [TERMINAL],
       },
       exportDir: process.cwd(),
       resumeHint: options.resumeHint,

@@ -4,6 +4,7 @@
  * a word that is no command (or a lone "/") is reported as unknown.
  */
 import { isForgetConfirmation } from '../../engine/forget-wording.ts';
+import { COMMAND_WORDS, type CommandWord } from '../../engine/command-words.ts';
 import type { Command } from '../../engine/types.ts';
 
 export type TerminalInput =
@@ -11,20 +12,6 @@ export type TerminalInput =
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'unknown'; word: string };
-
-const SIMPLE_COMMANDS = {
-  followup: 'followup',
-  hint: 'hint',
-  next: 'next',
-  end: 'end',
-  scorecard: 'scorecard',
-  status: 'status',
-  history: 'history',
-  export: 'export',
-  abandon: 'abandon',
-} as const satisfies Record<string, Command['kind']>;
-
-export const CHAT_COMMANDS = [...Object.keys(SIMPLE_COMMANDS), 'forget-me', 'help', 'quit'];
 
 export function parseLine(line: string): TerminalInput {
   const trimmed = line.trim();
@@ -38,11 +25,8 @@ export function parseLine(line: string): TerminalInput {
     const confirm = isForgetConfirmation(trimmed.split(/\s+/)[1]);
     return { kind: 'command', command: { kind: 'forget', confirm } };
   }
-  if (word in SIMPLE_COMMANDS) {
-    return {
-      kind: 'command',
-      command: { kind: SIMPLE_COMMANDS[word as keyof typeof SIMPLE_COMMANDS] },
-    };
+  if (Object.hasOwn(COMMAND_WORDS, word)) {
+    return { kind: 'command', command: { kind: COMMAND_WORDS[word as CommandWord] } };
   }
   return { kind: 'unknown', word };
 }

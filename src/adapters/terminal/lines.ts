@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { CliIO } from '../../cli/io.ts';
+import type { CliIO } from '../../io.ts';
 
 /** Reads the terminal (or a pipe) one line at a time; null at end of input. */
 export interface LineReader {

@@ -1,5 +1,5 @@
 import type { Lang } from '../../engine/types.ts';
-import type { Scenario } from '../../knowledge/schema.ts';
+import type { Scenario } from '../../engine/types.ts';
 import type { LineReader } from './lines.ts';
 import { terminalText } from './text.ts';
 

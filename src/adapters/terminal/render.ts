@@ -14,7 +14,7 @@ import {
 } from '../../engine/messages.ts';
 import { forgetWording } from '../../engine/forget-wording.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
-import { STAGE_IDS } from '../../knowledge/schema.ts';
+import { STAGE_IDS } from '../../engine/types.ts';
 
 export interface RenderOptions {
   lang: Lang;

@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import yoctoSpinner from 'yocto-spinner';
-import type { CliIO } from '../../cli/io.ts';
+import type { CliIO } from '../../io.ts';
 import type { InterviewEngine } from '../../engine/engine.ts';
 import { describeError } from '../../engine/messages.ts';
 import type { CandidateId, Command, Lang, Outcome } from '../../engine/types.ts';

@@ -1,5 +1,6 @@
 /** `history`: the candidate's past interviews with per-stage scores, and the trend. */
 import type { Services } from '../deps.ts';
+import { stageTitles } from '../labels.ts';
 import type { EngineRequest, HistoryEntry, HistoryView, Outcome, Session } from '../types.ts';
 
 export const HISTORY_LIMIT = 50;
@@ -53,7 +54,12 @@ export async function runHistory(services: Services, request: EngineRequest): Pr
     .filter((e) => e.status === 'finished' && e.overall !== null)
     .map((e) => e.overall as number)
     .reverse();
-  const history: HistoryView = { entries, trend, trendDelta: trendDelta(trend) };
   const lang = request.lang ?? sessions[0]?.lang ?? 'en';
+  const history: HistoryView = {
+    entries,
+    stageTitles: stageTitles(services.knowledge.framework, lang),
+    trend,
+    trendDelta: trendDelta(trend),
+  };
   return { ok: true, sessionId: null, lang, replies: [{ kind: 'history', history }] };
 }

@@ -6,6 +6,7 @@ import { msg } from '../messages.ts';
 import { unknownScenarioError } from '../scenario-search.ts';
 import { SessionTurn, VersionConflictError } from '../session-turn.ts';
 import { emptyUsage } from '../usage.ts';
+import { placeIndexKey } from '../places.ts';
 import { openStage } from '../stage-flow.ts';
 import type { Command, EngineRequest, Outcome, Session } from '../types.ts';
 
@@ -91,6 +92,10 @@ export async function runStart(
       // Someone started an interview under this id at the same moment.
       if (error instanceof VersionConflictError) return exists;
       throw error;
+    }
+    // After the save: a place never points at an interview that does not exist.
+    for (const place of command.places ?? []) {
+      await services.store.setPlace(placeIndexKey(request.actor, place), sessionId);
     }
     services.logger.info(
       {

@@ -7,12 +7,13 @@
  * missing, after the retries — the stage is scored by the offline scorer and says so in a note.
  * A score is never invented.
  */
+import { levelOf } from '../../engine/levels.ts';
 import type { StageScorer, StageScoringInput } from '../../engine/ports.ts';
-import type { Level, StageScore, TokenUsage } from '../../engine/types.ts';
+import type { StageScore, TokenUsage } from '../../engine/types.ts';
 import type { JudgeCheck } from './checklist.ts';
 import type { LlmClient, Refined } from '../../llm/client.ts';
 import { type CombinedSamples, checkEvidence, combineSamples } from './evidence.ts';
-import { agreementNote, droppedSamplesNote, unsupportedYesNote } from './judge-notes.ts';
+import { msg } from '../../engine/messages.ts';
 import { loadPrompt, type PromptTemplate } from '../../llm/prompts.ts';
 import { type StageScoreOutput, scorerMessages, stageChecks, stageScoreSchema } from './prompt.ts';
 import { addUsage, emptyUsage } from '../../llm/usage.ts';
@@ -30,11 +31,6 @@ export interface LlmScorerOptions {
 
 /** Enough room for some twenty checks with quotes and five criteria's feedback, in Chinese too. */
 const MAX_COMPLETION_TOKENS = 3_000;
-
-/** The integer band of a stage score: the nearest level, halves rounded up (as offline). */
-function levelOf(score: number): Level {
-  return Math.min(4, Math.max(1, Math.round(score))) as Level;
-}
 
 export class LlmScorer implements StageScorer {
   readonly kind = 'llm' as const;
@@ -62,7 +58,7 @@ export class LlmScorer implements StageScorer {
       const offline = await this.fallback.score(input);
       return {
         ...offline,
-        notes: [...offline.notes, 'scored offline: there was no answer to grade'],
+        notes: [...offline.notes, msg(input.lang).notes.offlineNoAnswer],
       };
     }
     const criterionIds = input.stage.criteria.map((c) => c.id);
@@ -96,7 +92,7 @@ export class LlmScorer implements StageScorer {
       const offline = await this.fallback.score(input);
       return {
         ...offline,
-        notes: [...offline.notes, `scored offline: the LLM scorer failed (${failureReason})`],
+        notes: [...offline.notes, msg(input.lang).notes.offlineJudgeFailed(failureReason)],
         usage: addUsage(offline.usage ?? emptyUsage(), usage),
       };
     }
@@ -135,12 +131,13 @@ export class LlmScorer implements StageScorer {
     input: StageScoringInput,
   ): string[] {
     const notes: string[] = [];
+    const wording = msg(input.lang).notes;
     const unsupported = combined.criteria.reduce((sum, c) => sum + c.unsupportedYes, 0);
-    if (unsupported > 0) notes.push(unsupportedYesNote(unsupported, input.lang));
+    if (unsupported > 0) notes.push(wording.unsupportedYes(unsupported));
     if (used < this.samples) {
-      notes.push(droppedSamplesNote(this.samples - used, this.samples, failureReason, input.lang));
+      notes.push(wording.droppedSamples(this.samples - used, this.samples, failureReason));
     }
-    if (used > 1) notes.push(agreementNote(used, combined.spread, input.lang));
+    if (used > 1) notes.push(wording.agreement(used, combined.spread));
     return notes;
   }
 }

@@ -5,7 +5,7 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommand } from '../../../src/adapters/discord/register.ts';
-import type { CliIO } from '../../../src/cli/io.ts';
+import type { CliIO } from '../../../src/io.ts';
 import { runCli } from '../../../src/cli.ts';
 import { type FakeDiscord, startFakeDiscord } from '../../fakes/discord/server.ts';
 

@@ -12,8 +12,8 @@ import {
 } from '../../../src/adapters/discord/embed-limits.ts';
 import {
   buttonCustomId,
+  discordIds,
   dmSessionId,
-  isSessionOfDm,
   parseButtonCustomId,
   threadSessionId,
 } from '../../../src/adapters/discord/ids.ts';
@@ -187,9 +187,15 @@ describe('ids', () => {
     expect(parseButtonCustomId('mli:hint:')).toBeNull();
   });
 
-  it('knows which DM an interview lives in', () => {
-    expect(isSessionOfDm(dmSessionId('7', '9'), '7')).toBe(true);
-    expect(isSessionOfDm(dmSessionId('7', '9'), '77')).toBe(false);
-    expect(isSessionOfDm(threadSessionId('7'), '7')).toBe(false);
+  it('names a thread and a DM as different places, and every DM interview apart', () => {
+    const channel = (id: string, thread: boolean) => ({
+      id,
+      isThread: () => thread,
+      isDMBased: () => !thread,
+    });
+    expect(discordIds.place(channel('7', true))).toEqual({ key: 'discord:thread:7' });
+    expect(discordIds.place(channel('7', false))).toEqual({ key: 'discord:dm:7' });
+    expect(dmSessionId('7', '9')).not.toBe(dmSessionId('7', '10'));
+    expect(threadSessionId('7')).not.toBe(dmSessionId('7', '9'));
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { BackgroundWork } from '../../../src/adapters/slack/background.ts';
 import { actorFor, messageIdFor, sessionIdFor, threadOf } from '../../../src/adapters/slack/ids.ts';
 import {
   isFromBotOrSelf,
@@ -7,7 +6,6 @@ import {
   isPersonMessage,
   isThreadReply,
 } from '../../../src/adapters/slack/predicates.ts';
-import { RecentIds } from '../../../src/adapters/slack/recent-ids.ts';
 import {
   boltOptions,
   EVENTS_PATH,
@@ -68,49 +66,10 @@ describe('message predicates', () => {
   });
 });
 
-describe('RecentIds', () => {
-  it('says true once per id and forgets the oldest past its capacity', () => {
-    const recent = new RecentIds(2);
-    expect(recent.firstTime('a')).toBe(true);
-    expect(recent.firstTime('a')).toBe(false);
-    recent.firstTime('b');
-    recent.firstTime('c');
-    expect(recent.firstTime('a')).toBe(true);
-    expect(recent.firstTime('c')).toBe(false);
-  });
-});
-
-describe('BackgroundWork', () => {
-  it('waits for work in flight, reports errors, and refuses work after close', async () => {
-    const errors: unknown[] = [];
-    const work = new BackgroundWork((e) => errors.push(e));
-    const order: string[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
-    });
-    void work.run(async () => {
-      await gate;
-      order.push('slow');
-    });
-    void work.run(async () => {
-      throw new Error('boom');
-    });
-    const closed = work.close().then(() => order.push('closed'));
-    release();
-    await closed;
-    expect(order).toEqual(['slow', 'closed']);
-    expect(errors).toHaveLength(1);
-    await work.run(async () => {
-      order.push('late');
-    });
-    expect(order).not.toContain('late');
-  });
-});
-
 describe('transport selection', () => {
   const base: SlackConfig = {
     botToken: 'xoxb-1',
+    oauth: null,
     signingSecret: undefined,
     appToken: undefined,
     apiUrl: undefined,

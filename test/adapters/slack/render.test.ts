@@ -1,26 +1,25 @@
-import { STAGE_IDS } from '../../../src/knowledge/schema.ts';
 import { describe, expect, it } from 'vitest';
 import { actionFromId, buttonsBlock } from '../../../src/adapters/slack/render/buttons.ts';
 import { homeView, stageTrends } from '../../../src/adapters/slack/render/home-view.ts';
-import type { Labels } from '../../../src/adapters/slack/render/labels.ts';
 import { exportAsText } from '../../../src/adapters/slack/poster.ts';
 import { renderReplies } from '../../../src/adapters/slack/render/replies.ts';
 import { scorecardMessage } from '../../../src/adapters/slack/render/scorecard-blocks.ts';
 import { readStartSubmission, startModal } from '../../../src/adapters/slack/render/start-modal.ts';
-import type {
-  HistoryView,
-  Reply,
-  Scorecard,
-  StageId,
-  StageScore,
+import {
+  type HistoryView,
+  type Reply,
+  STAGE_IDS,
+  type Scorecard,
+  type StageId,
+  type StageScore,
 } from '../../../src/engine/types.ts';
 import type { Scenario } from '../../../src/knowledge/schema.ts';
 import { expectWithinLimits } from './block-limits.ts';
 
-const labels: Labels = {
-  stageTitle: (stage) => `Stage ${stage}`,
-  criterionName: (_stage, id) => `Criterion ${id}`,
-};
+/** Stage titles as the engine puts them in a history reply. */
+const stageTitles = Object.fromEntries(
+  STAGE_IDS.map((stage) => [stage, `Stage ${stage}`]),
+) as HistoryView['stageTitles'];
 
 const STAGES: StageId[] = [...STAGE_IDS];
 const SESSION = 'slack:T1:C1:1700000000.000100';
@@ -34,6 +33,7 @@ function stageScore(stage: StageId, filler: string): StageScore {
     level: 2,
     criteria: Array.from({ length: 5 }, (_, i) => ({
       id: `c${i}`,
+      name: `Criterion c${i}`,
       level: 3 as const,
       evidence: [`${PING} ${filler}`, filler],
       feedback: `${PING} ${filler}`,
@@ -74,13 +74,13 @@ function hugeScorecard(): Scorecard {
 
 describe('scorecard rendering', () => {
   it('stays within 50 blocks and 3,000 characters a section however long the interview', () => {
-    const message = scorecardMessage(hugeScorecard(), 'en', labels);
+    const message = scorecardMessage(hugeScorecard(), 'en');
     expectWithinLimits(message.blocks);
     expect(message.text.length).toBeLessThanOrEqual(3000);
   });
 
   it('escapes every piece of candidate text', () => {
-    const json = JSON.stringify(scorecardMessage(hugeScorecard(), 'en', labels));
+    const json = JSON.stringify(scorecardMessage(hugeScorecard(), 'en'));
     expect(json).not.toContain('<!channel>');
     expect(json).not.toContain('<@U999>');
     expect(json).not.toContain('<https://evil');
@@ -90,7 +90,7 @@ describe('scorecard rendering', () => {
   it('shows unreached stages as not reached', () => {
     const card = hugeScorecard();
     card.stages[10] = { ...card.stages[10]!, score: null };
-    const json = JSON.stringify(scorecardMessage(card, 'en', labels).blocks);
+    const json = JSON.stringify(scorecardMessage(card, 'en').blocks);
     expect(json).toContain('not reached');
   });
 });
@@ -117,7 +117,7 @@ describe('renderReplies', () => {
   ];
 
   it("puts one command's replies in one message with the buttons once, at the end", () => {
-    const out = renderReplies(started, { lang: 'en', sessionId: SESSION, labels });
+    const out = renderReplies(started, { lang: 'en', sessionId: SESSION });
     expect(out).toHaveLength(1);
     const message = out[0]!;
     if (message.kind !== 'message') throw new Error('expected a message');
@@ -137,7 +137,7 @@ describe('renderReplies', () => {
         { kind: 'scorecard', scorecard: card },
         { kind: 'export', filename: 'a.md', markdown: '# A' },
       ],
-      { lang: 'en', sessionId: SESSION, labels },
+      { lang: 'en', sessionId: SESSION },
     );
     expect(out.map((o) => o.kind)).toEqual(['message', 'message', 'file']);
     expect(JSON.stringify(out)).not.toContain('"actions"');
@@ -151,7 +151,7 @@ describe('renderReplies', () => {
       text: 'z'.repeat(3500),
       actions: ['hint' as const],
     }));
-    const out = renderReplies(many, { lang: 'en', sessionId: SESSION, labels });
+    const out = renderReplies(many, { lang: 'en', sessionId: SESSION });
     expect(out.length).toBeGreaterThan(1);
     for (const o of out) if (o.kind === 'message') expectWithinLimits(o.blocks);
     const withButtons = out.filter((o) => JSON.stringify(o).includes('"actions"'));
@@ -179,7 +179,7 @@ describe('mrkdwn text objects', () => {
         { kind: 'stage-feedback', title: 'Requirements', score: stageScore('requirements', echo) },
         { kind: 'scorecard', scorecard: hugeScorecard() },
       ],
-      { lang: 'en', sessionId: SESSION, labels },
+      { lang: 'en', sessionId: SESSION },
     );
     const objects = [...mrkdwnObjects(out), ...mrkdwnObjects(exportAsText('a.md', echo, 'en'))];
     expect(objects.length).toBeGreaterThan(10);
@@ -210,12 +210,13 @@ describe('App Home', () => {
       overall: i === 0 ? null : 2 + (i % 3) * 0.5,
       stageScores: { requirements: 2 + (i % 2), metrics: 3 },
     })),
+    stageTitles,
     trend: [2, 2.5, 3],
     trendDelta: 0.5,
   };
 
   it("lists interviews with per-stage scores and the trend, within a view's limits", () => {
-    const view = homeView(history, 'en', labels);
+    const view = homeView(history, 'en');
     expect(view.type).toBe('home');
     expectWithinLimits(view.blocks, 100);
     const json = JSON.stringify(view);
@@ -239,7 +240,7 @@ describe('App Home', () => {
   });
 
   it('says so when there is no interview yet', () => {
-    const view = homeView({ entries: [], trend: [], trendDelta: null }, 'zh', labels);
+    const view = homeView({ entries: [], stageTitles, trend: [], trendDelta: null }, 'zh');
     expect(JSON.stringify(view)).toContain('还没有面试记录');
   });
 });

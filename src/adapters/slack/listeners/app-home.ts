@@ -3,13 +3,13 @@
  * and trend, from the engine's `history`), and its start button, which opens the start dialog.
  */
 import type { BlockAction, App as BoltApp, ButtonAction } from '@slack/bolt';
-import type { BackgroundWork } from '../background.ts';
+import type { InFlight } from '../../kit/in-flight.ts';
 import { actorFor } from '../ids.ts';
 import type { SlackDeps } from '../interviews.ts';
 import { HOME_START_ACTION_ID, homeView } from '../render/home-view.ts';
 import { startModal } from '../render/start-modal.ts';
 
-export function registerAppHome(bolt: BoltApp, deps: SlackDeps, work: BackgroundWork): void {
+export function registerAppHome(bolt: BoltApp, deps: SlackDeps, work: InFlight): void {
   bolt.event('app_home_opened', async ({ event, body, context, client }) => {
     // The Messages tab fires this event too; only the Home tab has a view to publish.
     if (event.tab !== 'home') return;
@@ -25,7 +25,7 @@ export function registerAppHome(bolt: BoltApp, deps: SlackDeps, work: Background
       if (history?.kind !== 'history') return;
       await client.views.publish({
         user_id: event.user,
-        view: homeView(history.history, outcome.lang, deps.labels),
+        view: homeView(history.history, outcome.lang),
       });
     });
   });

@@ -4,19 +4,19 @@
  * note and nothing happens in the interview.
  */
 import type { BlockAction, App as BoltApp, ButtonAction } from '@slack/bolt';
-import type { BackgroundWork } from '../background.ts';
+import type { InFlight } from '../../kit/in-flight.ts';
+import type { PressGuard } from '../../kit/press-guard.ts';
 import { threadOf } from '../ids.ts';
 import { errorMessage, runInThread, type SlackDeps } from '../interviews.ts';
 import { postEphemeral } from '../poster.ts';
 import { actionFromId, INTERVIEW_ACTION_ID } from '../render/buttons.ts';
 
-export function registerButtons(bolt: BoltApp, deps: SlackDeps, work: BackgroundWork): void {
-  /**
-   * `<message ts>:<user>` of presses being handled. A double click (or a second button pressed
-   * before the first answer arrives) would otherwise run a second turn: two hints, or two
-   * stages closed. The repeat is acknowledged and runs nothing.
-   */
-  const pressing = new Set<string>();
+export function registerButtons(
+  bolt: BoltApp,
+  deps: SlackDeps,
+  work: InFlight,
+  presses: PressGuard,
+): void {
   bolt.action<BlockAction<ButtonAction>>(
     INTERVIEW_ACTION_ID,
     // Tracked from the first moment (ack included), so `idle()` and `stop()` see it.
@@ -29,30 +29,31 @@ export function registerButtons(bolt: BoltApp, deps: SlackDeps, work: Background
         const teamId = body.team?.id ?? body.user.team_id ?? context.teamId;
         if (!kind || !sessionId || !thread || !teamId) return;
         const userId = body.user.id;
-        const press = `${body.message?.ts ?? action.action_ts}:${userId}`;
-        if (pressing.has(press)) return;
-        pressing.add(press);
-        try {
-          await runInThread(deps, client, {
-            sessionId,
-            teamId,
-            userId,
-            command: { kind },
-            onError: async (error, lang) => {
-              await postEphemeral(
-                client,
-                {
-                  channel: body.channel?.id ?? thread.channel,
-                  user: userId,
-                  threadTs: thread.threadTs,
-                },
-                errorMessage(error, lang),
-              );
-            },
-          });
-        } finally {
-          pressing.delete(press);
-        }
+        // A double click (here or in another process) runs one turn; the repeat is only acked.
+        const first = await presses.firstPress({
+          platform: `slack:${teamId}:${body.channel?.id ?? thread.channel}`,
+          messageId: body.message?.ts ?? action.action_ts,
+          userId,
+          action: kind,
+        });
+        if (!first) return;
+        await runInThread(deps, client, {
+          sessionId,
+          teamId,
+          userId,
+          command: { kind },
+          onError: async (error, lang) => {
+            await postEphemeral(
+              client,
+              {
+                channel: body.channel?.id ?? thread.channel,
+                user: userId,
+                threadTs: thread.threadTs,
+              },
+              errorMessage(error, lang),
+            );
+          },
+        });
       }),
   );
 }

@@ -6,8 +6,8 @@
 import type { App as BoltApp, RespondFn, webApi } from '@slack/bolt';
 import { msg } from '../../../engine/messages.ts';
 import type { Lang } from '../../../engine/types.ts';
-import type { BackgroundWork } from '../background.ts';
-import { parseSlashText, type SessionWord, type SlashRequest } from '../command-text.ts';
+import type { InFlight } from '../../kit/in-flight.ts';
+import { parseSlashText, type SlashRequest } from '../command-text.ts';
 import { actorFor } from '../ids.ts';
 import {
   currentSessionFor,
@@ -25,9 +25,6 @@ import { startModal } from '../render/start-modal.ts';
 import { slackText } from '../text.ts';
 
 export const SLASH_COMMAND = '/interview';
-
-/** Commands that also work once the interview is over. */
-const WORKS_WHEN_FINISHED: readonly SessionWord[] = ['scorecard', 'export', 'status'];
 
 interface Invocation {
   teamId: string;
@@ -79,8 +76,7 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
       });
       return;
     case 'session': {
-      const includeFinished = WORKS_WHEN_FINISHED.includes(request.command);
-      const sessionId = await currentSessionFor(deps, call, includeFinished);
+      const sessionId = await currentSessionFor(deps, call);
       if (!sessionId) {
         await ephemeral(call.respond, errorMessage({ code: 'no-session' }, lang));
         return;
@@ -110,7 +106,6 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
       const [message] = renderReplies(outcome.replies, {
         lang: outcome.lang,
         sessionId: null,
-        labels: deps.labels,
       });
       if (message?.kind === 'message') await ephemeral(call.respond, message);
       return;
@@ -131,7 +126,6 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
       const [message] = renderReplies(outcome.replies, {
         lang: outcome.lang,
         sessionId: null,
-        labels: deps.labels,
       });
       if (message?.kind === 'message') await ephemeral(call.respond, message);
       return;
@@ -155,7 +149,7 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
   }
 }
 
-export function registerSlashCommand(bolt: BoltApp, deps: SlackDeps, work: BackgroundWork): void {
+export function registerSlashCommand(bolt: BoltApp, deps: SlackDeps, work: InFlight): void {
   // Tracked from the first moment (ack included), so `idle()` and `stop()` see it.
   bolt.command(SLASH_COMMAND, ({ command, ack, respond, client }) =>
     work.run(async () => {

@@ -3,7 +3,7 @@
  * errors); a valid one closes it and starts the interview where the dialog was opened.
  */
 import type { App as BoltApp } from '@slack/bolt';
-import type { BackgroundWork } from '../background.ts';
+import type { InFlight } from '../../kit/in-flight.ts';
 import { type SlackDeps, startInterview } from '../interviews.ts';
 import { postEphemeral } from '../poster.ts';
 import { textMessage } from '../render/replies.ts';
@@ -13,7 +13,7 @@ import {
   type ViewStateValues,
 } from '../render/start-modal.ts';
 
-export function registerStartModal(bolt: BoltApp, deps: SlackDeps, work: BackgroundWork): void {
+export function registerStartModal(bolt: BoltApp, deps: SlackDeps, work: InFlight): void {
   // Tracked from the first moment (ack included), so `idle()` and `stop()` see it.
   bolt.view(START_MODAL_CALLBACK_ID, ({ ack, body, view, client, context }) =>
     work.run(async () => {

@@ -13,8 +13,8 @@ import type {
   Middleware,
   SlackEventMiddlewareArgs,
 } from '@slack/bolt';
-import type { ErrorCode } from '../../../engine/types.ts';
-import type { BackgroundWork } from '../background.ts';
+import type { InFlight } from '../../kit/in-flight.ts';
+import { isQuietInConversation } from '../../kit/quiet-errors.ts';
 import type { EventClaims } from '../event-claims.ts';
 import { messageIdFor, sessionIdFor } from '../ids.ts';
 import { errorMessage, runInThread, type SlackDeps } from '../interviews.ts';
@@ -28,9 +28,6 @@ import {
 } from '../predicates.ts';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
-
-/** Errors that mean "this message is not for an interview of yours": stay quiet. */
-const QUIET_ERRORS: readonly ErrorCode[] = ['no-session', 'not-your-session'];
 
 /** A listener filter from a named check: the chain continues only when the check passes. */
 function onlyIf(
@@ -46,7 +43,7 @@ const fields = (args: MessageArgs) => args.message as MessageEventLike;
 export function registerThreadMessages(
   bolt: BoltApp,
   deps: SlackDeps,
-  work: BackgroundWork,
+  work: InFlight,
   claims: EventClaims,
 ): void {
   const notFromBot = onlyIf((args) => !isFromBotOrSelf(fields(args), args.context.botUserId));
@@ -79,7 +76,7 @@ export function registerThreadMessages(
             messageId: messageIdFor(teamId, channel, ts),
           },
           onError: async (error, lang) => {
-            if (QUIET_ERRORS.includes(error.code)) return;
+            if (isQuietInConversation(error)) return;
             await postEphemeral(client, { channel, user, threadTs }, errorMessage(error, lang));
           },
         });

@@ -4,7 +4,8 @@
  * presser may act.
  */
 import { actionLabel } from '../../../engine/messages.ts';
-import { ACTIONS, type Action, type Lang } from '../../../engine/types.ts';
+import type { Action, Lang } from '../../../engine/types.ts';
+import { actionNamed } from '../../kit/ids.ts';
 import { clampPlain } from '../mrkdwn.ts';
 import type { Block } from './blocks.ts';
 import { LIMITS } from './limits.ts';
@@ -20,8 +21,7 @@ export const INTERVIEW_ACTION_ID = /^interview_(followup|hint|next|end)$/;
 
 export function actionFromId(actionId: string): Action | null {
   if (!actionId.startsWith(PREFIX)) return null;
-  const action = actionId.slice(PREFIX.length);
-  return (ACTIONS as readonly string[]).includes(action) ? (action as Action) : null;
+  return actionNamed(actionId.slice(PREFIX.length));
 }
 
 export function buttonsBlock(sessionId: string, actions: readonly Action[], lang: Lang): Block {

@@ -8,7 +8,6 @@ import type { HistoryEntry, HistoryView, Lang, StageId } from '../../../engine/t
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import { slackText } from '../text.ts';
 import { type Block, context, divider, header, section } from './blocks.ts';
-import type { Labels } from './labels.ts';
 
 export const HOME_START_ACTION_ID = 'home_start';
 
@@ -44,12 +43,12 @@ export function stageTrends(
   return [...byStage.entries()].map(([stage, scores]) => ({ stage, scores }));
 }
 
-function entryBlock(entry: HistoryEntry, lang: Lang, labels: Labels): Block {
+function entryBlock(entry: HistoryEntry, lang: Lang, titles: HistoryView['stageTitles']): Block {
   const m = msg(lang);
   const date = new Date(entry.startedAt).toISOString().slice(0, 10);
   const overall = entry.overall === null ? '' : ` · *${formatScore(entry.overall)}*`;
   const stages = (Object.entries(entry.stageScores) as [StageId, number][])
-    .map(([stage, score]) => `${esc(labels.stageTitle(stage, lang))} ${round1(score)}`)
+    .map(([stage, score]) => `${esc(titles[stage] ?? stage)} ${round1(score)}`)
     .join(' · ');
   const lines = [
     `*${esc(entry.scenarioTitle)}* — ${date} · ${m.statusLabel[entry.status]}${overall}`,
@@ -65,7 +64,7 @@ function trendLine(scores: readonly number[]): string {
   return `${shown} ${arrow(delta)}`;
 }
 
-export function homeView(history: HistoryView, lang: Lang, labels: Labels): types.HomeView {
+export function homeView(history: HistoryView, lang: Lang): types.HomeView {
   const t = slackText(lang).home;
   const m = msg(lang);
   const blocks: Block[] = [
@@ -98,13 +97,13 @@ export function homeView(history: HistoryView, lang: Lang, labels: Labels): type
     const trends = stageTrends(history.entries);
     if (trends.length > 0) {
       const lines = trends.map(
-        ({ stage, scores }) => `${esc(labels.stageTitle(stage, lang))}: ${trendLine(scores)}`,
+        ({ stage, scores }) => `${esc(history.stageTitles[stage] ?? stage)}: ${trendLine(scores)}`,
       );
       blocks.push(section(`*${t.stageTrends}*\n${lines.join('\n')}`));
     }
     blocks.push(divider());
     for (const entry of history.entries.slice(0, ENTRIES_SHOWN)) {
-      blocks.push(entryBlock(entry, lang, labels));
+      blocks.push(entryBlock(entry, lang, history.stageTitles));
     }
     const hidden = history.entries.length - ENTRIES_SHOWN;
     if (hidden > 0) blocks.push(context(t.more(hidden)));

@@ -17,7 +17,6 @@ import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import { slackText } from '../text.ts';
 import { type Block, context, fallbackText, fitBlocks, header, sections } from './blocks.ts';
 import { buttonsBlock } from './buttons.ts';
-import type { Labels } from './labels.ts';
 import { LIMITS } from './limits.ts';
 import { type RenderedMessage, scorecardMessage } from './scorecard-blocks.ts';
 import { stageScoreLines, stageScoreTitle } from './stage-score.ts';
@@ -30,7 +29,6 @@ export interface RenderContext {
   lang: Lang;
   /** The session the buttons act on; null: no buttons. */
   sessionId: string | null;
-  labels: Labels;
 }
 
 interface Piece {
@@ -67,7 +65,7 @@ function piece(reply: Exclude<Reply, { kind: 'scorecard' | 'export' }>, ctx: Ren
       const title = stageScoreTitle(reply.title, reply.score, ctx.lang);
       const lines = [title];
       if (reply.score.feedback) lines.push(esc(reply.score.feedback));
-      lines.push(...stageScoreLines(reply.score, ctx.lang, ctx.labels));
+      lines.push(...stageScoreLines(reply.score, ctx.lang));
       return {
         blocks: sections(lines.join('\n')),
         text: `${m.feedback}: ${esc(reply.title)} ${formatStageScore(reply.score, ctx.lang)}`,
@@ -132,7 +130,7 @@ export function renderReplies(replies: readonly Reply[], ctx: RenderContext): Ou
   for (const reply of replies) {
     if (reply.kind === 'scorecard') {
       builder.flush();
-      out.push({ kind: 'message', ...scorecardMessage(reply.scorecard, ctx.lang, ctx.labels) });
+      out.push({ kind: 'message', ...scorecardMessage(reply.scorecard, ctx.lang) });
     } else if (reply.kind === 'export') {
       builder.flush();
       out.push({ kind: 'file', filename: reply.filename, markdown: reply.markdown });

@@ -23,7 +23,6 @@ import {
   section,
   sections,
 } from './blocks.ts';
-import type { Labels } from './labels.ts';
 import { LIMITS } from './limits.ts';
 import { stageScoreLines, stageScoreTitle } from './stage-score.ts';
 
@@ -43,7 +42,7 @@ export interface RenderedMessage {
   blocks: Block[];
 }
 
-export function scorecardMessage(card: Scorecard, lang: Lang, labels: Labels): RenderedMessage {
+export function scorecardMessage(card: Scorecard, lang: Lang): RenderedMessage {
   const m = msg(lang);
   const overall = `${formatScore(card.overall)} (${m.levels[card.level]})`;
   const table = card.stages.map((stage, index) => {
@@ -66,7 +65,7 @@ export function scorecardMessage(card: Scorecard, lang: Lang, labels: Labels): R
     if (!stage.score) continue;
     const lines = [stageScoreTitle(stage.title, stage.score, lang)];
     if (stage.score.feedback) lines.push(esc(stage.score.feedback));
-    lines.push(...stageScoreLines(stage.score, lang, labels));
+    lines.push(...stageScoreLines(stage.score, lang));
     // One section per stage: a very long stage is shortened, not split, to save blocks.
     blocks.push(section(lines.join('\n')));
   }

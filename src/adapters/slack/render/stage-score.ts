@@ -2,7 +2,6 @@
 import { formatStageScore, msg } from '../../../engine/messages.ts';
 import type { Lang, StageScore } from '../../../engine/types.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
-import type { Labels } from './labels.ts';
 
 /** Evidence quotes shown per criterion; the export has them all. */
 const QUOTES_PER_CRITERION = 1;
@@ -12,11 +11,11 @@ function shortQuote(quote: string): string {
   return quote.length <= QUOTE_CHARS ? quote : `${quote.slice(0, QUOTE_CHARS - 1)}…`;
 }
 
-export function stageScoreLines(score: StageScore, lang: Lang, labels: Labels): string[] {
+export function stageScoreLines(score: StageScore, lang: Lang): string[] {
   const m = msg(lang);
   const lines: string[] = [];
   for (const criterion of score.criteria) {
-    const name = labels.criterionName(score.stage, criterion.id, lang);
+    const name = criterion.name ?? criterion.id;
     const feedback = criterion.feedback ? ` — ${esc(criterion.feedback)}` : '';
     lines.push(`• *${esc(name)}* ${criterion.level}/4 (${m.levels[criterion.level]})${feedback}`);
     for (const quote of criterion.evidence.slice(0, QUOTES_PER_CRITERION)) {

@@ -11,7 +11,8 @@ import {
   MODES,
   type Mode,
 } from '../../../engine/types.ts';
-import { DIFFICULTIES, LANGS, type Scenario } from '../../../knowledge/schema.ts';
+import { DIFFICULTIES, LANGS } from '../../../engine/command-words.ts';
+import type { Scenario } from '../../../engine/types.ts';
 import { clampPlain } from '../mrkdwn.ts';
 import { slackText } from '../text.ts';
 import type { Block } from './blocks.ts';

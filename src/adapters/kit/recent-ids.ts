@@ -1,8 +1,9 @@
 /**
- * Ids seen recently, with a fixed capacity (oldest forgotten first). Slack retries an event it
- * thinks we missed (`X-Slack-Retry-Num`, same `event_id`); a retry that comes back to this
- * process is dropped here without a store round trip. Across processes the claim in the shared
- * store decides (event-claims.ts).
+ * Ids seen recently in this process, with a fixed capacity (oldest forgotten first). A platform
+ * retries an event it thinks we missed (Slack: `X-Slack-Retry-Num`, same `event_id`); a retry of
+ * an event this process already took is dropped here before it can post anything twice. It is
+ * deliberately per process: a retry after a crash must reach the engine, whose own dedupe (by
+ * message id, in the shared store) processes it once across processes.
  */
 export class RecentIds {
   private readonly seen = new Set<string>();

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import type { LoadedEnvironment } from '../env-file.ts';
+import type { LoadedEnvironment } from './env-file.ts';
 
 /** The streams and environment a CLI command uses, passed in so tests can run commands in-process. */
 export interface CliIO {

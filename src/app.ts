@@ -4,6 +4,7 @@
  */
 import type { Config } from './config.ts';
 import { InterviewEngine } from './engine/engine.ts';
+import { storeCandidateIndex } from './practice/candidate-index-store.ts';
 import type { CandidateId } from './engine/types.ts';
 import type { Clock, Interviewer, StageScorer, UsageGuard } from './engine/ports.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
@@ -112,6 +113,7 @@ function assemble(
     logger,
     clock: options.clock,
     llmHealth: llm?.health,
+    candidateIndex: storeCandidateIndex(stores.records, stores.lock),
   });
 
   const model = config.llm.endpoint?.model;

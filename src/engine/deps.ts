@@ -1,7 +1,9 @@
 /** The engine's dependencies (ports), and the defaults for the optional ones. */
 import { randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { memoryCandidateIndex } from './candidate-index.ts';
 import {
+  type CandidateIndexStore,
   type Clock,
   type EngineLogger,
   alwaysHealthy,
@@ -31,6 +33,8 @@ export interface EngineDeps {
   llmHealth?: LlmHealth;
   /** Ids for sessions and turns; defaults to random UUIDs. */
   newId?: () => string;
+  /** Per-candidate history, scores and schedule; defaults to one kept in this process. */
+  candidateIndex?: CandidateIndexStore;
 }
 
 /** EngineDeps with every default filled in: what command handlers use. */
@@ -49,5 +53,6 @@ export function resolveDeps(deps: EngineDeps): Services {
     logger: deps.logger ?? silentLogger,
     llmHealth: deps.llmHealth ?? alwaysHealthy,
     newId: deps.newId ?? randomUUID,
+    candidateIndex: deps.candidateIndex ?? memoryCandidateIndex(),
   };
 }

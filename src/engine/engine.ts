@@ -23,6 +23,8 @@ import type { Scenario } from '../knowledge/schema.ts';
 import { type SessionCommandKind, SESSION_COMMANDS } from './commands/index.ts';
 import type { SessionCommandHandler } from './commands/handler.ts';
 import { runHistory } from './commands/history.ts';
+import { runReminders } from './commands/reminders.ts';
+import { type DrillPlan, planDrill } from './drill-plan.ts';
 import { runStart } from './commands/start.ts';
 import { type EngineDeps, resolveDeps, type Services } from './deps.ts';
 import { LlmOutageNotices } from './llm-notices.ts';
@@ -32,9 +34,10 @@ import { completePending } from './respond.ts';
 import { searchScenarios, unknownScenarioError } from './scenario-search.ts';
 import { SessionTurn, VersionConflictError } from './session-turn.ts';
 import { emptyUsage } from './usage.ts';
-import type { EngineError, EngineRequest, Lang, Outcome, Session } from './types.ts';
+import type { CandidateId, EngineError, EngineRequest, Lang, Outcome, Session } from './types.ts';
 
 export type { EngineDeps } from './deps.ts';
+export type { DrillPlan } from './drill-plan.ts';
 
 /** How long a platform message id is remembered, so a redelivery is processed once. */
 export const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -82,12 +85,36 @@ export class InterviewEngine {
     return searchScenarios(this.scenarios(), query, lang, limit);
   }
 
+  /**
+   * The stage and scenario of a drill for `actor`: the stage asked for, else (`due`) the one
+   * most overdue on their review schedule, else their weakest. The adapter then starts it with
+   * a `start` command carrying `drill`, where it starts any interview (a new thread).
+   */
+  async planDrill(
+    actor: CandidateId,
+    options: { stage?: string; due?: boolean; lang?: Lang } = {},
+  ): Promise<DrillPlan> {
+    try {
+      return await planDrill(this.services, actor, options);
+    } catch (error) {
+      this.services.logger.error({ err: error, actor }, 'drill planning failed');
+      return { ok: false, lang: options.lang ?? 'en', error: { code: 'internal' } };
+    }
+  }
+
+  /** The candidate index (history, scores, schedule, reminders), for the reminder sweep. */
+  get candidateIndex(): Services['candidateIndex'] {
+    return this.services.candidateIndex;
+  }
+
   async execute(request: EngineRequest): Promise<Outcome> {
     const lang = request.lang ?? 'en';
     try {
       const { command } = request;
       if (command.kind === 'start') return await runStart(this.services, request, command);
       if (command.kind === 'history') return await runHistory(this.services, request);
+      if (command.kind === 'reminders')
+        return await runReminders(this.services, request, command.on);
       return await this.sessionCommand(request, command.kind);
     } catch (error) {
       if (error instanceof LockBusyError) return failure(lang, { code: 'busy' });

@@ -20,6 +20,8 @@ import type {
   StatusView,
 } from './types.ts';
 
+import { practiceText } from './practice-messages.ts';
+
 type Params = Record<string, string | number>;
 
 export interface Messages {
@@ -134,6 +136,8 @@ const EN: Messages = {
       `You have used today's interview budget. Try again in about ${p.retryAfterMinutes ?? 'a few'} minutes; your interview is saved.`,
     busy: () =>
       'Your previous message is still being handled. Please send this one again in a moment.',
+    'unknown-stage': (p) => practiceText('en').unknownStage(p),
+    'nothing-due': (p) => practiceText('en').nothingDue(p),
     internal: (p) =>
       p.resend
         ? 'Something went wrong on our side and your last message was not saved. Please send it again.'
@@ -258,6 +262,8 @@ const ZH: Messages = {
     'budget-exhausted': (p) =>
       `今天的面试额度已用完。请在大约 ${p.retryAfterMinutes ?? '几'} 分钟后再试；你的面试已保存。`,
     busy: () => '上一条消息还在处理中。请稍后再发送这一条。',
+    'unknown-stage': (p) => practiceText('zh').unknownStage(p),
+    'nothing-due': (p) => practiceText('zh').nothingDue(p),
     internal: (p) =>
       p.resend
         ? '我们这边出了点问题，你的上一条消息没有保存成功。请再发送一次。'

@@ -5,6 +5,7 @@
 import { mistakesFor } from '../knowledge/knowledge.ts';
 import { STAGE_TEXT_CAP, candidateText, capCandidateTurns, capText } from './answer-text.ts';
 import { msg } from './messages.ts';
+import { modelAnswerReply } from './model-answer.ts';
 import { notices } from './notices.ts';
 import { buildScorecard } from './scorecard.ts';
 import type { SessionTurn } from './session-turn.ts';
@@ -65,6 +66,8 @@ export async function closeStage(turn: SessionTurn): Promise<void> {
       msg(turn.lang).stageFeedback(title, stored.score, stored.missedKeyPoints),
     );
     turn.replies.push({ kind: 'stage-feedback', title, score: stored });
+    const answer = modelAnswerReply(turn.framework, turn.scenario, stage.id, turn.lang);
+    if (answer) turn.replies.push(answer);
   }
 }
 

@@ -132,6 +132,8 @@ export interface Session {
   pending?: { turnId: string; receivedAt: number };
   usage: TokenUsage;
   scorecard?: Scorecard;
+  /** A drill: a short session on one stage (`plan` has that one stage), counted as such. */
+  drill?: boolean;
 }
 
 export const HIRE_SIGNALS = [
@@ -192,7 +194,18 @@ export const ACTIONS = ['followup', 'hint', 'next', 'end'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export type Command =
-  | { kind: 'start'; scenarioId: string; mode?: Mode; lang?: Lang; difficulty?: Difficulty }
+  | {
+      kind: 'start';
+      scenarioId: string;
+      mode?: Mode;
+      lang?: Lang;
+      difficulty?: Difficulty;
+      /**
+       * Start a drill on this one stage instead of a whole interview (`InterviewEngine.planDrill`
+       * picks the stage and scenario, and says why).
+       */
+      drill?: { stage: StageId; why?: 'asked' | 'weakest' | 'due' };
+    }
   /** `messageId`: the platform's id for the message, used to process a redelivery once. */
   | { kind: 'answer'; text: string; messageId?: string }
   | { kind: 'followup' }
@@ -203,7 +216,11 @@ export type Command =
   | { kind: 'status' }
   | { kind: 'history' }
   | { kind: 'export' }
-  | { kind: 'abandon' };
+  | { kind: 'abandon' }
+  /** The level-4 model answer of a stage (default: the weakest scored stage of the session). */
+  | { kind: 'model-answer'; stage?: StageId }
+  /** Turn the candidate's practice reminders on or off (no session needed). */
+  | { kind: 'reminders'; on: boolean };
 export type CommandKind = Command['kind'];
 
 export interface EngineRequest {
@@ -232,6 +249,8 @@ export type ErrorCode =
   | 'rate-limited'
   | 'budget-exhausted'
   | 'busy'
+  | 'unknown-stage'
+  | 'nothing-due'
   | 'internal';
 
 export interface EngineError {
@@ -271,6 +290,8 @@ export interface HistoryEntry {
   status: SessionStatus;
   overall: number | null;
   stageScores: Partial<Record<StageId, number>>;
+  /** A one-stage drill rather than a whole interview. */
+  drill?: boolean;
 }
 
 export interface HistoryView {
@@ -302,7 +323,15 @@ export type Reply =
   | { kind: 'scorecard'; scorecard: Scorecard }
   | { kind: 'status'; status: StatusView }
   | { kind: 'history'; history: HistoryView }
-  | { kind: 'export'; filename: string; markdown: string };
+  | { kind: 'export'; filename: string; markdown: string }
+  | {
+      kind: 'model-answer';
+      stage: StageId;
+      /** The stage's title, in the session's language. */
+      title: string;
+      scenarioTitle: string;
+      text: string;
+    };
 
 export type Outcome =
   | { ok: true; sessionId: string | null; lang: Lang; replies: Reply[] }

@@ -16,12 +16,13 @@ import { openSqlite } from './backends/sqlite.ts';
 import { InProcessLock, type LockOptions } from './in-process-lock.ts';
 import { type KeyValue, KeyvKeyValue, RedisKeyValue } from './key-value.ts';
 import { KeyvSessionStore } from './keyv-session-store.ts';
+import { keyvRecords, type RecordStore } from './records.ts';
 import { RedisSessionLock } from './redis-lock.ts';
 import { RedisSessionStore } from './redis-session-store.ts';
 
 export type { WindowCount } from './key-value.ts';
 export { LockBusyError } from '../engine/ports.ts';
-export type { KeyValue, LockOptions };
+export type { KeyValue, LockOptions, RecordStore };
 
 export type StoreKind = 'memory' | 'sqlite' | 'redis';
 
@@ -42,6 +43,8 @@ export interface StoreHandle {
   lock: SessionLock;
   /** Window counters (per-user turn rates, daily token budgets). */
   counters: KeyValue;
+  /** Small JSON records by key (per-candidate practice index), on the same backend. */
+  records: RecordStore;
   kind: StoreKind;
   /** One line for start-up logs, e.g. `sqlite /abs/path.sqlite`. Never includes a password. */
   describe(): string;
@@ -70,6 +73,7 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
       store: new RedisSessionStore(backend.keyv, backend.redis, namespace),
       lock: new RedisSessionLock(backend.redis, namespace, options.lock, logger),
       counters: new RedisKeyValue(backend.redis, namespace),
+      records: keyvRecords(backend.keyv),
       kind: 'redis',
       describe: () => `redis ${redactUrl(options.redisUrl!)} (namespace ${namespace})`,
       close: backend.close,
@@ -94,6 +98,7 @@ export function storeOnKeyv(
     store: new KeyvSessionStore(keyv),
     lock: new InProcessLock(parts.lock),
     counters: new KeyvKeyValue(keyv),
+    records: keyvRecords(keyv),
     kind: parts.kind,
     describe: () => parts.description,
     close: parts.close,

@@ -14,6 +14,7 @@ import {
 } from '../../engine/messages.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
 import { STAGE_IDS } from '../../knowledge/schema.ts';
+import { renderModelAnswer } from './practice-render.ts';
 
 export interface RenderOptions {
   lang: Lang;
@@ -189,5 +190,7 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
     }
     case 'export':
       return reply.markdown;
+    case 'model-answer':
+      return renderModelAnswer(reply, options.lang, p.bold);
   }
 }

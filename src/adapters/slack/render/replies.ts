@@ -18,6 +18,7 @@ import { type Block, context, fallbackText, fitBlocks, header, sections } from '
 import { buttonsBlock } from './buttons.ts';
 import type { Labels } from './labels.ts';
 import { LIMITS } from './limits.ts';
+import { modelAnswerPiece } from './practice-blocks.ts';
 import { type RenderedMessage, scorecardMessage } from './scorecard-blocks.ts';
 import { stageScoreLines, stageScoreTitle } from './stage-score.ts';
 
@@ -80,6 +81,8 @@ function piece(reply: Exclude<Reply, { kind: 'scorecard' | 'export' }>, ctx: Ren
       const text = esc(formatHistory(reply.history, ctx.lang));
       return { blocks: sections(text), text };
     }
+    case 'model-answer':
+      return modelAnswerPiece(reply, ctx.lang);
   }
 }
 

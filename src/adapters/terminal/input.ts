@@ -4,6 +4,7 @@
  * a word that is no command (or a lone "/") is reported as unknown.
  */
 import type { Command } from '../../engine/types.ts';
+import { PRACTICE_WORDS, parsePracticeLine } from './practice-input.ts';
 
 export type TerminalInput =
   | { kind: 'command'; command: Command }
@@ -23,7 +24,7 @@ const SIMPLE_COMMANDS = {
   abandon: 'abandon',
 } as const satisfies Record<string, Command['kind']>;
 
-export const CHAT_COMMANDS = [...Object.keys(SIMPLE_COMMANDS), 'help', 'quit'];
+export const CHAT_COMMANDS = [...Object.keys(SIMPLE_COMMANDS), ...PRACTICE_WORDS, 'help', 'quit'];
 
 export function parseLine(line: string): TerminalInput {
   const trimmed = line.trim();
@@ -38,5 +39,7 @@ export function parseLine(line: string): TerminalInput {
       command: { kind: SIMPLE_COMMANDS[word as keyof typeof SIMPLE_COMMANDS] },
     };
   }
+  const practice = parsePracticeLine(word, trimmed);
+  if (practice) return { kind: 'command', command: practice };
   return { kind: 'unknown', word };
 }

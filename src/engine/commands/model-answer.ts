@@ -6,7 +6,6 @@
 import { stageById } from '../../knowledge/knowledge.ts';
 import { describeError } from '../messages.ts';
 import { practiceText } from '../practice-messages.ts';
-import type { SessionTurn } from '../session-turn.ts';
 import { modelAnswerReply } from '../model-answer.ts';
 import type { StageId, StageProgress } from '../types.ts';
 import type { SessionCommandHandler } from './handler.ts';

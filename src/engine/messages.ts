@@ -422,7 +422,8 @@ export function formatHistory(view: HistoryView, lang: Lang): string {
   const lines = view.entries.map((e) => {
     const date = new Date(e.startedAt).toISOString().slice(0, 10);
     const score = e.overall === null ? m.statusLabel[e.status] : formatScore(e.overall);
-    return `${date}  ${e.scenarioTitle}  ${score}`;
+    const drill = e.drill ? ` (${practiceText(lang).drillLabel})` : '';
+    return `${date}  ${e.scenarioTitle}${drill}  ${score}`;
   });
   lines.push(m.historyTrend(view.trendDelta, view.trend.length));
   return lines.join('\n');

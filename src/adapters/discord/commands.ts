@@ -13,6 +13,7 @@ import { msg } from '../../engine/messages.ts';
 import { ACTIONS, type Action, type CommandKind } from '../../engine/types.ts';
 import { DIFFICULTIES, LANGS } from '../../knowledge/schema.ts';
 import { MODES } from '../../engine/types.ts';
+import { addPracticeSubcommands } from './practice-commands.ts';
 
 export const COMMAND_NAME = 'interview';
 
@@ -112,6 +113,7 @@ export function interviewCommand(): SlashCommandBuilder {
   for (const name of [...Object.keys(SESSION_SUBCOMMANDS), 'history', 'scenarios']) {
     command.addSubcommand((sub) => describe(sub.setName(name), name));
   }
+  addPracticeSubcommands(command);
   return command;
 }
 

@@ -10,6 +10,7 @@ import type { Lang } from '../../engine/types.ts';
 import { SESSION_SUBCOMMANDS, type SessionSubcommand } from './commands.ts';
 import type { BotContext } from './context.ts';
 import { actorId } from './ids.ts';
+import { PRACTICE_TRANSLATORS } from './practice-commands.ts';
 import { answerCommand, replyPrivately } from './respond.ts';
 import { sessionForChannel } from './sessions.ts';
 import { startInterview } from './start.ts';
@@ -73,6 +74,7 @@ const TRANSLATORS: Record<string, Translator> = {
   start: startInterview,
   history: showHistory,
   scenarios: listScenarios,
+  ...PRACTICE_TRANSLATORS,
   ...Object.fromEntries(
     (Object.keys(SESSION_SUBCOMMANDS) as SessionSubcommand[]).map((name) => [
       name,

@@ -14,6 +14,7 @@ import {
 } from '../../engine/messages.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
 import { STAGE_IDS } from '../../knowledge/schema.ts';
+import { practiceText } from '../../engine/practice-messages.ts';
 import { renderModelAnswer } from './practice-render.ts';
 
 export interface RenderOptions {
@@ -177,7 +178,9 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
       for (const e of entries) {
         table.push([
           new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' '),
-          e.scenarioTitle,
+          e.drill
+            ? `${e.scenarioTitle} (${practiceText(options.lang).drillLabel})`
+            : e.scenarioTitle,
           e.overall === null ? '—' : formatScore(e.overall),
           h.statusLabel[e.status],
           stageScoreList(e.stageScores),

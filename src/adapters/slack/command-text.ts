@@ -6,9 +6,11 @@
  *   /interview start <scenario> [interview|coach] [en|zh] [easy|medium|hard]
  *   /interview followup|hint|next|end|scorecard|export|status
  *   /interview history|scenarios|help [en|zh]
+ *   /interview model-answer [stage] | drill [stage] | practice | reminders on|off (practice-text.ts)
  */
 import { DIFFICULTIES, LANGS } from '../../knowledge/schema.ts';
 import { type Difficulty, type Lang, MODES, type Mode } from '../../engine/types.ts';
+import { type PracticeRequest, parsePracticeWords } from './practice-text.ts';
 
 /** Commands that act on the candidate's current (or latest) interview. */
 export const SESSION_WORDS = [
@@ -29,6 +31,7 @@ export type SlashRequest =
   | { kind: 'history'; lang?: Lang }
   | { kind: 'scenarios'; lang?: Lang }
   | { kind: 'help'; lang?: Lang }
+  | { kind: 'practice'; request: PracticeRequest }
   | { kind: 'unsupported'; word: string };
 
 const isOneOf = <T extends string>(list: readonly T[], word: string): word is T =>
@@ -83,5 +86,8 @@ export function parseSlashText(text: string): SlashRequest {
   if (word === 'history' || word === 'scenarios' || word === 'help') {
     return withOptionalLang(word, args);
   }
+  const practice = parsePracticeWords(word, args);
+  if (practice)
+    return practice.kind === 'unsupported' ? practice : { kind: 'practice', request: practice };
   return { kind: 'unsupported', word: first };
 }

@@ -64,6 +64,8 @@ const EnvSchema = z.object({
   SLACK_API_URL: optionalString.pipe(z.url().optional()),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CONNECT_TIMEOUT_MS: positiveInt(30_000),
+  /** How often a Discord or Slack process sends the practice reminders that are due; 0: never. */
+  REMINDER_SWEEP_MS: z.coerce.number().int().min(0).default(900_000),
 });
 
 export interface LlmEndpoint {
@@ -133,6 +135,8 @@ export interface Config {
   } | null;
   /** How long Discord or Slack may take to connect at start-up before it gives up. */
   connectTimeoutMs: number;
+  /** How often Discord and Slack processes send due practice reminders (0: never). */
+  reminderSweepMs: number;
 }
 
 export class ConfigError extends Error {
@@ -240,5 +244,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         }
       : null,
     connectTimeoutMs: e.CONNECT_TIMEOUT_MS,
+    reminderSweepMs: e.REMINDER_SWEEP_MS,
   };
 }

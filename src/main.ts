@@ -26,6 +26,7 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
         name: 'discord',
         ...(await startDiscordBot(app, config.discord, logger, {
           connectTimeoutMs: config.connectTimeoutMs,
+          reminderSweepMs: config.reminderSweepMs,
         })),
       });
     }
@@ -35,6 +36,7 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
         name: 'slack',
         ...(await startSlackApp(app, config.slack, logger, {
           connectTimeoutMs: config.connectTimeoutMs,
+          reminderSweepMs: config.reminderSweepMs,
         })),
       });
     }

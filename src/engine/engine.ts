@@ -25,6 +25,7 @@ import type { SessionCommandHandler } from './commands/handler.ts';
 import { runHistory } from './commands/history.ts';
 import { runReminders } from './commands/reminders.ts';
 import { type DrillPlan, planDrill } from './drill-plan.ts';
+import { claimDueReminders, type DueReminder } from './reminders.ts';
 import { runStart } from './commands/start.ts';
 import { type EngineDeps, resolveDeps, type Services } from './deps.ts';
 import { LlmOutageNotices } from './llm-notices.ts';
@@ -100,6 +101,14 @@ export class InterviewEngine {
       this.services.logger.error({ err: error, actor }, 'drill planning failed');
       return { ok: false, lang: options.lang ?? 'en', error: { code: 'internal' } };
     }
+  }
+
+  /**
+   * Practice reminders due now for the candidates `handles` accepts, each claimed once across
+   * processes: the caller sends every one it gets (see src/practice/reminder-loop.ts).
+   */
+  async claimDueReminders(handles: (candidateId: CandidateId) => boolean): Promise<DueReminder[]> {
+    return claimDueReminders(this.services, handles);
   }
 
   /** The candidate index (history, scores, schedule, reminders), for the reminder sweep. */

@@ -14,6 +14,8 @@ import { InFlightTurns } from './in-flight.ts';
 import { LiveButtons } from './live-buttons.ts';
 import { handleMessage } from './message-handler.ts';
 import { routeInteraction } from './router.ts';
+import { startReminderLoop } from '../../practice/reminder-loop.ts';
+import { discordReminders } from './reminders.ts';
 
 export type { DiscordAppDeps } from './context.ts';
 export type { DiscordConfig } from './client.ts';
@@ -29,7 +31,8 @@ export async function startDiscordBot(
   app: DiscordAppDeps,
   config: DiscordConfig,
   logger: Logger,
-  options: { connectTimeoutMs?: number } = {},
+  /** `reminderSweepMs`: how often due practice reminders are sent (absent or 0: never). */
+  options: { connectTimeoutMs?: number; reminderSweepMs?: number } = {},
 ): Promise<DiscordBot> {
   const log = logger.child({ adapter: 'discord' });
   const client = createDiscordClient(config);
@@ -80,10 +83,17 @@ export async function startDiscordBot(
     'discord bot ready',
   );
 
+  const reminders = startReminderLoop(
+    app.engine,
+    discordReminders(client),
+    options.reminderSweepMs ?? 0,
+    log,
+  );
   let stopped: Promise<void> | null = null;
   return {
     stop() {
       stopped ??= (async () => {
+        reminders.stop();
         await turns.drain();
         await client.destroy();
         log.info('discord bot stopped');

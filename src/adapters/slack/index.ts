@@ -27,6 +27,8 @@ import { labelsFrom } from './render/labels.ts';
 import { checkSlackReachable } from './preflight.ts';
 import { slackStartError } from './start-errors.ts';
 import { boltOptions, type SlackConfig, selectTransport } from './transport.ts';
+import { startReminderLoop } from '../../practice/reminder-loop.ts';
+import { slackReminders } from './reminders.ts';
 
 export type { SlackConfig } from './transport.ts';
 
@@ -37,6 +39,8 @@ export interface SlackStartOptions {
   host?: string;
   /** How long start-up may take (auth.test, then the socket or the port), CONNECT_TIMEOUT_MS. */
   connectTimeoutMs?: number;
+  /** How often due practice reminders are sent (absent or 0: never). */
+  reminderSweepMs?: number;
 }
 
 export interface RunningSlackApp {
@@ -111,6 +115,12 @@ export async function startSlackApp(
       }),
   });
 
+  const reminders = startReminderLoop(
+    app.engine,
+    slackReminders(bolt.client, null),
+    options.reminderSweepMs ?? 0,
+    log,
+  );
   let stopped = false;
   return {
     mode: transport.mode,
@@ -119,6 +129,7 @@ export async function startSlackApp(
     async stop() {
       if (stopped) return;
       stopped = true;
+      reminders.stop();
       await bolt.stop();
       await work.close();
       log.info('slack app stopped');

@@ -21,7 +21,9 @@ export interface StageRecord {
 export interface CandidateIndex {
   entries: HistoryEntry[];
   stages: Partial<Record<StageId, StageRecord>>;
-  reminders?: { on: boolean; changedAt: number; lang: Lang; lastSentDue?: number };
+  reminders?: { on: boolean; changedAt: number; lang: Lang };
+  /** The language of the newest session: history speaks it when the request names none. */
+  lang?: Lang;
 }
 
 export const emptyIndex = (): CandidateIndex => ({ entries: [], stages: {} });
@@ -85,7 +87,8 @@ export function foldSession(
       card: review(record?.card ?? null, value === null ? null : score.level, at),
     };
   }
-  return { ...index, entries: entries.slice(0, INDEX_ENTRIES), stages };
+  const lang = entries[0]?.sessionId === session.id ? session.lang : index.lang;
+  return { ...index, entries: entries.slice(0, INDEX_ENTRIES), stages, ...(lang ? { lang } : {}) };
 }
 
 /** In-process index, the default when no store-backed one is given (tests, one process). */

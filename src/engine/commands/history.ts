@@ -35,6 +35,6 @@ export async function runHistory(services: Services, request: EngineRequest): Pr
     .map((e) => e.overall as number)
     .reverse();
   const history: HistoryView = { entries, trend, trendDelta: trendDelta(trend) };
-  const lang = request.lang ?? 'en';
+  const lang = request.lang ?? index.lang ?? 'en';
   return { ok: true, sessionId: null, lang, replies: [{ kind: 'history', history }] };
 }

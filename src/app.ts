@@ -4,6 +4,8 @@
  */
 import type { Config } from './config.ts';
 import { InterviewEngine } from './engine/engine.ts';
+import { storeCandidateIndex } from './practice/candidate-index-store.ts';
+import type { CandidateId } from './engine/types.ts';
 import type { Clock, Interviewer, StageScorer, UsageGuard } from './engine/ports.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/loader.ts';
@@ -124,6 +126,7 @@ function assemble(
     clock: options.clock,
     llmHealth: llm?.health,
     turnGate: ops.gate,
+    candidateIndex: storeCandidateIndex(stores.records, stores.lock),
   });
 
   ops.start();

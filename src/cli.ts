@@ -17,8 +17,12 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   },
   chat: {
     summary:
-      'interview in the terminal: --scenario ID [--mode interview|coach] [--lang en|zh] [--difficulty easy|medium|hard] | --resume',
+      'interview in the terminal: --scenario ID [--mode interview|coach] [--lang en|zh] [--difficulty easy|medium|hard] | --resume | --drill [--stage ID] | --practice',
     load: async () => (await import('./cli/chat.ts')).chatCommand,
+  },
+  'model-answer': {
+    summary: 'the model answer of a stage of your latest terminal interview [--stage ID] [--lang]',
+    load: async () => (await import('./cli/model-answer.ts')).modelAnswerCommand,
   },
   score: {
     summary:

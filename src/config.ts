@@ -102,6 +102,8 @@ const EnvSchema = z.object({
   HEALTH_PORT: optionalNumber(z.number().int().min(0).max(65535)),
   STORE_CHECK_MS: positiveInt(1_000),
   LOG_ANSWER_TEXT: bool(false),
+  /** How often a Discord or Slack process sends the practice reminders that are due; 0: never. */
+  REMINDER_SWEEP_MS: z.coerce.number().int().min(0).default(900_000),
 });
 
 /** The configuration the app runs on: inferred from the schema and its mapping below. */
@@ -284,6 +286,7 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
       storeCheckMs: e.STORE_CHECK_MS,
       logAnswerText: e.LOG_ANSWER_TEXT,
     },
+    reminderSweepMs: e.REMINDER_SWEEP_MS,
   };
 }
 

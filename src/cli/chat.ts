@@ -1,5 +1,9 @@
-/** `chat --scenario ID [--mode interview|coach] [--lang en|zh] [--difficulty …]` or `chat --resume`. */
+/**
+ * `chat --scenario ID [--mode interview|coach] [--lang en|zh] [--difficulty …]`, `chat --resume`,
+ * `chat --drill [--stage ID]` (one stage) or `chat --practice` (the stage due for review).
+ */
 import { parseArgs } from 'node:util';
+import type { DrillRequest } from '../adapters/terminal/drill.ts';
 import { runTerminal } from '../adapters/terminal/index.ts';
 import { loadConfig } from '../config.ts';
 import { DIFFICULTIES, type Difficulty } from '../knowledge/schema.ts';
@@ -23,6 +27,9 @@ export const chatCommand: CliCommand = async (argv, io) => {
     lang?: string;
     difficulty?: string;
     resume?: boolean;
+    drill?: boolean;
+    practice?: boolean;
+    stage?: string;
   };
   try {
     ({ values } = parseArgs({
@@ -33,14 +40,24 @@ export const chatCommand: CliCommand = async (argv, io) => {
         lang: { type: 'string' },
         difficulty: { type: 'string' },
         resume: { type: 'boolean', default: false },
+        drill: { type: 'boolean', default: false },
+        practice: { type: 'boolean', default: false },
+        stage: { type: 'string' },
       },
       strict: true,
     }));
   } catch (error) {
     throw new UsageError(`chat: ${(error as Error).message}`);
   }
-  if (!values.scenario && !values.resume) {
-    throw new UsageError('chat: give --scenario ID (see `npm run cli -- scenarios`) or --resume');
+  const drill: DrillRequest | undefined = values.practice
+    ? { kind: 'practice' }
+    : values.drill
+      ? { kind: 'drill', stage: values.stage }
+      : undefined;
+  if (!values.scenario && !values.resume && !drill) {
+    throw new UsageError(
+      'chat: give --scenario ID (see `npm run cli -- scenarios`), --resume, --drill [--stage ID] or --practice',
+    );
   }
   const config = loadConfig(io.env);
   const logger = createLogger({ level: config.logLevel, toStderr: true });
@@ -52,5 +69,6 @@ export const chatCommand: CliCommand = async (argv, io) => {
     resume: values.resume ?? false,
     offerResume: false,
     resumeHint: 'npm run cli -- chat --resume',
+    drill,
   });
 };

@@ -1,7 +1,9 @@
 /** The engine's dependencies (ports), and the defaults for the optional ones. */
 import { randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { memoryCandidateIndex } from './candidate-index.ts';
 import {
+  type CandidateIndexStore,
   type Clock,
   type EngineLogger,
   alwaysHealthy,
@@ -35,6 +37,8 @@ export interface EngineDeps {
   newId?: () => string;
   /** Process-wide admission (shutdown, store lost, LLM queue bound); default: always open. */
   turnGate?: TurnGate;
+  /** Per-candidate history, scores and schedule; defaults to one kept in this process. */
+  candidateIndex?: CandidateIndexStore;
 }
 
 /** EngineDeps with every default filled in: what command handlers use. */
@@ -54,5 +58,6 @@ export function resolveDeps(deps: EngineDeps): Services {
     llmHealth: deps.llmHealth ?? alwaysHealthy,
     newId: deps.newId ?? randomUUID,
     turnGate: deps.turnGate ?? openGate,
+    candidateIndex: deps.candidateIndex ?? memoryCandidateIndex(),
   };
 }

@@ -24,6 +24,9 @@ import { type SessionCommandKind, SESSION_COMMANDS } from './commands/index.ts';
 import type { SessionCommandHandler } from './commands/handler.ts';
 import { runForget } from './commands/forget.ts';
 import { runHistory } from './commands/history.ts';
+import { runReminders } from './commands/reminders.ts';
+import { type DrillPlan, planDrill } from './drill-plan.ts';
+import { claimDueReminders, type DueReminder } from './reminders.ts';
 import { runStart } from './commands/start.ts';
 import { type EngineDeps, resolveDeps, type Services } from './deps.ts';
 import { LlmOutageNotices } from './llm-notices.ts';
@@ -45,6 +48,7 @@ import type {
 } from './types.ts';
 
 export type { EngineDeps } from './deps.ts';
+export type { DrillPlan } from './drill-plan.ts';
 
 /** How long a platform message id is remembered, so a redelivery is processed once. */
 export const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -109,12 +113,45 @@ export class InterviewEngine {
     return this.services.store.claimOnce(`event:${key}`, ttlMs);
   }
 
+  /**
+   * The stage and scenario of a drill for `actor`: the stage asked for, else (`due`) the one
+   * most overdue on their review schedule, else their weakest. The adapter then starts it with
+   * a `start` command carrying `drill`, where it starts any interview (a new thread).
+   */
+  async planDrill(
+    actor: CandidateId,
+    options: { stage?: string; due?: boolean; lang?: Lang } = {},
+  ): Promise<DrillPlan> {
+    try {
+      return await planDrill(this.services, actor, options);
+    } catch (error) {
+      this.services.logger.error({ err: error, actor }, 'drill planning failed');
+      return { ok: false, lang: options.lang ?? 'en', error: { code: 'internal' } };
+    }
+  }
+
+  /**
+   * Practice reminders due now for the candidates `handles` accepts, each claimed once across
+   * processes: the caller sends every one it gets (see src/practice/reminder-loop.ts).
+   */
+  async claimDueReminders(handles: (candidateId: CandidateId) => boolean): Promise<DueReminder[]> {
+    return claimDueReminders(this.services, handles);
+  }
+
+  /** The candidate index (history, scores, schedule, reminders), for the reminder sweep. */
+  get candidateIndex(): Services['candidateIndex'] {
+    return this.services.candidateIndex;
+  }
+
   async execute(request: EngineRequest): Promise<Outcome> {
     const lang = request.lang ?? 'en';
     const { kind } = request.command;
     const usesLlm =
       kind === 'start' ||
-      (kind !== 'history' && kind !== 'forget' && SESSION_COMMANDS[kind].usesLlm === true);
+      (kind !== 'history' &&
+        kind !== 'forget' &&
+        kind !== 'reminders' &&
+        SESSION_COMMANDS[kind].usesLlm === true);
     const entry = this.services.turnGate.enter(request, usesLlm);
     if (!entry.ok) return failure(await this.languageOf(request, entry.error), entry.error);
     const report: TurnReport = {
@@ -157,6 +194,8 @@ export class InterviewEngine {
       if (command.kind === 'start') return await runStart(this.services, request, command);
       if (command.kind === 'history') return await runHistory(this.services, request);
       if (command.kind === 'forget') return await runForget(this.services, request, command);
+      if (command.kind === 'reminders')
+        return await runReminders(this.services, request, command.on);
       return await this.sessionCommand(request, command.kind, report);
     } catch (error) {
       if (error instanceof LockBusyError) return failure(lang, { code: 'busy' });

@@ -5,6 +5,7 @@
  * these functions for the wording, so all platforms say the same thing and a translation is
  * fixed in one place. Use `msg(lang)` for the full table, or the small helpers below it.
  */
+import { practiceText } from './practice-messages.ts';
 import { EN } from './wording/en.ts';
 import type { Messages } from './wording/table.ts';
 import { round1 } from './wording/table.ts';
@@ -78,7 +79,8 @@ export function formatHistory(view: HistoryView, lang: Lang): string {
   const lines = view.entries.map((e) => {
     const date = new Date(e.startedAt).toISOString().slice(0, 10);
     const score = e.overall === null ? m.statusLabel[e.status] : formatScore(e.overall);
-    return `${date}  ${e.scenarioTitle}  ${score}`;
+    const drill = e.drill ? ` (${practiceText(lang).drillLabel})` : '';
+    return `${date}  ${e.scenarioTitle}${drill}  ${score}`;
   });
   lines.push(m.historyTrend(view.trendDelta, view.trend.length));
   return lines.join('\n');

@@ -4,6 +4,7 @@
  * locks) and the composition root; tests pass in-memory fakes.
  */
 import type { Framework, Mistake, ProbeFile, Scenario, Stage } from '../knowledge/schema.ts';
+import type { CandidateIndex } from './candidate-index.ts';
 import type {
   CandidateId,
   Command,
@@ -244,3 +245,22 @@ export interface EngineLogger {
 }
 
 export const silentLogger: EngineLogger = { info() {}, warn() {}, error() {} };
+
+/**
+ * One small record per candidate (their history entries, per-stage scores and review
+ * schedule, reminder choice): what `history`, `drill` and `practice` read instead of loading
+ * every past session. Kept on the store's key-value primitives, so it works on every backend.
+ */
+export interface CandidateIndexStore {
+  read(candidateId: CandidateId): Promise<CandidateIndex | null>;
+  /**
+   * Read, change and write the record, serialised per candidate (across processes where the
+   * store is shared). `change` gets null for a candidate with no record yet.
+   */
+  update(
+    candidateId: CandidateId,
+    change: (current: CandidateIndex | null) => CandidateIndex,
+  ): Promise<CandidateIndex>;
+  /** Candidates whose reminders are on (for the reminder sweep). */
+  withReminders(): Promise<CandidateId[]>;
+}

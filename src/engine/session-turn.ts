@@ -6,6 +6,8 @@
 import { mistakesFor, stageById } from '../knowledge/knowledge.ts';
 import type { Framework, Scenario, Stage } from '../knowledge/schema.ts';
 import { capCandidateTurns } from './answer-text.ts';
+import { foldSession, indexDigest } from './candidate-index.ts';
+import { candidateIndex } from './candidate-index-read.ts';
 import { addUsage } from './usage.ts';
 import type { Services } from './deps.ts';
 import type { InterviewerContext } from './ports.ts';
@@ -37,6 +39,8 @@ export class SessionTurn {
   requestMessageSaved = false;
   /** How many of `replies` were already backed by a successful save. */
   private savedReplyCount = 0;
+  /** The session's index digest when loaded (a new session has none). */
+  private indexedDigest: string;
 
   constructor(
     readonly services: Services,
@@ -47,7 +51,9 @@ export class SessionTurn {
     readonly spent: TokenUsage,
     /** The id this request gives the candidate's message, stable across retries. */
     readonly requestTurnId: string,
-  ) {}
+  ) {
+    this.indexedDigest = session.version === 0 ? '' : indexDigest(session);
+  }
 
   get lang(): Lang {
     return this.session.lang;
@@ -159,6 +165,31 @@ export class SessionTurn {
       throw new VersionConflictError(this.session.id);
     }
     this.savedReplyCount = this.replies.length;
+    await this.updateIndex();
+  }
+
+  /**
+   * Fold the session into the candidate's index when its status or stage scores changed. The
+   * session is already saved: a failure here is logged, and the next change (or history's
+   * rebuild of a missing index) brings the index up to date.
+   */
+  private async updateIndex(): Promise<void> {
+    const digest = indexDigest(this.session);
+    if (digest === this.indexedDigest) return;
+    const { session } = this;
+    try {
+      // Built from past sessions first if missing, so older interviews are not left out.
+      await candidateIndex(this.services, session.candidateId);
+      await this.services.candidateIndex.update(session.candidateId, (current) =>
+        foldSession(current, session, this.scenario.title[session.lang]),
+      );
+      this.indexedDigest = digest;
+    } catch (error) {
+      this.services.logger.warn(
+        { err: error, sessionId: session.id },
+        'could not update the candidate index',
+      );
+    }
   }
 
   /** The replies whose state is saved: safe to show even if the command failed later. */

@@ -6,6 +6,7 @@ import { withCriterionNames } from './labels.ts';
 import { mistakesFor } from '../knowledge/knowledge.ts';
 import { STAGE_TEXT_CAP, candidateText, capCandidateTurns, capText } from './answer-text.ts';
 import { msg } from './messages.ts';
+import { modelAnswerReply } from './model-answer.ts';
 import { notices } from './notices.ts';
 import { buildScorecard } from './scorecard.ts';
 import type { SessionTurn } from './session-turn.ts';
@@ -70,6 +71,8 @@ export async function closeStage(turn: SessionTurn): Promise<void> {
       title,
       score: withCriterionNames(turn.framework, stored, turn.lang),
     });
+    const answer = modelAnswerReply(turn.framework, turn.scenario, stage.id, turn.lang);
+    if (answer) turn.replies.push(answer);
   }
 }
 

@@ -143,6 +143,8 @@ export interface Session {
   pending?: { turnId: string; receivedAt: number };
   usage: TokenUsage;
   scorecard?: Scorecard;
+  /** A drill: a short session on one stage (`plan` has that one stage), counted as such. */
+  drill?: boolean;
 }
 
 export const HIRE_SIGNALS = [
@@ -223,6 +225,11 @@ export type Command =
       difficulty?: Difficulty;
       /** Where the interview can be found afterwards with `engine.sessionAt` (newest wins). */
       places?: Place[];
+      /**
+       * Start a drill on this one stage instead of a whole interview (`InterviewEngine.planDrill`
+       * picks the stage and scenario, and says why).
+       */
+      drill?: { stage: StageId; why?: 'asked' | 'weakest' | 'due' };
     }
   /** `messageId`: the platform's id for the message, used to process a redelivery once. */
   | { kind: 'answer'; text: string; messageId?: string }
@@ -236,7 +243,12 @@ export type Command =
   | { kind: 'export' }
   | { kind: 'abandon' }
   /** Delete everything kept about the actor; acts only with `confirm`, else asks for it. */
-  | { kind: 'forget'; confirm?: boolean };
+  | { kind: 'forget'; confirm?: boolean }
+
+  /** The level-4 model answer of a stage (default: the weakest scored stage of the session). */
+  | { kind: 'model-answer'; stage?: StageId }
+  /** Turn the candidate's practice reminders on or off (no session needed). */
+  | { kind: 'reminders'; on: boolean };
 export type CommandKind = Command['kind'];
 
 export interface EngineRequest {
@@ -273,6 +285,8 @@ export type ErrorCode =
   | 'overloaded'
   | 'store-down'
   | 'restarting'
+  | 'unknown-stage'
+  | 'nothing-due'
   | 'internal';
 
 /** The values each error's wording takes (codes not listed take none). */
@@ -329,6 +343,8 @@ export interface HistoryEntry {
   status: SessionStatus;
   overall: number | null;
   stageScores: Partial<Record<StageId, number>>;
+  /** A one-stage drill rather than a whole interview. */
+  drill?: boolean;
 }
 
 export interface HistoryView {
@@ -367,7 +383,15 @@ export type Reply =
    * `/forget-me`: `confirm` asks before deleting (the text says what goes and how to confirm),
    * `done` says what was deleted.
    */
-  | { kind: 'forget'; step: 'confirm' | 'done'; sessions: number; text: string };
+  | { kind: 'forget'; step: 'confirm' | 'done'; sessions: number; text: string }
+  | {
+      kind: 'model-answer';
+      stage: StageId;
+      /** The stage's title, in the session's language. */
+      title: string;
+      scenarioTitle: string;
+      text: string;
+    };
 
 export type Outcome =
   | { ok: true; sessionId: string | null; lang: Lang; replies: Reply[] }

@@ -13,6 +13,7 @@ import { DIFFICULTIES, LANGS, MODES, SESSION_WORDS } from '../../engine/command-
 import { msg } from '../../engine/messages.ts';
 import { addForgetMeSubcommand } from './forget-me-command.ts';
 import { ACTIONS, type Action } from '../../engine/types.ts';
+import { addPracticeSubcommands } from './practice-commands.ts';
 
 export const COMMAND_NAME = 'interview';
 
@@ -100,6 +101,7 @@ export function interviewCommand(): SlashCommandBuilder {
     command.addSubcommand((sub) => describe(sub.setName(name), name));
   }
   addForgetMeSubcommand(command);
+  addPracticeSubcommands(command);
   return command;
 }
 

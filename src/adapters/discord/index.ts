@@ -15,6 +15,8 @@ import type { BotContext, DiscordAppDeps } from './context.ts';
 import { LiveButtons } from './live-buttons.ts';
 import { handleMessage } from './message-handler.ts';
 import { routeInteraction } from './router.ts';
+import { startReminderLoop } from '../../practice/reminder-loop.ts';
+import { discordReminders } from './reminders.ts';
 
 export type { DiscordAppDeps } from './context.ts';
 export type { DiscordConfig } from './client.ts';
@@ -30,7 +32,8 @@ export async function startDiscordBot(
   app: DiscordAppDeps,
   config: DiscordConfig,
   logger: Logger,
-  options: { connectTimeoutMs?: number; rest?: RestLimits } = {},
+  /** `reminderSweepMs`: how often due practice reminders are sent (absent or 0: never). */
+  options: { connectTimeoutMs?: number; rest?: RestLimits; reminderSweepMs?: number } = {},
 ): Promise<DiscordBot> {
   const log = logger.child({ adapter: 'discord' });
   const client = createDiscordClient(config, options.rest);
@@ -82,10 +85,17 @@ export async function startDiscordBot(
     'discord bot ready',
   );
 
+  const reminders = startReminderLoop(
+    app.engine,
+    discordReminders(client),
+    options.reminderSweepMs ?? 0,
+    log,
+  );
   let stopped: Promise<void> | null = null;
   return {
     stop() {
       stopped ??= (async () => {
+        reminders.stop();
         await turns.drain();
         await client.destroy();
         log.info('discord bot stopped');

@@ -15,6 +15,7 @@ import { actionLabel, formatHistory, formatStatus, stageHeading } from '../../en
 import type { Action, Lang, Reply } from '../../engine/types.ts';
 import { packEmbeds } from './embed-limits.ts';
 import { forgetText } from './forget-me-command.ts';
+import { modelAnswerMarkdown } from './practice-render.ts';
 import { buttonCustomId } from './ids.ts';
 import { scorecardEmbeds, stageFeedbackEmbed } from './render-scores.ts';
 import { splitMessage } from './split-text.ts';
@@ -114,6 +115,8 @@ function renderOne(reply: Reply, context: RenderContext): Rendered {
           },
         ],
       };
+    case 'model-answer':
+      return { text: modelAnswerMarkdown(reply, lang) };
   }
 }
 

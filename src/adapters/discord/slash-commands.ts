@@ -14,6 +14,7 @@ import { forgetMe } from './forget-me.ts';
 import { FORGET_ME } from './forget-me-command.ts';
 import { interviewHere } from './here.ts';
 import { actorId } from './ids.ts';
+import { PRACTICE_TRANSLATORS } from './practice-commands.ts';
 import { answerCommand, replyPrivately } from './respond.ts';
 import { startInterview } from './start.ts';
 import { typingIn } from './typing.ts';
@@ -78,6 +79,7 @@ const TRANSLATORS: Record<string, Translator> = {
   history: showHistory,
   scenarios: listScenarios,
   [FORGET_ME]: forgetMe,
+  ...PRACTICE_TRANSLATORS,
   ...Object.fromEntries(SESSION_WORDS.map((name) => [name, sessionCommand(name)])),
 };
 

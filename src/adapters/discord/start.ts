@@ -46,9 +46,10 @@ function threadParent(interaction: ChatInputCommandInteraction): TextChannel | n
 export async function startInterview(
   interaction: ChatInputCommandInteraction,
   context: BotContext,
+  /** A drill passes its own start command (see practice-commands.ts). */
+  command: Extract<Command, { kind: 'start' }> = startCommand(interaction),
 ): Promise<void> {
   const { engine } = context.app;
-  const command = startCommand(interaction);
   const actor = actorId(interaction.user.id);
   const lang = command.lang ?? 'en';
 

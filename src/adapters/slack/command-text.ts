@@ -7,6 +7,7 @@
  *   /interview followup|hint|next|end|scorecard|export|status
  *   /interview history|scenarios|help [en|zh]
  *   /interview forget-me [confirm|确认]   (deletes only with the confirm word)
+ *   /interview model-answer [stage] | drill [stage] | practice | reminders on|off (practice-text.ts)
  */
 import { isForgetConfirmation } from '../../engine/forget-wording.ts';
 import { FORGET_ME_WORD } from './forget-me.ts';
@@ -20,6 +21,7 @@ import {
   type SessionWord,
 } from '../../engine/command-words.ts';
 import type { Difficulty, Lang, Mode } from '../../engine/types.ts';
+import { type PracticeRequest, parsePracticeWords } from './practice-text.ts';
 
 export type SlashRequest =
   | { kind: 'start-dialog'; lang?: Lang }
@@ -29,6 +31,7 @@ export type SlashRequest =
   | { kind: 'scenarios'; lang?: Lang }
   | { kind: 'help'; lang?: Lang }
   | { kind: 'forget'; confirm: boolean }
+  | { kind: 'practice'; request: PracticeRequest }
   | { kind: 'unsupported'; word: string };
 
 function parseStart(args: string[]): SlashRequest {
@@ -77,5 +80,8 @@ export function parseSlashText(text: string): SlashRequest {
     }
     return { kind: 'forget', confirm: args.length === 1 };
   }
+  const practice = parsePracticeWords(word, args);
+  if (practice)
+    return practice.kind === 'unsupported' ? practice : { kind: 'practice', request: practice };
   return { kind: 'unsupported', word: first };
 }

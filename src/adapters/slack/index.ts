@@ -29,6 +29,8 @@ import { registerThreadMessages } from './listeners/thread-messages.ts';
 import { checkSlackReachable } from './preflight.ts';
 import { slackStartError } from './start-errors.ts';
 import { boltOptions, type SlackConfig, selectTransport } from './transport.ts';
+import { startReminderLoop } from '../../practice/reminder-loop.ts';
+import { slackReminders } from './reminders.ts';
 
 export type { SlackConfig } from './transport.ts';
 
@@ -41,6 +43,8 @@ export interface SlackStartOptions {
   connectTimeoutMs?: number;
   /** HTTP mode: more routes on Bolt's server (the ops endpoints). */
   customRoutes?: AppOptions['customRoutes'];
+  /** How often due practice reminders are sent (absent or 0: never). */
+  reminderSweepMs?: number;
 }
 
 export interface RunningSlackApp {
@@ -118,6 +122,12 @@ export async function startSlackApp(
       }),
   });
 
+  const reminders = startReminderLoop(
+    app.engine,
+    slackReminders(bolt.client, null),
+    options.reminderSweepMs ?? 0,
+    log,
+  );
   let stopped = false;
   return {
     mode: transport.mode,
@@ -126,6 +136,7 @@ export async function startSlackApp(
     async stop() {
       if (stopped) return;
       stopped = true;
+      reminders.stop();
       await bolt.stop();
       await work.drain();
       log.info('slack app stopped');

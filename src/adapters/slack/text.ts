@@ -12,6 +12,7 @@ const EN = {
     'The interview runs in the thread under the start message: reply there to answer.',
     '`/interview followup` · `hint` · `next` · `end` · `scorecard` · `export` · `status`: act on your current interview (or use its buttons)',
     '`/interview history`: your past interviews and trend · `/interview scenarios`: the list',
+    '`/interview model-answer [stage]` · `drill [stage]` · `practice` · `reminders on|off`: practise (model answers, one-stage drills, the review schedule, DM reminders)',
   ].join('\n'),
   unsupported: (word: string) =>
     `I don't know \`${word}\`. Try \`/interview help\` for the commands.`,
@@ -64,6 +65,7 @@ const ZH: SlackText = {
     '面试在开始消息下的话题（thread）中进行：在那里回复即是作答。',
     '`/interview followup` · `hint` · `next` · `end` · `scorecard` · `export` · `status`：操作当前面试（也可以用按钮）',
     '`/interview history`：历史面试和趋势 · `/interview scenarios`：题目列表',
+    '`/interview model-answer [阶段]` · `drill [阶段]` · `practice` · `reminders on|off`：练习（参考答案、单阶段专项练习、复习计划、私信提醒）',
   ].join('\n'),
   unsupported: (word: string) => `不认识 \`${word}\`。输入 \`/interview help\` 查看命令。`,
   rootMessage: (user: string, title: string, mode: string, difficulty: string) =>

@@ -9,10 +9,11 @@ import type { CliIO } from '../../io.ts';
 import type { Config } from '../../config.ts';
 import { msg } from '../../engine/messages.ts';
 import type { InterviewEngine } from '../../engine/engine.ts';
-import type { CandidateId, Difficulty, Lang, Mode, Place } from '../../engine/types.ts';
+import type { CandidateId, Command, Difficulty, Lang, Mode, Place } from '../../engine/types.ts';
 import type { Logger } from '../../logger.ts';
 import { serveOps } from '../../ops/serve.ts';
 import { stopTerminalOnSignals } from '../../ops/terminal-stop.ts';
+import { type DrillRequest, drillStart } from './drill.ts';
 import { createLineReader } from './lines.ts';
 import { pickScenario } from './picker.ts';
 import { runTerminalInterview } from './session.ts';
@@ -28,6 +29,8 @@ export interface TerminalOptions {
   /** Ask whether to resume an unfinished interview (interactive `npm start`). */
   offerResume: boolean;
   resumeHint: string;
+  /** Start a drill (one stage) or the review that is due instead of an interview. */
+  drill?: DrillRequest;
 }
 
 /** The terminal user's candidate id: one person per OS account. */
@@ -125,7 +128,16 @@ export async function runTerminal(
       return result === 'failed' ? 1 : 0;
     }
 
-    let scenarioId = options.scenarioId;
+    let drillCommand: Extract<Command, { kind: 'start' }> | undefined;
+    if (options.drill) {
+      const planned = await drillStart(app.engine, actor, options.drill, lang);
+      if (!planned.ok) {
+        write(planned.text);
+        return 1;
+      }
+      drillCommand = planned.start;
+    }
+    let scenarioId = drillCommand?.scenarioId ?? options.scenarioId;
     if (!scenarioId) {
       const picked = await pickScenario(
         app.engine.scenarios(),
@@ -143,7 +155,7 @@ export async function runTerminal(
       actor,
       sessionId: `terminal:${randomUUID()}`,
       lang,
-      start: {
+      start: drillCommand ?? {
         kind: 'start',
         scenarioId,
         mode: options.mode,

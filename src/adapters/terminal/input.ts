@@ -6,6 +6,7 @@
 import { isForgetConfirmation } from '../../engine/forget-wording.ts';
 import { COMMAND_WORDS, type CommandWord } from '../../engine/command-words.ts';
 import type { Command } from '../../engine/types.ts';
+import { PRACTICE_WORDS, parsePracticeLine } from './practice-input.ts';
 
 export type TerminalInput =
   | { kind: 'command'; command: Command }
@@ -28,5 +29,7 @@ export function parseLine(line: string): TerminalInput {
   if (Object.hasOwn(COMMAND_WORDS, word)) {
     return { kind: 'command', command: { kind: COMMAND_WORDS[word as CommandWord] } };
   }
+  const practice = parsePracticeLine(word, trimmed);
+  if (practice) return { kind: 'command', command: practice };
   return { kind: 'unknown', word };
 }

@@ -15,6 +15,8 @@ import {
 import { forgetWording } from '../../engine/forget-wording.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
 import { STAGE_IDS } from '../../engine/types.ts';
+import { practiceText } from '../../engine/practice-messages.ts';
+import { renderModelAnswer } from './practice-render.ts';
 
 export interface RenderOptions {
   lang: Lang;
@@ -177,7 +179,9 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
       for (const e of entries) {
         table.push([
           new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' '),
-          e.scenarioTitle,
+          e.drill
+            ? `${e.scenarioTitle} (${practiceText(options.lang).drillLabel})`
+            : e.scenarioTitle,
           e.overall === null ? '—' : formatScore(e.overall),
           h.statusLabel[e.status],
           stageScoreList(e.stageScores),
@@ -194,5 +198,7 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
       return reply.step === 'confirm'
         ? p.yellow(`${reply.text} ${forgetWording(options.lang).typed('/forget-me confirm')}`)
         : reply.text;
+    case 'model-answer':
+      return renderModelAnswer(reply, options.lang, p.bold);
   }
 }

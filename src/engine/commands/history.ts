@@ -1,7 +1,12 @@
-/** `history`: the candidate's past interviews with per-stage scores, and the trend. */
+/**
+ * `history`: the candidate's past interviews and drills with per-stage scores, and the trend.
+ * Read from the candidate's index (one record), not from every past session; a candidate with
+ * no index yet (sessions from before it existed) gets one built once from their sessions.
+ */
+import { candidateIndex } from '../candidate-index-read.ts';
 import type { Services } from '../deps.ts';
 import { stageTitles } from '../labels.ts';
-import type { EngineRequest, HistoryEntry, HistoryView, Outcome, Session } from '../types.ts';
+import type { EngineRequest, HistoryView, Outcome } from '../types.ts';
 
 export const HISTORY_LIMIT = 50;
 const TREND_WINDOW = 3;
@@ -23,38 +28,14 @@ export function trendDelta(trend: number[]): number | null {
   return Math.round((mean(latest) - mean(before)) * 100) / 100;
 }
 
-function entryFor(services: Services, session: Session): HistoryEntry {
-  const scenario = services.knowledge.scenarios.get(session.scenarioId);
-  const stageScores: HistoryEntry['stageScores'] = {};
-  for (const progress of session.stages) {
-    if (progress.score && !progress.score.insufficient)
-      stageScores[progress.stage] = progress.score.score;
-  }
-  return {
-    sessionId: session.id,
-    scenarioId: session.scenarioId,
-    scenarioTitle: scenario?.title[session.lang] ?? session.scenarioId,
-    startedAt: session.createdAt,
-    status: session.status,
-    overall: session.scorecard?.overall ?? null,
-    stageScores,
-  };
-}
-
 export async function runHistory(services: Services, request: EngineRequest): Promise<Outcome> {
-  const summaries = await services.store.listByCandidate(request.actor, HISTORY_LIMIT);
-  const loaded = await Promise.all(summaries.map((s) => services.store.get(s.id)));
-  const sessions = loaded
-    .filter((s): s is Session => s !== null && s.candidateId === request.actor)
-    // An interview that ended without a single answer had nothing to judge: not counted.
-    .filter((s) => s.status === 'active' || s.turns.some((t) => t.role === 'candidate'))
-    .sort((a, b) => b.createdAt - a.createdAt);
-  const entries = sessions.map((s) => entryFor(services, s));
+  const index = await candidateIndex(services, request.actor);
+  const entries = index.entries.slice(0, HISTORY_LIMIT);
   const trend = entries
-    .filter((e) => e.status === 'finished' && e.overall !== null)
+    .filter((e) => e.status === 'finished' && e.overall !== null && !e.drill)
     .map((e) => e.overall as number)
     .reverse();
-  const lang = request.lang ?? sessions[0]?.lang ?? 'en';
+  const lang = request.lang ?? index.lang ?? 'en';
   const history: HistoryView = {
     entries,
     stageTitles: stageTitles(services.knowledge.framework, lang),

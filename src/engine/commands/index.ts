@@ -7,11 +7,12 @@ import { exportHandler } from './export.ts';
 import { followupHandler } from './followup.ts';
 import type { SessionCommandHandler } from './handler.ts';
 import { hintHandler } from './hint.ts';
+import { modelAnswerHandler } from './model-answer.ts';
 import { nextHandler } from './next.ts';
 import { scorecardHandler } from './scorecard.ts';
 import { statusHandler } from './status.ts';
 
-export type SessionCommandKind = Exclude<CommandKind, 'start' | 'history' | 'forget'>;
+export type SessionCommandKind = Exclude<CommandKind, 'start' | 'history' | 'forget' | 'reminders'>;
 
 export const SESSION_COMMANDS: Record<SessionCommandKind, SessionCommandHandler> = {
   answer: answerHandler,
@@ -23,4 +24,5 @@ export const SESSION_COMMANDS: Record<SessionCommandKind, SessionCommandHandler>
   status: statusHandler,
   export: exportHandler,
   abandon: abandonHandler,
+  'model-answer': modelAnswerHandler,
 };

@@ -3,6 +3,7 @@ import { stagePlan } from '../../knowledge/knowledge.ts';
 import type { Scenario } from '../../knowledge/schema.ts';
 import type { Services } from '../deps.ts';
 import { msg } from '../messages.ts';
+import { practiceText } from '../practice-messages.ts';
 import { unknownScenarioError } from '../scenario-search.ts';
 import { SessionTurn, VersionConflictError } from '../session-turn.ts';
 import { emptyUsage } from '../usage.ts';
@@ -24,13 +25,14 @@ function newSession(
   lang: Session['lang'],
 ): Session {
   const now = services.clock.now();
-  const plan = stagePlan(scenario);
+  const plan = command.drill ? [command.drill.stage] : stagePlan(scenario);
   return {
     id,
     version: 0,
     candidateId: actor,
     scenarioId: scenario.id,
-    mode: command.mode ?? START_DEFAULTS.mode,
+    // A drill is for learning: feedback and the model answer right after the stage.
+    mode: command.mode ?? (command.drill ? 'coach' : START_DEFAULTS.mode),
     lang,
     difficulty: command.difficulty ?? START_DEFAULTS.difficulty,
     plan,
@@ -47,6 +49,7 @@ function newSession(
       nudged: false,
     })),
     usage: emptyUsage(),
+    ...(command.drill ? { drill: true } : {}),
   };
 }
 
@@ -64,6 +67,14 @@ export async function runStart(
     );
     return { ok: false, lang, error };
   }
+  if (command.drill && !stagePlan(scenario).includes(command.drill.stage)) {
+    const stages = stagePlan(scenario).join(', ');
+    return {
+      ok: false,
+      lang,
+      error: { code: 'unknown-stage', params: { stage: command.drill.stage, stages } },
+    };
+  }
   const sessionId = request.sessionId ?? services.newId();
   const exists: Outcome = { ok: false, lang, error: { code: 'session-exists' } };
 
@@ -71,21 +82,8 @@ export async function runStart(
     if (await services.store.get(sessionId)) return exists;
     const session = newSession(services, sessionId, request.actor, scenario, command, lang);
     const turn = new SessionTurn(services, session, scenario, emptyUsage(), services.newId());
-    const m = msg(lang);
-    turn.note(
-      m.interviewStarted(
-        scenario.title[lang],
-        session.mode,
-        session.difficulty,
-        session.plan.length,
-      ),
-    );
-    if (services.interviewer.kind === 'offline') turn.note(m.offlineInterviewer);
-    if (services.scorer.kind === 'offline') turn.note(m.offlineScorer);
-    const prompt = scenario.prompt[lang];
-    turn.addTurn('interviewer', 'stage-open', prompt);
-    turn.say(prompt);
-    openStage(turn, 0);
+    if (command.drill) openDrill(turn, command.drill.why ?? 'asked');
+    else openInterview(turn);
     try {
       await turn.save();
     } catch (error) {
@@ -105,8 +103,40 @@ export async function runStart(
         lang,
         difficulty: session.difficulty,
       },
-      'interview started',
+      command.drill ? 'drill started' : 'interview started',
     );
     return { ok: true, sessionId, lang, replies: turn.replies };
   });
+}
+
+/** The opening of a whole interview: what it is, how it is scored, the prompt, stage 1. */
+function openInterview(turn: SessionTurn): void {
+  const { session, scenario, services, lang } = turn;
+  const m = msg(lang);
+  turn.note(
+    m.interviewStarted(scenario.title[lang], session.mode, session.difficulty, session.plan.length),
+  );
+  if (services.interviewer.kind === 'offline') turn.note(m.offlineInterviewer);
+  if (services.scorer.kind === 'offline') turn.note(m.offlineScorer);
+  const prompt = scenario.prompt[lang];
+  turn.addTurn('interviewer', 'stage-open', prompt);
+  turn.say(prompt);
+  openStage(turn, 0);
+}
+
+/**
+ * The opening of a drill, kept short (one message, then the question): what is drilled and
+ * why, how it is scored, and the scenario's prompt.
+ */
+function openDrill(turn: SessionTurn, why: 'asked' | 'weakest' | 'due'): void {
+  const { session, scenario, services, lang } = turn;
+  const m = msg(lang);
+  const stageTitle = turn.framework.stages.find((s) => s.id === session.plan[0])!.title[lang];
+  const prompt = scenario.prompt[lang];
+  const notes = [practiceText(lang).drillStarted(stageTitle, scenario.title[lang], why)];
+  if (services.interviewer.kind === 'offline') notes.push(m.offlineInterviewer);
+  if (services.scorer.kind === 'offline') notes.push(m.offlineScorer);
+  turn.addTurn('interviewer', 'stage-open', prompt);
+  turn.say([...notes, '', prompt].join('\n'));
+  openStage(turn, 0);
 }

@@ -1,4 +1,5 @@
 /** The English wording table. */
+import { practiceText } from '../practice-messages.ts';
 import { type Messages, round1 } from './table.ts';
 
 function durationEn(ms: number): string {
@@ -52,6 +53,8 @@ export const EN: Messages = {
       p.resend
         ? 'The bot is restarting and your last message was cut off. Please send it again in a minute.'
         : 'The bot is restarting. Please send your message again in a minute.',
+    'unknown-stage': (p) => practiceText('en').unknownStage(p),
+    'nothing-due': (p) => practiceText('en').nothingDue(p),
     internal: (p) =>
       p.resend
         ? 'Something went wrong on our side and your last message was not saved. Please send it again.'

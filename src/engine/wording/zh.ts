@@ -1,4 +1,5 @@
 /** The Chinese wording table. */
+import { practiceText } from '../practice-messages.ts';
 import { type Messages, round1 } from './table.ts';
 
 function durationZh(ms: number): string {
@@ -48,6 +49,8 @@ export const ZH: Messages = {
       p.resend
         ? '机器人正在重启，你的上一条消息被中断了。请一分钟后再发送一次。'
         : '机器人正在重启。请一分钟后再发送你的消息。',
+    'unknown-stage': (p) => practiceText('zh').unknownStage(p),
+    'nothing-due': (p) => practiceText('zh').nothingDue(p),
     internal: (p) =>
       p.resend
         ? '我们这边出了点问题，你的上一条消息没有保存成功。请再发送一次。'

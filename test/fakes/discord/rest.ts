@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { messageBodyProblems } from './limits.ts';
-import { CHANNEL_TYPES, type FakeMessage, message, snowflake, thread } from './payloads.ts';
+import { CHANNEL_TYPES, type FakeMessage, message, snowflake, thread, user } from './payloads.ts';
 import type { FakeWorld, RegisteredCommand } from './world.ts';
 
 /**
@@ -57,6 +57,7 @@ export type RouteName =
   | 'webhook-edit'
   | 'webhook-get'
   | 'webhook-delete'
+  | 'dm-create'
   | 'channel-message'
   | 'channel-message-edit'
   | 'channel-get'
@@ -407,6 +408,27 @@ export function createRestRoutes(world: FakeWorld, hooks: RestHooks): Route[] {
           type: channel.type,
         });
         return { status: 200, json: channel };
+      },
+    },
+    {
+      // A DM channel with a user (discord.js `users.createDM`), for practice reminders.
+      method: 'POST',
+      name: 'dm-create',
+      pattern: /^\/users\/@me\/channels$/,
+      auth: true,
+      handle: ({ body, problems }) => {
+        const recipientId = String(body?.recipient_id ?? '');
+        if (!/^\d+$/.test(recipientId)) {
+          problems.push('recipient_id: must be a snowflake');
+          return invalidBody(problems);
+        }
+        const existing = [...world.channels.values()].find(
+          (c) => c.type === CHANNEL_TYPES.dm && c.recipients?.[0]?.id === recipientId,
+        );
+        return {
+          status: 200,
+          json: existing ?? world.openDm(user(`user-${recipientId}`, { id: recipientId })),
+        };
       },
     },
     {

@@ -23,10 +23,11 @@ import type { RenderedMessage } from '../render/scorecard-blocks.ts';
 import { renderReplies, textMessage } from '../render/replies.ts';
 import { startModal } from '../render/start-modal.ts';
 import { slackText } from '../text.ts';
+import { handlePractice } from './practice.ts';
 
 export const SLASH_COMMAND = '/interview';
 
-interface Invocation {
+export interface Invocation {
   teamId: string;
   userId: string;
   channel: string;
@@ -140,6 +141,9 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
       await ephemeral(call.respond, { text: fallbackText([text]), blocks: sections(text) });
       return;
     }
+    case 'practice':
+      await handlePractice(deps, request.request, call);
+      return;
     case 'unsupported':
       await ephemeral(call.respond, {
         text: slackText(lang).unsupported(escapeMrkdwn(request.word)),

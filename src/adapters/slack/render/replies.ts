@@ -18,6 +18,7 @@ import { slackText } from '../text.ts';
 import { type Block, context, fallbackText, fitBlocks, header, sections } from './blocks.ts';
 import { buttonsBlock } from './buttons.ts';
 import { LIMITS } from './limits.ts';
+import { modelAnswerPiece } from './practice-blocks.ts';
 import { type RenderedMessage, scorecardMessage } from './scorecard-blocks.ts';
 import { stageScoreLines, stageScoreTitle } from './stage-score.ts';
 
@@ -83,6 +84,8 @@ function piece(reply: Exclude<Reply, { kind: 'scorecard' | 'export' }>, ctx: Ren
       const text = esc(forgetText(reply, ctx.lang));
       return { blocks: sections(text), text };
     }
+    case 'model-answer':
+      return modelAnswerPiece(reply, ctx.lang);
   }
 }
 

@@ -1,0 +1,129 @@
+/**
+ * The practice loop's subcommands of `/interview`: `model-answer [stage]`, `drill [stage]`,
+ * `practice` and `reminders on|off`. A drill or a practice session is planned by the engine
+ * (stage and scenario) and then started exactly like `/interview start` (a new thread).
+ */
+import {
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type SlashCommandBuilder,
+} from 'discord.js';
+import { describeError } from '../../engine/messages.ts';
+import type { Command, StageId } from '../../engine/types.ts';
+import { STAGE_IDS } from '../../knowledge/schema.ts';
+import type { BotContext } from './context.ts';
+import { actorId } from './ids.ts';
+import { answerCommand, replyPrivately } from './respond.ts';
+import { interviewHere } from './here.ts';
+import { startInterview } from './start.ts';
+import { langFromLocale } from './wording.ts';
+
+export const PRACTICE_OPTION = { stage: 'stage', state: 'state' } as const;
+
+type Translator = (interaction: ChatInputCommandInteraction, context: BotContext) => Promise<void>;
+
+const DESCRIPTIONS = {
+  'model-answer': {
+    en: 'The model answer of a stage (after the interview, or after a stage in coach mode)',
+    zh: '某个阶段的参考答案（面试结束后，或教练模式下阶段结束后）',
+  },
+  drill: {
+    en: 'Drill one stage (default: your weakest)',
+    zh: '专项练习一个阶段（默认：你最弱的）',
+  },
+  practice: { en: 'Practise the stage due for review', zh: '练习到期复习的阶段' },
+  reminders: { en: 'Practice reminders by DM, on or off', zh: '私信练习提醒：开启或关闭' },
+} as const;
+
+/** Adds the practice subcommands to `/interview`. */
+export function addPracticeSubcommands(command: SlashCommandBuilder): void {
+  const stageChoices = STAGE_IDS.map((id) => ({ name: id, value: id }));
+  for (const [name, text] of Object.entries(DESCRIPTIONS)) {
+    command.addSubcommand((sub) => {
+      sub
+        .setName(name)
+        .setDescription(text.en)
+        .setDescriptionLocalizations({ 'zh-CN': text.zh, 'zh-TW': text.zh });
+      if (name === 'model-answer' || name === 'drill') {
+        sub.addStringOption((o) =>
+          o
+            .setName(PRACTICE_OPTION.stage)
+            .setDescription('Stage')
+            .addChoices(...stageChoices),
+        );
+      }
+      if (name === 'reminders') {
+        sub.addStringOption((o) =>
+          o
+            .setName(PRACTICE_OPTION.state)
+            .setDescription('on or off')
+            .setRequired(true)
+            .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }),
+        );
+      }
+      return sub;
+    });
+  }
+}
+
+const modelAnswer: Translator = async (interaction, context) => {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const actor = actorId(interaction.user.id);
+  const lang = langFromLocale(interaction.locale);
+  const sessionId = await interviewHere(context.app.engine, actor, interaction.channel);
+  if (!sessionId) {
+    await replyPrivately(
+      interaction,
+      'ephemeral-reply',
+      describeError({ code: 'no-session' }, lang),
+    );
+    return;
+  }
+  const stage = interaction.options.getString(PRACTICE_OPTION.stage) as StageId | null;
+  const command: Command = stage ? { kind: 'model-answer', stage } : { kind: 'model-answer' };
+  const outcome = await context.app.engine.execute({ actor, sessionId, command, lang });
+  await answerCommand(interaction, 'ephemeral-reply', outcome);
+};
+
+function drillTranslator(due: boolean): Translator {
+  return async (interaction, context) => {
+    const lang = langFromLocale(interaction.locale);
+    const stage = due ? null : interaction.options.getString(PRACTICE_OPTION.stage);
+    const plan = await context.app.engine.planDrill(actorId(interaction.user.id), {
+      lang,
+      ...(due ? { due: true } : stage ? { stage } : {}),
+    });
+    if (!plan.ok) {
+      await interaction.reply({
+        content: describeError(plan.error, plan.lang),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
+      return;
+    }
+    await startInterview(interaction, context, {
+      kind: 'start',
+      scenarioId: plan.scenarioId,
+      lang,
+      drill: { stage: plan.stage, why: plan.why },
+    });
+  };
+}
+
+const reminders: Translator = async (interaction, context) => {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const on = interaction.options.getString(PRACTICE_OPTION.state, true) === 'on';
+  const outcome = await context.app.engine.execute({
+    actor: actorId(interaction.user.id),
+    command: { kind: 'reminders', on },
+    lang: langFromLocale(interaction.locale),
+  });
+  await answerCommand(interaction, 'ephemeral-reply', outcome);
+};
+
+export const PRACTICE_TRANSLATORS: Record<keyof typeof DESCRIPTIONS, Translator> = {
+  'model-answer': modelAnswer,
+  drill: drillTranslator(false),
+  practice: drillTranslator(true),
+  reminders,
+};

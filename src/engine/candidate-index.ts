@@ -1,0 +1,115 @@
+/**
+ * The per-candidate index: history entries (newest first) and, per stage, recent scores and
+ * the review card. Updated when a session's status or stage scores change (see SessionTurn),
+ * so history, drills and the schedule read one record instead of every past session.
+ */
+import { review, type StoredCard } from '../practice/schedule.ts';
+import type { CandidateIndexStore } from './ports.ts';
+import type { CandidateId, HistoryEntry, Lang, Session, StageId } from './types.ts';
+
+/** Entries kept (the history view shows at most this many). */
+export const INDEX_ENTRIES = 50;
+/** Scores kept per stage (for the weakest stage and the trend). */
+const SCORES_PER_STAGE = 20;
+
+export interface StageRecord {
+  /** Newest last. `score` null: too short to judge. */
+  scores: { at: number; score: number | null; sessionId: string; drill: boolean }[];
+  card: StoredCard;
+}
+
+export interface CandidateIndex {
+  entries: HistoryEntry[];
+  stages: Partial<Record<StageId, StageRecord>>;
+  reminders?: { on: boolean; changedAt: number; lang: Lang };
+  /** The language of the newest session: history speaks it when the request names none. */
+  lang?: Lang;
+}
+
+export const emptyIndex = (): CandidateIndex => ({ entries: [], stages: {} });
+
+/** The index-relevant state of a session: when it changes, the index is updated. */
+export function indexDigest(session: Session): string {
+  const scored = session.stages.map((s) => (s.score ? `${s.stage}:${s.score.score}` : ''));
+  return `${session.status}|${scored.join(',')}`;
+}
+
+/** Sessions that ended without a single answer had nothing to judge: not in history. */
+function counts(session: Session): boolean {
+  return session.status === 'active' || session.turns.some((t) => t.role === 'candidate');
+}
+
+export function entryFor(session: Session, scenarioTitle: string): HistoryEntry {
+  const stageScores: HistoryEntry['stageScores'] = {};
+  for (const progress of session.stages) {
+    if (progress.score && !progress.score.insufficient)
+      stageScores[progress.stage] = progress.score.score;
+  }
+  return {
+    sessionId: session.id,
+    scenarioId: session.scenarioId,
+    scenarioTitle,
+    startedAt: session.createdAt,
+    status: session.status,
+    overall: session.scorecard?.overall ?? null,
+    stageScores,
+    ...(session.drill ? { drill: true } : {}),
+  };
+}
+
+/**
+ * The index with `session` folded in: its entry replaced (or added, or dropped when it no
+ * longer counts) and each newly scored stage reviewed once (a stage already recorded for this
+ * session is not reviewed again, so a repeated update changes nothing).
+ */
+export function foldSession(
+  current: CandidateIndex | null,
+  session: Session,
+  scenarioTitle: string,
+): CandidateIndex {
+  const index = current ?? emptyIndex();
+  const others = index.entries.filter((e) => e.sessionId !== session.id);
+  const entries = counts(session) ? [entryFor(session, scenarioTitle), ...others] : others;
+  entries.sort((a, b) => b.startedAt - a.startedAt);
+  const stages = { ...index.stages };
+  for (const progress of session.stages) {
+    const score = progress.score;
+    if (!score) continue;
+    const record = stages[progress.stage];
+    if (record?.scores.some((s) => s.sessionId === session.id)) continue;
+    const at = progress.endedAt ?? session.updatedAt;
+    const value = score.insufficient ? null : score.score;
+    stages[progress.stage] = {
+      scores: [
+        ...(record?.scores ?? []),
+        { at, score: value, sessionId: session.id, drill: session.drill === true },
+      ].slice(-SCORES_PER_STAGE),
+      card: review(record?.card ?? null, value === null ? null : score.level, at),
+    };
+  }
+  const lang = entries[0]?.sessionId === session.id ? session.lang : index.lang;
+  return { ...index, entries: entries.slice(0, INDEX_ENTRIES), stages, ...(lang ? { lang } : {}) };
+}
+
+/** In-process index, the default when no store-backed one is given (tests, one process). */
+export function memoryCandidateIndex(): CandidateIndexStore {
+  const records = new Map<CandidateId, CandidateIndex>();
+  let chain = Promise.resolve();
+  return {
+    read: async (id) => structuredClone(records.get(id) ?? null),
+    update(id, change) {
+      const run = chain.then(() => {
+        const next = change(structuredClone(records.get(id) ?? null));
+        records.set(id, structuredClone(next));
+        return next;
+      });
+      chain = run.then(
+        () => {},
+        () => {},
+      );
+      return run;
+    },
+    withReminders: async () =>
+      [...records.entries()].filter(([, r]) => r.reminders?.on).map(([id]) => id),
+  };
+}

@@ -264,3 +264,13 @@ export interface CandidateIndexStore {
   /** Candidates whose reminders are on (for the reminder sweep). */
   withReminders(): Promise<CandidateId[]>;
 }
+
+/**
+ * Small durable JSON records by key, for what is neither a session nor a counter (a Slack
+ * workspace's installation, a candidate's practice index). Wherever the store is.
+ */
+export interface RecordStore {
+  get<T>(key: string): Promise<T | null>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+}

@@ -5,11 +5,9 @@
  */
 import type Keyv from 'keyv';
 
-export interface RecordStore {
-  get<T>(key: string): Promise<T | null>;
-  set(key: string, value: unknown): Promise<void>;
-  delete(key: string): Promise<void>;
-}
+import type { RecordStore } from '../engine/ports.ts';
+
+export type { RecordStore };
 
 /** Records on the store's Keyv (memory, sqlite or Redis), under its namespace; never expire. */
 export class KeyvRecords implements RecordStore {

@@ -9,8 +9,7 @@ import {
   type SlashCommandBuilder,
 } from 'discord.js';
 import { describeError } from '../../engine/messages.ts';
-import type { Command, StageId } from '../../engine/types.ts';
-import { STAGE_IDS } from '../../knowledge/schema.ts';
+import { type Command, STAGE_IDS, type StageId } from '../../engine/types.ts';
 import type { BotContext } from './context.ts';
 import { actorId } from './ids.ts';
 import { answerCommand, replyPrivately } from './respond.ts';

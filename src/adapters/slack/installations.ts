@@ -8,7 +8,7 @@
  * token, new scopes). Per-user tokens are not kept: the app acts only as its bot.
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { RecordStore } from '../../store/record-store.ts';
+import type { RecordStore } from '../../engine/ports.ts';
 
 export class InstallationNotFoundError extends Error {
   override name = 'InstallationNotFoundError';

@@ -111,5 +111,8 @@ export function memoryCandidateIndex(): CandidateIndexStore {
     },
     withReminders: async () =>
       [...records.entries()].filter(([, r]) => r.reminders?.on).map(([id]) => id),
+    forget: async (id) => {
+      records.delete(id);
+    },
   };
 }

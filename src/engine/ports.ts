@@ -263,6 +263,8 @@ export interface CandidateIndexStore {
   ): Promise<CandidateIndex>;
   /** Candidates whose reminders are on (for the reminder sweep). */
   withReminders(): Promise<CandidateId[]>;
+  /** Delete the candidate's record and take them off the reminder list (`/forget-me`). */
+  forget(candidateId: CandidateId): Promise<void>;
 }
 
 /**

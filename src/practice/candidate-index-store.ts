@@ -36,5 +36,17 @@ export function storeCandidateIndex(records: RecordStore, lock: SessionLock): Ca
     async withReminders() {
       return (await records.get<CandidateId[]>(REMINDERS_KEY)) ?? [];
     },
+    async forget(candidateId) {
+      await lock.withLock(indexKey(candidateId), () => records.delete(indexKey(candidateId)));
+      await lock.withLock(REMINDERS_KEY, async () => {
+        const ids = (await records.get<CandidateId[]>(REMINDERS_KEY)) ?? [];
+        if (ids.includes(candidateId)) {
+          await records.set(
+            REMINDERS_KEY,
+            ids.filter((id) => id !== candidateId),
+          );
+        }
+      });
+    },
   };
 }

@@ -12,6 +12,8 @@ describe('forget (/forget-me)', () => {
     await h.ok({ kind: 'end' }, { sessionId: 'a1' });
     await h.ok({ kind: 'start', scenarioId: 'mini-fraud' }, { sessionId: 'a2' });
     await h.ok({ kind: 'start', scenarioId: 'mini-fraud' }, { sessionId: 'b1', actor: BOB });
+    await h.engine.execute({ actor: ANA, command: { kind: 'reminders', on: true } });
+    expect(await h.engine.candidateIndex.withReminders()).toContain(ANA);
 
     const ask = await h.engine.execute({ actor: ANA, command: { kind: 'forget' } });
     if (!ask.ok) throw new Error('forget failed');
@@ -30,6 +32,12 @@ describe('forget (/forget-me)', () => {
 
     const history = await h.engine.execute({ actor: ANA, command: { kind: 'history' } });
     expect(history.ok && history.replies[0]).toMatchObject({ history: { entries: [] } });
+    // The practice index goes too: no schedule, no reminders.
+    // (history above rebuilt an empty one from the sessions left: none.)
+    const index = await h.engine.candidateIndex.read(ANA);
+    expect(index?.entries ?? []).toEqual([]);
+    expect(index?.reminders?.on ?? false).toBe(false);
+    expect(await h.engine.candidateIndex.withReminders()).not.toContain(ANA);
     // The interview that was running is gone: the next answer finds no session.
     const after = await h.engine.execute({
       actor: ANA,

@@ -41,6 +41,7 @@ function countingIndex(): CandidateIndexStore & { reads: number } {
     },
     update: inner.update.bind(inner),
     withReminders: inner.withReminders.bind(inner),
+    forget: inner.forget.bind(inner),
   };
   return counting;
 }

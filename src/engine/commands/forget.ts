@@ -1,6 +1,6 @@
 /**
  * `forget` (`/forget-me`): delete everything kept about the actor — every interview with its
- * turns, the history index and the places pointing at them — but only when confirmed: the
+ * turns, the history index and the places pointing at them, the practice schedule and reminders — but only when confirmed: the
  * first call says what would go and deletes nothing; the platform adds how to confirm there.
  * Token and turn counters are not deleted: they hold no content, expire within a day, and
  * deleting them would let anyone reset their budget.
@@ -29,6 +29,8 @@ export async function runForget(
     };
   }
   const sessions = await services.store.forgetCandidate(request.actor);
+  // The practice index (history, review schedule, reminders) goes too.
+  await services.candidateIndex.forget(request.actor);
   services.logger.info({ actor: request.actor, sessions }, 'candidate data deleted on request');
   return {
     ok: true,

@@ -93,7 +93,10 @@ describe.skipIf(!databaseUrl)('postgres store (needs DATABASE_URL)', () => {
         schema,
         'SELECT version, name FROM schema_migrations ORDER BY version',
       );
-      expect(rows).toEqual([{ version: 1, name: 'interviews' }]);
+      expect(rows).toEqual([
+        { version: 1, name: 'interviews' },
+        { version: 2, name: 'records' },
+      ]);
     });
 
     it('run once when several processes start at the same moment (advisory lock)', async () => {
@@ -106,14 +109,14 @@ describe.skipIf(!databaseUrl)('postgres store (needs DATABASE_URL)', () => {
       await inSchema('public', `CREATE SCHEMA ${schema}`);
       const applied = await Promise.all(pools.map((pool) => migrate(pool, schema, migrations)));
       await Promise.all(pools.map((pool) => pool.end()));
-      expect(applied.flat()).toEqual([1]);
+      expect(applied.flat()).toEqual([1, 2]);
     });
 
     it('take a new numbered file from another folder, in order (how a feature adds a table)', async () => {
       const schema = fresh('extra');
       const dir = await mkdtemp(join(tmpdir(), 'mli-migrations-'));
       await writeFile(
-        join(dir, '002_installations.sql'),
+        join(dir, '003_installations.sql'),
         'CREATE TABLE installations (id text PRIMARY KEY);',
       );
       const pool = new pg.Pool({
@@ -122,7 +125,7 @@ describe.skipIf(!databaseUrl)('postgres store (needs DATABASE_URL)', () => {
       });
       await inSchema('public', `CREATE SCHEMA ${schema}`);
       expect(await migrate(pool, schema, await readMigrations([MIGRATIONS_DIR, dir]))).toEqual([
-        1, 2,
+        1, 2, 3,
       ]);
       expect(await migrate(pool, schema, await readMigrations([MIGRATIONS_DIR, dir]))).toEqual([]);
       await pool.end();

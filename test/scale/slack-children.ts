@@ -23,7 +23,15 @@ export async function startSlackProcess(
   namespace: string,
 ): Promise<SlackProcess> {
   const base = { ...process.env };
-  for (const name of ['REDIS_URL', 'DATABASE_PATH', 'OPENAI_API_KEY', 'OPENAI_BASE_URL'])
+  // The children share the test's Redis only: a PostgreSQL store would be the shared public
+  // schema, holding other runs' interviews under the same thread ids.
+  for (const name of [
+    'REDIS_URL',
+    'DATABASE_URL',
+    'DATABASE_PATH',
+    'OPENAI_API_KEY',
+    'OPENAI_BASE_URL',
+  ])
     delete base[name];
   const child = spawnTsx(SCRIPT, [namespace], { env: { ...base, LOG_LEVEL: 'error', ...env } });
   let stderr = '';

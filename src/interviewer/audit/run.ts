@@ -92,7 +92,9 @@ async function play(
   runId: number,
 ): Promise<PlayedInterview> {
   let now = 1_700_000_000_000;
-  const stores = await createStore({ memory: true, namespace: `audit-${runId}` });
+  // Kept forever: the audit's clock starts in 2023, and a finished interview past its retention
+  // (measured on the real clock) would read as gone before its scorecard is looked at.
+  const stores = await createStore({ memory: true, namespace: `audit-${runId}`, retentionDays: 0 });
   const engine = new InterviewEngine({
     knowledge: options.knowledge,
     store: stores.store,

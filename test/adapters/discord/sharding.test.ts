@@ -27,7 +27,13 @@ describe.skipIf(!redisUrl)('Discord sharding launcher (needs REDIS_URL)', () => 
   it('starts the recommended number of shards, each identifying as its shard, and stops them', async () => {
     fake = await startFakeDiscord({ recommendedShards: 2 });
     const base = { ...process.env };
-    for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'SLACK_BOT_TOKEN', 'DATABASE_PATH'])
+    for (const name of [
+      'OPENAI_API_KEY',
+      'OPENAI_BASE_URL',
+      'SLACK_BOT_TOKEN',
+      'DATABASE_PATH',
+      'DATABASE_URL',
+    ])
       delete base[name];
     const launcher = spawnTsx(LAUNCHER, [], {
       env: {

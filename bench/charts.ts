@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { StageId } from '../src/engine/types.ts';
+import { STAGE_IDS, type StageId } from '../src/engine/types.ts';
 import {
   progressChartSvg,
   radarChartSvg,
@@ -14,15 +14,8 @@ import {
 } from '../src/practice/charts.ts';
 
 const RUNS = 20;
-const STAGES: StageId[] = [
-  'requirements',
-  'metrics',
-  'architecture',
-  'data',
-  'features',
-  'modeling',
-  'serving',
-];
+// The first seven stages: a chart of a partly practised candidate.
+const STAGES: StageId[] = STAGE_IDS.slice(0, 7);
 
 /** A candidate's eight interviews, improving unevenly (sample data, fixed so charts are stable). */
 function samplePoints(): ScorePoint[] {

@@ -3,21 +3,9 @@
  * an interviewer reply (~250 chars) per answer, a scored stage every 18 answers (criteria with
  * evidence quotes), token usage growing. `turnAt` grows it by one answer, as a turn does.
  */
-import type { Session, StageId, StageScore } from '../../src/engine/types.ts';
+import { type Session, STAGE_IDS, type StageId, type StageScore } from '../../src/engine/types.ts';
 
-const STAGES: StageId[] = [
-  'requirements',
-  'metrics',
-  'architecture',
-  'data',
-  'features',
-  'modeling',
-  'serving',
-  'deployment',
-  'scaling',
-  'monitoring',
-  'updating',
-];
+const STAGES: StageId[] = [...STAGE_IDS];
 const ANSWER =
   'We would log impressions, clicks and watch time per user and video, join them with the candidate generator outputs, and keep a feature store keyed by user id so the ranker reads fresh features at serving time; the offline metric is NDCG@10 and online we track watch time. ';
 const REPLY =

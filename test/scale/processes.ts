@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { spawnTsx } from '../../bench/support/tsx-child.ts';
+import { childEnv } from './child-env.ts';
 import type { EngineRequest, Outcome } from '../../src/engine/types.ts';
 
 const DRIVER = fileURLToPath(new URL('./driver.ts', import.meta.url));
@@ -28,16 +29,7 @@ export async function startBot(
   env: Record<string, string>,
   namespace: string,
 ): Promise<BotProcess> {
-  const base = { ...process.env };
-  for (const name of [
-    'REDIS_URL',
-    'DATABASE_PATH',
-    'DATABASE_URL',
-    'OPENAI_API_KEY',
-    'OPENAI_BASE_URL',
-  ])
-    delete base[name];
-  const child = spawnTsx(DRIVER, [namespace], { env: { ...base, LOG_LEVEL: 'error', ...env } });
+  const child = spawnTsx(DRIVER, [namespace], { env: childEnv(env) });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { spawnTsx } from '../../bench/support/tsx-child.ts';
+import { childEnv } from './child-env.ts';
 
 const SCRIPT = fileURLToPath(new URL('./slack-process.ts', import.meta.url));
 
@@ -22,18 +23,7 @@ export async function startSlackProcess(
   env: Record<string, string>,
   namespace: string,
 ): Promise<SlackProcess> {
-  const base = { ...process.env };
-  // The children share the test's Redis only: a PostgreSQL store would be the shared public
-  // schema, holding other runs' interviews under the same thread ids.
-  for (const name of [
-    'REDIS_URL',
-    'DATABASE_URL',
-    'DATABASE_PATH',
-    'OPENAI_API_KEY',
-    'OPENAI_BASE_URL',
-  ])
-    delete base[name];
-  const child = spawnTsx(SCRIPT, [namespace], { env: { ...base, LOG_LEVEL: 'error', ...env } });
+  const child = spawnTsx(SCRIPT, [namespace], { env: childEnv(env) });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;

@@ -2,7 +2,8 @@
  * Builds the scoring corpus (datasets/scoring/corpus.jsonl) from what the writers and labelers
  * handed in (datasets/scoring/raw/), and prints the labelers' agreement with each other.
  *
- *   npx tsx datasets/scoring/build.ts            # rebuild corpus.jsonl, print agreement
+ *   npx tsx datasets/scoring/build.ts                  # rebuild corpus.jsonl, print agreement
+ *   npx tsx datasets/scoring/build.ts wrong-content    # rebuild wrong-content.jsonl (raw/wrong-content/)
  *
  * raw/answers/<writer>.jsonl  one answer per line, as written: {n, scenario, stage, lang, kind,
  *                              style, target, answer, answered_stage?}
@@ -19,7 +20,9 @@ import path from 'node:path';
 import { agreement } from '../../src/eval/metrics.ts';
 
 const dir = path.dirname(new URL(import.meta.url).pathname);
-const raw = path.join(dir, 'raw');
+/** Which set to build: the main corpus, or the independent wrong-content set (raw/wrong-content/). */
+const set = process.argv[2] === 'wrong-content' ? 'wrong-content' : 'corpus';
+const raw = set === 'corpus' ? path.join(dir, 'raw') : path.join(dir, 'raw', set);
 
 const readLines = (file: string) =>
   readFileSync(file, 'utf8')
@@ -29,7 +32,8 @@ const readLines = (file: string) =>
 
 /** What kind of answer it is, for the per-kind figures: the writer's persona and style. */
 function kindOf(writer: string, a: { kind: string; style?: string }): string {
-  if (a.kind !== 'normal') return a.kind;
+  // The wrong-content set's writers name the kind of each answer (keyword-stuffed, confidently-wrong, strong).
+  if (a.kind !== 'normal' || set !== 'corpus') return a.kind;
   const style = a.style ?? '';
   if (writer === 'w6') return 'chinese';
   if (writer === 'w5') return 'spoken';
@@ -76,9 +80,9 @@ for (const file of readdirSync(path.join(raw, 'answers')).sort()) {
     );
   }
 }
-writeFileSync(path.join(dir, 'corpus.jsonl'), `${out.join('\n')}\n`);
+writeFileSync(path.join(dir, `${set}.jsonl`), `${out.join('\n')}\n`);
 console.log(
-  `corpus.jsonl: ${out.length} labeled answers${missing.length ? `, ${missing.length} without a primary label` : ''}`,
+  `${set}.jsonl: ${out.length} labeled answers${missing.length ? `, ${missing.length} without a primary label` : ''}`,
 );
 
 const pairs = [...second].filter(([id]) => primary.has(id));

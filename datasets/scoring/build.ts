@@ -35,7 +35,8 @@ function kindOf(writer: string, a: { kind: string; style?: string }): string {
   // The wrong-content set's writers name the kind of each answer (keyword-stuffed, confidently-wrong, strong).
   if (a.kind !== 'normal' || set !== 'corpus') return a.kind;
   const style = a.style ?? '';
-  if (writer === 'w6') return 'chinese';
+  if (writer === 'w6' || writer === 'w12') return 'chinese';
+  if (writer === 'w11') return 'data-scientist';
   if (writer === 'w5') return 'spoken';
   if (writer === 'w4') return 'non-native';
   if (writer === 'w3') return style === 'confidently-wrong' ? 'confidently-wrong' : 'padded';

@@ -1,0 +1,16 @@
+// Opaque ids and one shuffled batch of every answer (each labeler labels all of them, blind).
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+const items = [];
+for (const w of ['w11','w12']) for (const l of fs.readFileSync(`/work/corpus3/out/${w}.jsonl`,'utf8').split('\n').filter(Boolean)) {
+  const a = JSON.parse(l); const id = 'c3-' + createHash('sha256').update(`${w}:${a.n}`).digest('hex').slice(0,8);
+  items.push({ key: `${w}:${a.n}`, id, scenario: a.scenario, stage: a.stage, lang: a.lang, answer: a.answer });
+}
+const ids = Object.fromEntries(items.map(i=>[i.key,i.id]));
+fs.writeFileSync('/work/corpus3/ids.json', JSON.stringify(ids, null, 1));
+let seed = 99; const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+for (const [name, s] of [['A', 5], ['B', 11]]) {
+  seed = s; const b = items.slice(); for (let i=b.length-1;i>0;i--){const j=Math.floor(rnd()*(i+1)); [b[i],b[j]]=[b[j],b[i]];}
+  fs.writeFileSync(`/work/corpus3/batches/${name}.jsonl`, b.map(({key, ...r})=>JSON.stringify(r)).join('\n')+'\n');
+}
+console.log(items.length, 'items');

@@ -66,7 +66,10 @@ export async function checkAttachments(list: readonly Attachment[]): Promise<Che
   const refused: RefusedAttachment[] = [];
   for (const file of list) {
     const name = displayName(file.name);
-    if (file.unavailable === 'too-large' || Math.max(file.size, file.data.length) > IMAGE_LIMITS.maxBytes) {
+    if (
+      file.unavailable === 'too-large' ||
+      Math.max(file.size, file.data.length) > IMAGE_LIMITS.maxBytes
+    ) {
       refused.push({ name, why: 'too-large' });
       continue;
     }

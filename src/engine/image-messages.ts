@@ -31,7 +31,7 @@ const EN: ImageText = {
       case 'not-an-image':
         return `"${name}" is not an image${detected ? ` (it is ${detected})` : ''}, so I did not read it. I read diagrams as PNG, JPEG, WebP or GIF images.`;
       case 'unsupported-image':
-        return `"${name}" is a ${detected ?? 'kind of'} image I do not read. Send it as PNG, JPEG, WebP or GIF.`;
+        return `"${name}" is an image of a type I do not read${detected ? ` (${detected})` : ''}. Send it as PNG, JPEG, WebP or GIF.`;
       case 'download-failed':
         return `I could not download "${name}" from the chat in time. Send it again, or paste the diagram as text.`;
     }
@@ -40,10 +40,9 @@ const EN: ImageText = {
     `I cannot read images in this setup (no model that takes images is configured), so I did not look at ${names.map((n) => `"${n}"`).join(', ')}. ${PASTE_EN}${textTaken ? ' The text of your message was taken as your answer.' : ''}`,
   read: (name, mermaid) =>
     `From "${name}" I read this diagram (if I misread it, paste a corrected version):\n\`\`\`mermaid\n${mermaid}\n\`\`\``,
-  notADiagram: (name) =>
-    `I could not see a diagram of boxes and arrows in "${name}". ${PASTE_EN}`,
+  notADiagram: (name) => `I could not see a diagram of boxes and arrows in "${name}". ${PASTE_EN}`,
   readFailed: (name, why, textTaken) =>
-    `I could not read the diagram in "${name}"${why === 'unavailable' ? ': the model that reads images did not answer' : ': the model\'s reading of it was malformed'}. ${PASTE_EN}${textTaken ? ' The text of your message was taken as your answer.' : ''}`,
+    `I could not read the diagram in "${name}"${why === 'unavailable' ? ': the model that reads images did not answer' : ": the model's reading of it was malformed"}. ${PASTE_EN}${textTaken ? ' The text of your message was taken as your answer.' : ''}`,
 };
 
 const ZH: ImageText = {

@@ -35,7 +35,10 @@ export function checkReading(value: DiagramFromImage): Refined<Checked> {
   if (components.length === 0)
     return { ok: false, problem: 'isDiagram is true but no component has a label' };
   if (components.length > DIAGRAM_LIMITS.nodes || value.flows.length > DIAGRAM_LIMITS.edges)
-    return { ok: false, problem: `more than ${DIAGRAM_LIMITS.nodes} components or ${DIAGRAM_LIMITS.edges} flows` };
+    return {
+      ok: false,
+      problem: `more than ${DIAGRAM_LIMITS.nodes} components or ${DIAGRAM_LIMITS.edges} flows`,
+    };
   const ids = new Set<string>();
   for (const c of components) {
     if (ids.has(c.id)) return { ok: false, problem: `component id "${c.id}" is used twice` };

@@ -55,14 +55,21 @@ export async function readImageFile(file: string, cwd = process.cwd()): Promise<
   if (file === '') return { ok: false, reason: 'no-path' };
   const full = path.resolve(cwd, file.replace(/^~(?=\/)/, process.env.HOME ?? '~'));
   const name = path.basename(full);
-  const mime = MIME_BY_EXTENSION[path.extname(full).slice(1).toLowerCase()] ?? 'application/octet-stream';
+  const mime =
+    MIME_BY_EXTENSION[path.extname(full).slice(1).toLowerCase()] ?? 'application/octet-stream';
   try {
     const info = await stat(full);
     if (!info.isFile()) return { ok: false, reason: 'not-a-file' };
     if (info.size > IMAGE_LIMITS.maxBytes)
       return {
         ok: true,
-        attachment: { name, mime, size: info.size, data: new Uint8Array(0), unavailable: 'too-large' },
+        attachment: {
+          name,
+          mime,
+          size: info.size,
+          data: new Uint8Array(0),
+          unavailable: 'too-large',
+        },
       };
     // Read at most the limit, even if the file grew since stat.
     const handle = await open(full, 'r');
@@ -76,6 +83,9 @@ export async function readImageFile(file: string, cwd = process.cwd()): Promise<
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable' };
+    return {
+      ok: false,
+      reason: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable',
+    };
   }
 }

@@ -44,7 +44,12 @@ export const answerHandler: SessionCommandHandler = {
     }
     const typed = cleanAnswer(command.text).trim();
     // Diagrams read from images join the answer as Mermaid blocks: one critique for both kinds.
-    const fromImages = await readAnswerImages(turn, command, command.attachments ?? [], typed !== '');
+    const fromImages = await readAnswerImages(
+      turn,
+      command,
+      command.attachments ?? [],
+      typed !== '',
+    );
     const text = [typed, ...fromImages].filter((part) => part !== '').join('\n\n');
     // Only images, none of them read: the notes say why, and there is nothing to keep.
     if (text === '') return;

@@ -1,0 +1,13 @@
+import { loadKnowledge } from '../src/knowledge/loader.ts';
+import { reviewAnswer } from '../src/review/review.ts';
+import { checkReading } from '../src/llm/image-diagram-reader.ts';
+import { graphToMermaid } from '../src/diagrams/to-mermaid.ts';
+import { SKEWED_DESIGN, diagramPng } from '../test/fixtures/images.ts';
+const k = await loadKnowledge();
+const r = checkReading(SKEWED_DESIGN);
+if (!r.ok || r.value.kind!=='graph') throw 1;
+const m = graphToMermaid(r.value.graph);
+console.log(m);
+const rev = reviewAnswer(k.scenarios.get('youtube-recommendation')!, '```mermaid\n%% from image: board.png\n'+m+'\n```');
+console.log(JSON.stringify(rev.diagram));
+console.log(diagramPng().length);

@@ -26,12 +26,17 @@ export interface Harness {
 
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-function testEnv(discord: FakeDiscord, privateThreads: boolean): NodeJS.ProcessEnv {
-  // No OPENAI_* variables: the offline interviewer and scorer.
+function testEnv(
+  discord: FakeDiscord,
+  privateThreads: boolean,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  // No OPENAI_* variables unless `extra` has them: the offline interviewer and scorer.
   return {
     DISCORD_TOKEN: discord.token,
     DISCORD_API_URL: discord.apiUrl,
     DISCORD_PRIVATE_THREADS: privateThreads ? 'true' : 'false',
+    ...extra,
   };
 }
 
@@ -41,10 +46,12 @@ export async function startBot(
     heartbeatIntervalMs?: number;
     interviewer?: Interviewer;
     scorer?: StageScorer;
+    /** More settings, e.g. OPENAI_BASE_URL for the LLM path against the fake OpenAI server. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord({ heartbeatIntervalMs: options.heartbeatIntervalMs });
-  const config = loadConfig(testEnv(discord, options.privateThreads ?? true));
+  const config = loadConfig(testEnv(discord, options.privateThreads ?? true, options.env));
   const app = await createApp(config, {
     logger,
     memoryStore: true,

@@ -53,6 +53,10 @@ export async function downloadAttachment(
   const base = { name: file.name, mime: file.mime, size: file.size };
   if (file.size > IMAGE_LIMITS.maxBytes)
     return { ...base, data: new Uint8Array(0), unavailable: 'too-large' };
+  if (!/^https?:\/\//i.test(file.url)) {
+    options.onFailure?.(file, 'no download URL');
+    return { ...base, data: new Uint8Array(0), unavailable: 'download-failed' };
+  }
   try {
     const response = await fetch(file.url, {
       headers: file.headers,

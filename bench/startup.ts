@@ -64,6 +64,14 @@ function runChild(eager: boolean): Promise<Run> {
   });
 }
 
+interface Summary {
+  runs: number;
+  readyMedianMs: number;
+  readyMinMs: number;
+  processMedianMs: number;
+  processMinMs: number;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -90,21 +98,14 @@ async function main(): Promise<void> {
     }
   }
   process.stderr.write('\n');
-  const summary = Object.fromEntries(
-    (['lazy', 'eager'] as const).map((mode) => {
-      const r = results[mode];
-      return [
-        mode,
-        {
-          runs: r.length,
-          readyMedianMs: Math.round(median(r.map((x) => x.readyMs))),
-          readyMinMs: Math.round(Math.min(...r.map((x) => x.readyMs))),
-          processMedianMs: Math.round(median(r.map((x) => x.processMs))),
-          processMinMs: Math.round(Math.min(...r.map((x) => x.processMs))),
-        },
-      ];
-    }),
-  ) as Record<'lazy' | 'eager', Record<string, number>>;
+  const summarise = (r: Run[]): Summary => ({
+    runs: r.length,
+    readyMedianMs: Math.round(median(r.map((x) => x.readyMs))),
+    readyMinMs: Math.round(Math.min(...r.map((x) => x.readyMs))),
+    processMedianMs: Math.round(median(r.map((x) => x.processMs))),
+    processMinMs: Math.round(Math.min(...r.map((x) => x.processMs))),
+  });
+  const summary = { lazy: summarise(results.lazy), eager: summarise(results.eager) };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     return;

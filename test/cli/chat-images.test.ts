@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOpenAIServer, startFakeOpenAI } from '../fakes/openai-server.ts';
-import { dataUrlOf, imageUrls, scriptVisionLlm } from '../fakes/vision-llm.ts';
+import { dataUrlOf, imageUrls, useVisionLlm, visionLlmEnv } from '../fakes/vision-llm.ts';
 import { diagramPng, oversizedPng, pdfBytes } from '../fixtures/images.ts';
 import { cliEnv, runCli } from './run-cli.ts';
 
@@ -18,55 +17,48 @@ const dir = mkdtempSync(path.join(tmpdir(), 'mli-chat-images-'));
 const board = path.join(dir, 'my board.png');
 const huge = path.join(dir, 'huge.png');
 const pdf = path.join(dir, 'design.png');
-let server: FakeOpenAIServer;
-beforeAll(async () => {
-  server = await startFakeOpenAI();
-  scriptVisionLlm(server);
+const llm = useVisionLlm();
+beforeAll(() => {
   writeFileSync(board, diagramPng());
   writeFileSync(huge, oversizedPng());
   writeFileSync(pdf, pdfBytes());
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function env(name: string, extra: Record<string, string> = {}) {
-  return cliEnv({
+/** The CLI on the vision LLM stand-in, with its own sqlite file. */
+const env = (name: string) =>
+  cliEnv({
     DATABASE_PATH: path.join(dir, `${name}.sqlite`),
-    OPENAI_BASE_URL: server.url,
-    OPENAI_MODEL: 'gpt-4.1-mini',
-    LLM_TIMEOUT_MS: '5000',
-    LLM_MAX_RETRIES: '0',
-    ...extra,
+    ...visionLlmEnv(llm(), { OPENAI_MODEL: 'gpt-4.1-mini' }),
   });
-}
 
 const chat = ['chat', '--scenario', 'youtube-recommendation'];
 
 describe('terminal: diagrams as images', () => {
   it('/image PATH text: the file reaches the LLM as an image part, the critique comes back', async () => {
-    const before = server.requests.length;
+    const before = llm().requests.length;
     const script = [`/image "${board}" Here is my design.`, '/quit'].join('\n');
     const result = await runCli(chat, env('read'), `${script}\n`);
     expect(result.code).toBe(0);
-    const sent = server.requests.slice(before).filter((r) => r.schemaName === 'diagram_from_image');
+    const sent = llm()
+      .requests.slice(before)
+      .filter((r) => r.schemaName === 'diagram_from_image');
     expect(imageUrls(sent)).toEqual([dataUrlOf('image/png', diagramPng())]);
     expect(result.stdout).toContain('From "my board.png" I read this diagram');
     expect(result.stdout).toMatch(/training gets its features from "Spark feature job"/);
   });
 
   it('a line that is only the path (as dragging a file in types it) is sent as the image', async () => {
-    const before = server.requests.length;
+    const before = llm().requests.length;
     const escaped = board.replace(/ /g, '\\ ');
     const result = await runCli(chat, env('bare'), `${escaped}\n/quit\n`);
     expect(result.code).toBe(0);
-    expect(imageUrls(server.requests.slice(before))).toHaveLength(1);
+    expect(imageUrls(llm().requests.slice(before))).toHaveLength(1);
     expect(result.stdout).toContain('From "my board.png" I read this diagram');
   });
 
   it('missing file, too big, wrong type: clear messages, nothing sent to the LLM as an image', async () => {
-    const before = server.requests.length;
+    const before = llm().requests.length;
     const script = [
       `/image ${path.join(dir, 'nope.png')}`,
       `/image ${huge} big one`,
@@ -78,7 +70,7 @@ describe('terminal: diagrams as images', () => {
     expect(result.stdout).toContain(`Could not find the file "${path.join(dir, 'nope.png')}"`);
     expect(result.stdout).toContain('"huge.png" is larger than 4 MB');
     expect(result.stdout).toContain('"design.png" is not an image (it is application/pdf)');
-    expect(imageUrls(server.requests.slice(before))).toEqual([]);
+    expect(imageUrls(llm().requests.slice(before))).toEqual([]);
   });
 
   it('without an LLM: told plainly that images cannot be read, invited to paste text', async () => {

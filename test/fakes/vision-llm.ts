@@ -4,8 +4,48 @@
  * interviewer it asks about the first item of the code's checks in its prompt, so the critique
  * shows in the reply the candidate reads.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { SKEWED_DESIGN } from '../fixtures/images.ts';
-import { type FakeOpenAIServer, type RecordedRequest, reply } from './openai-server.ts';
+import {
+  type FakeOpenAIServer,
+  type RecordedRequest,
+  reply,
+  startFakeOpenAI,
+} from './openai-server.ts';
+
+/**
+ * The scripted server for the calling test file: started before its tests, closed after.
+ * Returns a getter (the server exists only once `beforeAll` has run).
+ */
+export function useVisionLlm(): () => FakeOpenAIServer {
+  let server: FakeOpenAIServer | null = null;
+  beforeAll(async () => {
+    server = await startFakeOpenAI();
+    scriptVisionLlm(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the vision LLM stand-in is not started yet');
+    return server;
+  };
+}
+
+/** Settings for the app on `server`, with a model `LLM_VISION=auto` takes as reading images. */
+export function visionLlmEnv(
+  server: FakeOpenAIServer,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    OPENAI_BASE_URL: server.url,
+    OPENAI_API_KEY: 'test-key',
+    OPENAI_MODEL: 'gpt-4o-mini',
+    LLM_TIMEOUT_MS: '5000',
+    LLM_MAX_RETRIES: '0',
+    ...extra,
+  };
+}
 
 export function scriptVisionLlm(server: FakeOpenAIServer): void {
   server.on({ schema: 'diagram_from_image' }, reply.json(SKEWED_DESIGN));

@@ -11,8 +11,10 @@ import type { DiscordAppDeps } from '../../../src/adapters/discord/context.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Interviewer, StageScorer } from '../../../src/engine/ports.ts';
 import {
+  type FakeChannel,
   type FakeDiscord,
   type FakeMessage,
+  type FakeUser,
   type RecordedCall,
   startFakeDiscord,
 } from '../../fakes/discord/server.ts';
@@ -69,6 +71,30 @@ export async function startBot(
       await discord.close();
     },
   };
+}
+
+/**
+ * Runs `/interview start` (interview mode, English) for a new user `name` and returns the
+ * interview thread once the start is acknowledged.
+ */
+export async function startInterview(
+  discord: FakeDiscord,
+  name: string,
+  scenario: string,
+): Promise<{ thread: FakeChannel; user: FakeUser }> {
+  const user = discord.user(name);
+  const before = discord.lastSeq();
+  const started = discord.slashCommand({
+    user,
+    subcommand: 'start',
+    options: { scenario, mode: 'interview', language: 'en' },
+  });
+  await discord.waitForCall(
+    (c) => c.route === 'webhook-edit' && c.params.token === started.token,
+    before,
+  );
+  const created = discord.calls.find((c) => c.seq > before && c.route === 'thread-create')!;
+  return { thread: discord.world.channels.get(created.response.id)!, user };
 }
 
 /** The bot with a stand-in interviewer or scorer (slow or long-winded stubs). */

@@ -6,41 +6,25 @@
  * (never fetched) and a bot without vision each get a clear message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOpenAIServer, startFakeOpenAI } from '../../fakes/openai-server.ts';
 import type { FakeChannel, FakeUser } from '../../fakes/discord/server.ts';
-import { dataUrlOf, imageUrls, scriptVisionLlm } from '../../fakes/vision-llm.ts';
+import { dataUrlOf, imageUrls, useVisionLlm, visionLlmEnv } from '../../fakes/vision-llm.ts';
 import { diagramPng, pdfBytes } from '../../fixtures/images.ts';
-import { type Harness, startBot, textAfter } from './harness.ts';
+import { type Harness, startBot, startInterview as startIn, textAfter } from './harness.ts';
 
-const SCENARIO = 'youtube-recommendation';
+const llm = useVisionLlm();
+const startInterview = (h: Harness, name: string) =>
+  startIn(h.discord, name, 'youtube-recommendation');
 
-let llm: FakeOpenAIServer;
-beforeAll(async () => {
-  llm = await startFakeOpenAI();
-  scriptVisionLlm(llm);
-});
-afterAll(async () => {
-  await llm.close();
-});
-
-async function startInterview(
-  h: Harness,
-  name: string,
-): Promise<{ thread: FakeChannel; user: FakeUser }> {
-  const { discord } = h;
-  const user = discord.user(name);
-  const before = discord.lastSeq();
-  const started = discord.slashCommand({
-    user,
-    subcommand: 'start',
-    options: { scenario: SCENARIO, mode: 'interview', language: 'en' },
+/** A bot on the vision LLM stand-in for the calling `describe`, with `extra` settings. */
+function useBot(extra: Record<string, string> = {}): () => Harness {
+  let h: Harness | null = null;
+  beforeAll(async () => {
+    h = await startBot({ env: visionLlmEnv(llm(), extra) });
   });
-  await discord.waitForCall(
-    (c) => c.route === 'webhook-edit' && c.params.token === started.token,
-    before,
-  );
-  const created = discord.calls.find((c) => c.seq > before && c.route === 'thread-create')!;
-  return { thread: discord.world.channels.get(created.response.id)!, user };
+  afterAll(async () => {
+    await h?.close();
+  });
+  return () => h!;
 }
 
 /** Posts in the thread and returns the text the bot sent up to its next message with buttons. */
@@ -63,29 +47,18 @@ async function answer(
 }
 
 describe('Discord: diagrams as images (LLM that takes images)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startBot({
-      env: {
-        OPENAI_BASE_URL: llm.url,
-        OPENAI_API_KEY: 'test-key',
-        OPENAI_MODEL: 'gpt-4o-mini',
-        LLM_TIMEOUT_MS: '5000',
-        LLM_MAX_RETRIES: '0',
-      },
-    });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const bot = useBot();
 
   it('an attached PNG reaches the LLM as an image part with its bytes, and the critique comes back', async () => {
+    const h = bot();
     const where = await startInterview(h, 'ana');
-    const before = llm.requests.length;
+    const before = llm().requests.length;
     const text = await answer(h, where, 'Here is my design.', [
       { name: 'board.png', data: diagramPng() },
     ]);
-    const sent = llm.requests.slice(before).filter((r) => r.schemaName === 'diagram_from_image');
+    const sent = llm()
+      .requests.slice(before)
+      .filter((r) => r.schemaName === 'diagram_from_image');
     expect(sent).toHaveLength(1);
     expect(imageUrls(sent)).toEqual([dataUrlOf('image/png', diagramPng())]);
     // Downloaded once, from the URL in the payload.
@@ -99,15 +72,17 @@ describe('Discord: diagrams as images (LLM that takes images)', () => {
   });
 
   it('a URL typed in the answer is never fetched', async () => {
+    const h = bot();
     const where = await startInterview(h, 'bo');
-    const before = llm.requests.length;
+    const before = llm().requests.length;
     const typed = h.discord.cdnUrl('1/2/secret.png');
     await answer(h, where, `My diagram is at ${typed} and logs feed the ranker.`);
     expect(h.discord.cdnRequests.some((p) => p.includes('secret.png'))).toBe(false);
-    expect(imageUrls(llm.requests.slice(before))).toEqual([]);
+    expect(imageUrls(llm().requests.slice(before))).toEqual([]);
   });
 
   it('too big (by the declared size: not downloaded) and wrong type (by the bytes): clear messages', async () => {
+    const h = bot();
     const where = await startInterview(h, 'cy');
     const text = await answer(h, where, 'Two files.', [
       { name: 'huge.png', data: diagramPng(), size: 9 * 1024 * 1024 },
@@ -120,31 +95,18 @@ describe('Discord: diagrams as images (LLM that takes images)', () => {
 });
 
 describe('Discord: diagrams as images without vision (LLM_VISION=off)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startBot({
-      env: {
-        OPENAI_BASE_URL: llm.url,
-        OPENAI_API_KEY: 'test-key',
-        OPENAI_MODEL: 'gpt-4o-mini',
-        LLM_VISION: 'off',
-        LLM_MAX_RETRIES: '0',
-      },
-    });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const bot = useBot({ LLM_VISION: 'off' });
 
   it('the candidate is told plainly and invited to paste text; the text is taken', async () => {
+    const h = bot();
     const where = await startInterview(h, 'di');
-    const before = llm.requests.length;
+    const before = llm().requests.length;
     const text = await answer(h, where, 'Logs feed a feature store.', [
       { name: 'board.png', data: diagramPng() },
     ]);
     expect(text).toContain('I cannot read images in this setup');
     expect(text).toContain('logs -> feature store -> ranker');
     expect(text).toContain('The text of your message was taken as your answer.');
-    expect(imageUrls(llm.requests.slice(before))).toEqual([]);
+    expect(imageUrls(llm().requests.slice(before))).toEqual([]);
   });
 });

@@ -6,9 +6,8 @@
  * URL typed in the text (never fetched) and an app without vision each get a clear message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOpenAIServer, startFakeOpenAI } from '../../fakes/openai-server.ts';
 import { eventCallback, slashCommand, threadReply } from '../../fakes/slack/payloads.ts';
-import { dataUrlOf, imageUrls, scriptVisionLlm } from '../../fakes/vision-llm.ts';
+import { dataUrlOf, imageUrls, useVisionLlm, visionLlmEnv } from '../../fakes/vision-llm.ts';
 import { diagramPng, pdfBytes } from '../../fixtures/images.ts';
 import {
   BOT_TOKEN,
@@ -19,28 +18,21 @@ import {
   visibleText,
 } from './harness.ts';
 
-let llm: FakeOpenAIServer;
-beforeAll(async () => {
-  llm = await startFakeOpenAI();
-  scriptVisionLlm(llm);
-});
-afterAll(async () => {
-  await llm.close();
-});
+const llm = useVisionLlm();
 
 let counter = 0;
 const next = () => String(++counter).padStart(6, '0');
 
-function llmEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    KNOWLEDGE_DIR: '',
-    OPENAI_BASE_URL: llm.url,
-    OPENAI_API_KEY: 'test-key',
-    OPENAI_MODEL: 'gpt-4o',
-    LLM_TIMEOUT_MS: '5000',
-    LLM_MAX_RETRIES: '0',
-    ...extra,
-  };
+/** The app for the calling `describe`: the real knowledge base, with `env`'s settings. */
+function useApp(env: () => Record<string, string>): () => Harness {
+  let h: Harness | null = null;
+  beforeAll(async () => {
+    h = await startHarness({ env: { KNOWLEDGE_DIR: '', ...env() } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  return () => h!;
 }
 
 async function startInterview(
@@ -95,24 +87,21 @@ async function reply(
 }
 
 describe('Slack: diagrams as images (LLM that takes images)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: llmEnv() });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const app = useApp(() => visionLlmEnv(llm(), { OPENAI_MODEL: 'gpt-4o' }));
 
   it('a shared PNG is downloaded with the bot token, reaches the LLM as an image part, and the critique comes back', async () => {
+    const h = app();
     const thread = await startInterview(h, 'C0IMG1');
     const file = h.fake.shareFile({ name: 'board.png', data: diagramPng() });
-    const before = llm.requests.length;
+    const before = llm().requests.length;
     const text = await reply(h, thread, 'Here is my design.', [file]);
     const downloads = h.fake.callsOf('file_download');
     expect(downloads.map((c) => [c.args.path, c.token])).toEqual([
       [new URL(file.url_private_download).pathname, BOT_TOKEN],
     ]);
-    const sent = llm.requests.slice(before).filter((r) => r.schemaName === 'diagram_from_image');
+    const sent = llm()
+      .requests.slice(before)
+      .filter((r) => r.schemaName === 'diagram_from_image');
     expect(imageUrls(sent)).toEqual([dataUrlOf('image/png', diagramPng())]);
     expect(text).toContain('I read this diagram');
     expect(text).toContain('Spark feature job');
@@ -120,19 +109,21 @@ describe('Slack: diagrams as images (LLM that takes images)', () => {
   });
 
   it('a URL typed in the reply is never fetched', async () => {
+    const h = app();
     const thread = await startInterview(h, 'C0IMG2');
     const downloads = h.fake.callsOf('file_download').length;
-    const before = llm.requests.length;
+    const before = llm().requests.length;
     await reply(
       h,
       thread,
       `My diagram: <${h.fake.fileUrl('T0FAKE-F9/secret.png')}> logs feed the ranker.`,
     );
     expect(h.fake.callsOf('file_download')).toHaveLength(downloads);
-    expect(imageUrls(llm.requests.slice(before))).toEqual([]);
+    expect(imageUrls(llm().requests.slice(before))).toEqual([]);
   });
 
   it('too big (by the declared size: not downloaded) and wrong type (by the bytes): clear messages', async () => {
+    const h = app();
     const thread = await startInterview(h, 'C0IMG3');
     const huge = h.fake.shareFile({ name: 'huge.png', data: diagramPng(), size: 12 * 1024 * 1024 });
     const pdf = h.fake.shareFile({ name: 'design.png', data: pdfBytes() });
@@ -147,15 +138,10 @@ describe('Slack: diagrams as images (LLM that takes images)', () => {
 });
 
 describe('Slack: diagrams as images without an LLM (offline)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { KNOWLEDGE_DIR: '' } });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const app = useApp(() => ({}));
 
   it('the candidate is told plainly and invited to paste text; the text is taken', async () => {
+    const h = app();
     const thread = await startInterview(h, 'C0IMG4');
     const file = h.fake.shareFile({ name: 'board.png', data: diagramPng() });
     const text = await reply(h, thread, 'Logs feed a feature store.', [file]);

@@ -94,7 +94,9 @@ const EnvSchema = z.object({
   SLACK_SCOPES: z
     .string()
     .trim()
-    .default('commands,chat:write,channels:history,groups:history,im:history,files:write,files:read'),
+    .default(
+      'commands,chat:write,channels:history,groups:history,im:history,files:write,files:read',
+    ),
   SLACK_REDIRECT_URI: optionalString.pipe(z.url().optional()),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CONNECT_TIMEOUT_MS: positiveInt(30_000),

@@ -44,7 +44,7 @@ export interface CheckedAttachments {
 
 /** A file name safe to show and to put in a Mermaid comment: no mentions, markup or new lines. */
 export function displayName(name: string): string {
-  const clean = name.replace(/[\s<>@`*_~|\\]+/g, ' ').trim();
+  const clean = name.replace(/[\s<>@`*~|\\]+/g, ' ').trim();
   return (clean === '' ? 'image' : clean).slice(0, 60);
 }
 

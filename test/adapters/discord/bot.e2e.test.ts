@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../../src/engine/messages.ts';
-import type { FakeChannel, FakeUser, RecordedCall } from '../../fakes/discord/server.ts';
+import type { RecordedCall } from '../../fakes/discord/server.ts';
 import {
   buttonFor,
   buttonIds,

@@ -1,2 +1,0 @@
-import { parseMermaid } from '../src/diagrams/mermaid.ts';
-for (const t of ['flowchart LR\nA[召回] --> B[排序]', 'flowchart LR\n召回 --> 排序', 'flowchart LR\n召回[召回层] --> 排序\n排序 --> 日志', 'flowchart LR\n特征库 -->|特征| 排序模型\n日志 --> 特征库', 'flowchart LR\n日志 -- 点击 --> 样本\n样本 -.-> 训练', 'flowchart TD\n  subgraph 离线\n  日志 --> 训练\n  end\n  训练 --> 排序服务("排序 (GBDT)")', 'flowchart LR\ncafé --> b', 'flowchart LR\n召回 --> [排序'] ) console.log(JSON.stringify(parseMermaid(t)));

@@ -11,6 +11,7 @@ import { imageText } from './image-messages.ts';
 import type { DiagramImageReading } from './image-reader.ts';
 import type { SessionTurn } from './session-turn.ts';
 import type { Attachment, Command } from './types.ts';
+import { emptyUsage } from './usage.ts';
 
 interface ImageResult {
   image: CheckedImage;
@@ -61,13 +62,19 @@ export async function readAnswerImages(
     pending = Promise.all(
       images.map(async (image) => ({
         image,
-        reading: await reader.read({
-          image,
-          scenario: turn.scenario,
-          lang: turn.lang,
-          candidateId: turn.session.candidateId,
-          sessionId: turn.session.id,
-        }),
+        reading: await reader
+          .read({
+            image,
+            scenario: turn.scenario,
+            lang: turn.lang,
+            candidateId: turn.session.candidateId,
+            sessionId: turn.session.id,
+          })
+          .catch((error: unknown): DiagramImageReading => {
+            // A reader that throws loses the image, never the answer: its text is still saved.
+            turn.services.logger.warn({ err: error, file: image.name }, 'image reading failed');
+            return { ok: false, reason: 'unavailable', usage: emptyUsage() };
+          }),
       })),
     );
     readings.set(command, pending);

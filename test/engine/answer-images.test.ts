@@ -155,6 +155,22 @@ describe('images sent with an answer', () => {
     );
   });
 
+  it('a reader that throws loses the image, not the answer', async () => {
+    const reader: DiagramImageReader = {
+      read: async () => {
+        throw new Error('prompt file missing');
+      },
+    };
+    const h = await started(reader);
+    const said = texts(
+      await h.ok(answer('Logs feed the ranker.', [attachment('board.png', diagramPng())])),
+    );
+    expect(said[0]).toContain('the model that reads images did not answer');
+    expect((await h.session()).turns.findLast((t) => t.role === 'candidate')!.text).toBe(
+      'Logs feed the ranker.',
+    );
+  });
+
   it('an image that is not a diagram is said so', async () => {
     const reader = new RecordingReader({ ok: false, reason: 'not-a-diagram', usage: USAGE });
     const h = await started(reader);

@@ -57,12 +57,14 @@ describe('terminal: diagrams as images', () => {
     expect(result.stdout).toContain('From "my board.png" I read this diagram');
   });
 
-  it('missing file, too big, wrong type: clear messages, nothing sent to the LLM as an image', async () => {
+  it('missing file, too big, wrong type, a typed URL: clear messages, nothing sent to the LLM as an image', async () => {
     const before = llm().requests.length;
     const script = [
       `/image ${path.join(dir, 'nope.png')}`,
       `/image ${huge} big one`,
       `/image ${pdf} not really an image`,
+      // A URL is words, never fetched (nothing listens there anyway).
+      'http://127.0.0.1:9/board.png',
       '/quit',
     ].join('\n');
     const result = await runCli(chat, env('refused'), `${script}\n`);

@@ -20,13 +20,13 @@ function load(name: string): { scenario: string; answer: string }[] {
     .map((l) => JSON.parse(l));
 }
 
-function measure(items: { scenario: string; answer: string }[]) {
+async function measure(items: { scenario: string; answer: string }[]) {
   const times: number[] = [];
   for (let round = 0; round <= ROUNDS; round++) {
     for (const item of items) {
       const scenario = knowledge.scenarios.get(item.scenario)!;
       const start = performance.now();
-      reviewAnswer(scenario, item.answer);
+      await reviewAnswer(scenario, item.answer);
       if (round > 0) times.push(performance.now() - start);
     }
   }
@@ -44,8 +44,8 @@ function measure(items: { scenario: string; answer: string }[]) {
 }
 
 const result = {
-  diagrams: measure(load('diagrams.jsonl')),
-  estimates: measure(load('estimates.jsonl')),
+  diagrams: await measure(load('diagrams.jsonl')),
+  estimates: await measure(load('estimates.jsonl')),
 };
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {

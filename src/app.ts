@@ -24,7 +24,7 @@ export interface App {
    * One line per component, for the start-up banner ("store: sqlite ./data/…"): the path
    * actually in use, so "offline" while the LLM is switched off by the circuit breaker.
    */
-  readonly describe: { store: string; interviewer: string; scorer: string };
+  readonly describe: { store: string; interviewer: string; scorer: string; images: string };
   interviewerKind: Interviewer['kind'];
   scorerKind: StageScorer['kind'];
   /** Turn gate (shutdown, store lost, LLM queue bound), metrics, readiness. */
@@ -127,6 +127,7 @@ function assemble(
     llmHealth: llm?.health,
     turnGate: ops.gate,
     candidateIndex: storeCandidateIndex(stores.records, stores.lock),
+    imageReader: llm?.imageReader ?? null,
   });
 
   ops.start();
@@ -146,6 +147,9 @@ function assemble(
           scorer.kind === 'llm'
             ? (off ?? `LLM rubric scorer (${judgeModel})`)
             : 'offline rubric scorer (no LLM)',
+        images: llm?.imageReader
+          ? `read by ${model} (LLM_VISION=${config.llm.vision})`
+          : 'not read (no model that takes images; LLM_VISION to change)',
       };
     },
     interviewerKind: interviewer.kind,

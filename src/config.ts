@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   LLM_MAX_CONCURRENT: positiveInt(8),
   LLM_MAX_QUEUE: nonNegativeInt(32),
   SCORER: z.enum(['auto', 'llm', 'offline']).default('auto'),
+  /** Whether images sent with answers go to OPENAI_MODEL: auto (by its name), on, off. */
+  LLM_VISION: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Older name of JUDGE_SAMPLES, still honoured when JUDGE_SAMPLES is not set. */
   SCORER_SAMPLES: optionalNumber(z.number().int().min(1).max(9)),
   JUDGE_MODEL: optionalString,
@@ -92,7 +94,9 @@ const EnvSchema = z.object({
   SLACK_SCOPES: z
     .string()
     .trim()
-    .default('commands,chat:write,channels:history,groups:history,im:history,files:write'),
+    .default(
+      'commands,chat:write,channels:history,groups:history,im:history,files:write,files:read',
+    ),
   SLACK_REDIRECT_URI: optionalString.pipe(z.url().optional()),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CONNECT_TIMEOUT_MS: positiveInt(30_000),
@@ -236,6 +240,7 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
       maxConcurrent: e.LLM_MAX_CONCURRENT,
       maxQueue: e.LLM_MAX_QUEUE,
       scorer: e.SCORER,
+      vision: e.LLM_VISION,
       judge: judgeConfigured
         ? {
             apiKey: judgeKey ?? 'not-needed',

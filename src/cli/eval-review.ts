@@ -53,7 +53,7 @@ export const reviewEvalCommand: CliCommand = async (argv, io) => {
       io.stderr.write(`eval --review: ${(error as Error).message}\n`);
       return 2;
     }
-    reports.push(runReviewEval(knowledge, path.relative(process.cwd(), file) || file, items));
+    reports.push(await runReviewEval(knowledge, path.relative(process.cwd(), file) || file, items));
   }
   if (values.json) io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   else io.stdout.write(reports.map(format).join('\n'));

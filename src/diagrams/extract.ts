@@ -19,19 +19,19 @@ export interface ExtractedDiagrams {
   prose: string;
 }
 
-export function extractDiagrams(answer: string): ExtractedDiagrams {
+export async function extractDiagrams(answer: string): Promise<ExtractedDiagrams> {
   const graphs: DiagramGraph[] = [];
   const problems: DiagramProblem[] = [];
-  let prose = answer.replace(FENCE, (_all, body: string) => {
-    const parsed = parseMermaid(body);
+  const blocks = [...answer.matchAll(FENCE)].map((m) => m[1]!);
+  for (const parsed of await Promise.all(blocks.map(parseMermaid))) {
     if (parsed.ok) graphs.push(parsed.graph);
     else problems.push(parsed.problem);
-    return '\n';
-  });
+  }
+  let prose = answer.replace(FENCE, '\n');
   if (graphs.length === 0 && problems.length === 0) {
     const bare = BARE_FLOWCHART.exec(prose);
     if (bare) {
-      const parsed = parseMermaid(bare[0]);
+      const parsed = await parseMermaid(bare[0]);
       if (parsed.ok) {
         graphs.push(parsed.graph);
         prose = prose.slice(0, bare.index);

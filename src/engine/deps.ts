@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { memoryCandidateIndex } from './candidate-index.ts';
+import type { DiagramImageReader } from './image-reader.ts';
 import {
   type CandidateIndexStore,
   type Clock,
@@ -39,6 +40,8 @@ export interface EngineDeps {
   turnGate?: TurnGate;
   /** Per-candidate history, scores and schedule; defaults to one kept in this process. */
   candidateIndex?: CandidateIndexStore;
+  /** Reads diagrams in images sent with answers; null (default): no model that takes images. */
+  imageReader?: DiagramImageReader | null;
 }
 
 /** EngineDeps with every default filled in: what command handlers use. */
@@ -59,5 +62,6 @@ export function resolveDeps(deps: EngineDeps): Services {
     newId: deps.newId ?? randomUUID,
     turnGate: deps.turnGate ?? openGate,
     candidateIndex: deps.candidateIndex ?? memoryCandidateIndex(),
+    imageReader: deps.imageReader ?? null,
   };
 }

@@ -231,8 +231,12 @@ export type Command =
        */
       drill?: { stage: StageId; why?: 'asked' | 'weakest' | 'due' };
     }
-  /** `messageId`: the platform's id for the message, used to process a redelivery once. */
-  | { kind: 'answer'; text: string; messageId?: string }
+  /**
+   * `messageId`: the platform's id for the message, used to process a redelivery once.
+   * `attachments`: files sent with the message (a diagram as an image), already downloaded by
+   * the adapter from the platform's own file URL; the engine checks their type and size.
+   */
+  | { kind: 'answer'; text: string; messageId?: string; attachments?: Attachment[] }
   | { kind: 'followup' }
   | { kind: 'hint' }
   | { kind: 'next' }
@@ -250,6 +254,21 @@ export type Command =
   /** Turn the candidate's practice reminders on or off (no session needed). */
   | { kind: 'reminders'; on: boolean };
 export type CommandKind = Command['kind'];
+
+/**
+ * A file sent with an answer, platform-neutral. `mime` and `size` are what the platform
+ * declared; the engine trusts only the bytes (their magic numbers) for the type.
+ */
+export interface Attachment {
+  name: string;
+  mime: string;
+  /** Declared size in bytes (an adapter does not download a file declared over the limit). */
+  size: number;
+  /** The bytes; empty when the adapter did not or could not download them (see `unavailable`). */
+  data: Uint8Array;
+  /** The adapter could not fetch the file (timeout, refused, over the size limit). */
+  unavailable?: 'download-failed' | 'too-large';
+}
 
 export interface EngineRequest {
   actor: CandidateId;

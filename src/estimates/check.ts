@@ -9,7 +9,7 @@
  */
 import type { NumberFact } from '../knowledge/diagram-schema.ts';
 import { NUMBER_SOURCE, parseNumber } from './numbers.ts';
-import { isUnit, math, quantity, readUnit } from './units.ts';
+import { isUnit, loadMath, math, quantity, readUnit } from './units.ts';
 
 export type EstimateFinding =
   | { code: 'rate-off'; given: string; computedPerSecond: number; claimedPerSecond: number }
@@ -114,12 +114,12 @@ function checkArithmetic(sentence: string, review: EstimateReview): boolean {
         term!.unit === '' &&
         term!.value >= 80_000 &&
         term!.value <= 100_000;
-      const q = perDay ? math.unit(term!.value, 's/day') : quantity(term!.value, term!.unit);
+      const q = perDay ? math().unit(term!.value, 's/day') : quantity(term!.value, term!.unit);
       // "100M / 86,400": the count before it was per day, unit left out.
-      if (perDay && !isUnit(result)) result = math.unit(result as number, 'day^-1');
+      if (perDay && !isUnit(result)) result = math().unit(result as number, 'day^-1');
       result = divide
-        ? math.divide(result as never, q as never)
-        : math.multiply(result as never, q as never);
+        ? math().divide(result as never, q as never)
+        : math().multiply(result as never, q as never);
     });
   } catch {
     review.findings.push({ code: 'unreadable', text: sentence.slice(0, 120) });
@@ -130,7 +130,7 @@ function checkArithmetic(sentence: string, review: EstimateReview): boolean {
   let computed: number;
   let claimed: number;
   if (isUnit(result) && rhs.unit !== '') {
-    const target = math.unit(1, rhs.unit);
+    const target = math().unit(1, rhs.unit);
     if (!result.equalBase(target)) {
       review.findings.push({
         code: 'unit-error',
@@ -142,7 +142,7 @@ function checkArithmetic(sentence: string, review: EstimateReview): boolean {
     }
     computed = result.toNumber(rhs.unit);
     claimed = rhs.value;
-  } else if (isUnit(result) && result.equalBase(math.unit(1, 's^-1'))) {
+  } else if (isUnit(result) && result.equalBase(math().unit(1, 's^-1'))) {
     // "150k QPS / 500 = 300 GPUs": a rate over a per-machine figure left as a number.
     computed = result.toNumber('s^-1');
     claimed = rhs.value;
@@ -156,7 +156,7 @@ function checkArithmetic(sentence: string, review: EstimateReview): boolean {
   }
   const ratio = ratioOff(computed, claimed);
   if (ratio > TOLERANCE) {
-    const shown = rhs.unit === '' ? show(computed) : show(math.unit(computed, rhs.unit));
+    const shown = rhs.unit === '' ? show(computed) : show(math().unit(computed, rhs.unit));
     review.findings.push({
       code: 'arithmetic-off',
       expression,
@@ -210,7 +210,7 @@ function checkDailyRate(sentence: string, review: EstimateReview): boolean {
   if (perDay === null) return false;
   const claimed = parseNumber(rate[1] ?? rate[2] ?? '');
   if (claimed === null) return false;
-  const perSecond = math.unit(perDay, 'day^-1').toNumber('s^-1');
+  const perSecond = math().unit(perDay, 'day^-1').toNumber('s^-1');
   const low = perSecond / TOLERANCE;
   const high = perSecond * (PEAK.test(sentence) ? 10 : TOLERANCE);
   if (claimed < low || claimed > high)
@@ -253,7 +253,11 @@ function checkFacts(sentence: string, facts: readonly NumberFact[], review: Esti
   }
 }
 
-export function checkEstimates(answer: string, facts: readonly NumberFact[]): EstimateReview {
+export async function checkEstimates(
+  answer: string,
+  facts: readonly NumberFact[],
+): Promise<EstimateReview> {
+  await loadMath();
   const review: EstimateReview = { findings: [], credits: [] };
   for (const sentence of sentences(answer)) {
     if (checkArithmetic(sentence, review)) continue;

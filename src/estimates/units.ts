@@ -2,11 +2,30 @@
  * Quantities with units through mathjs: bytes and bits with SI prefixes, time, rates. We turn
  * what a candidate wrote ("100 KB", "Gbps", "per day", "QPS", "每天") into mathjs unit text, and
  * let mathjs do the arithmetic and conversions (no hand-written conversion tables).
+ *
+ * mathjs is loaded at the first estimate checked, not at start-up: importing it takes longer
+ * than everything else the bot loads (bench/startup.ts prints the figures).
  */
-import { type Unit, all, create } from 'mathjs';
+import type { MathJsInstance, Unit } from 'mathjs';
 
-/** Our own instance: never mutate mathjs's shared default one. */
-export const math = create(all!, {});
+let instance: MathJsInstance | null = null;
+let loading: Promise<MathJsInstance> | null = null;
+
+/** Loads mathjs once; `math()` may be called after this resolves. */
+export function loadMath(): Promise<MathJsInstance> {
+  loading ??= import('mathjs').then(({ all, create }) => {
+    // Our own instance: never mutate mathjs's shared default one.
+    instance = create(all!, {});
+    return instance;
+  });
+  return loading;
+}
+
+/** The mathjs instance; `await loadMath()` first (checkEstimates does). */
+export function math(): MathJsInstance {
+  if (!instance) throw new Error('mathjs is not loaded yet: await loadMath() first');
+  return instance;
+}
 
 /** Written unit → mathjs unit text; longest first so "GB/s" wins over "GB". */
 const UNIT_WORDS: [RegExp, string][] = [
@@ -51,7 +70,7 @@ export function readUnit(after: string): { unit: string; length: number } {
 }
 
 export function quantity(value: number, unit: string): Unit | number {
-  return unit === '' ? value : math.unit(value, unit);
+  return unit === '' ? value : math().unit(value, unit);
 }
 
 export function isUnit(x: unknown): x is Unit {

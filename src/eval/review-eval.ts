@@ -68,11 +68,11 @@ export interface ReviewEvalReport {
   items: ReviewItemResult[];
 }
 
-export function runReviewEval(
+export async function runReviewEval(
   knowledge: Knowledge,
   set: string,
   items: ReviewItem[],
-): ReviewEvalReport {
+): Promise<ReviewEvalReport> {
   const results: ReviewItemResult[] = [];
   for (const item of items) {
     const scenario = knowledge.scenarios.get(item.scenario);
@@ -89,7 +89,7 @@ export function runReviewEval(
       continue;
     }
     try {
-      const review = reviewAnswer(scenario, item.answer);
+      const review = await reviewAnswer(scenario, item.answer);
       const found = [...review.diagram, ...review.estimates].flatMap(keysOf);
       const messages = [
         ...review.problems.map((p) => problemText(p, item.lang)),

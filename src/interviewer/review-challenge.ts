@@ -73,9 +73,9 @@ export function reviewChallengeFrom(
   return null;
 }
 
-export function reviewChallenge(
+export async function reviewChallenge(
   context: InterviewerContext,
   message: string,
-): ReviewChallenge | null {
-  return reviewChallengeFrom(context, reviewAnswer(context.scenario, message));
+): Promise<ReviewChallenge | null> {
+  return reviewChallengeFrom(context, await reviewAnswer(context.scenario, message));
 }

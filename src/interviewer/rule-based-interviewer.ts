@@ -60,7 +60,7 @@ export class OfflineInterviewer implements Interviewer {
       }
       return move;
     }
-    const review = reviewChallenge(context, message);
+    const review = await reviewChallenge(context, message);
     if (review) {
       const ack = variant(p.acknowledgements, interviewerTurnsInStage(context));
       return {

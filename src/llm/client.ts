@@ -15,9 +15,15 @@ import type { RequestLimiter } from './limiter.ts';
 import { decideAfterError, type RetryPolicy } from './retry.ts';
 import { addUsage, emptyUsage, estimateRequestTokens, estimateTextTokens } from './usage.ts';
 
+/** A part of a user message that carries more than text: an image, as a `data:` URL. */
+export type ContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string; detail?: 'low' | 'high' | 'auto' } };
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
-  content: string;
+  /** Text, or (user messages to a model that takes images) text and image parts. */
+  content: string | ContentPart[];
 }
 
 export type Refined<R> = { ok: true; value: R } | { ok: false; problem: string };
@@ -259,7 +265,8 @@ export class LlmClient {
   ): Promise<RawCompletion> {
     const body = {
       model: this.model,
-      messages,
+      // Image parts only ever sit in user messages (see ContentPart).
+      messages: messages as OpenAI.ChatCompletionMessageParam[],
       // OpenAI's reasoning models accept only their default temperature (any other value is a
       // 400, which would silently send every turn to the offline fallback).
       ...(fixedTemperature(this.model) ? {} : { temperature: request.temperature }),

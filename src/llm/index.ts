@@ -19,6 +19,9 @@ import { LlmInterviewer } from '../interviewer/llm/llm-interviewer.ts';
 import { RequestLimiter } from './limiter.ts';
 import { LlmScorer } from '../scorer/llm/llm-scorer.ts';
 import { BudgetGuard } from './budgets.ts';
+import { LlmDiagramImageReader } from './image-diagram-reader.ts';
+import { visionEnabled } from './vision.ts';
+import type { DiagramImageReader } from '../engine/image-reader.ts';
 
 export { CircuitBreaker } from './breaker.ts';
 export { LlmClient } from './client.ts';
@@ -46,6 +49,8 @@ export interface LlmDeps {
 export interface LlmServices {
   interviewer: Interviewer;
   scorer: StageScorer;
+  /** Reads diagrams in images, when the interviewer's model takes them (LLM_VISION). */
+  imageReader: DiagramImageReader | null;
   guard: UsageGuard;
   /** Whether the LLM is switched off for now (the circuit breaker), for notes and /status. */
   health: LlmHealth;
@@ -205,6 +210,11 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
           ...judgeOptions(config),
         })
       : deps.offlineScorer,
+    // On the interviewer's client: the same model, limiter and breaker as the conversation.
+    imageReader:
+      handle && visionEnabled(config.llm.vision, handle.client.model)
+        ? new LlmDiagramImageReader(handle.client)
+        : null,
     guard: new BudgetGuard(
       {
         userTurnsPerMinute: config.llm.userTurnsPerMinute,

@@ -22,13 +22,31 @@ export function estimateTextTokens(text: string): number {
 /** Per-message overhead in the chat format (role, separators). */
 const MESSAGE_OVERHEAD_TOKENS = 4;
 
+/**
+ * What one image costs at most in prompt tokens: OpenAI's high-detail tiling of an image scaled
+ * to 2048×768 comes to 1,105; other providers are in the same range. On the high side, like the
+ * text estimate, so the tokens-per-minute limiter never under-counts.
+ */
+export const IMAGE_TOKENS_ESTIMATE = 1_500;
+
+type Content = string | readonly ({ type: 'text'; text: string } | { type: 'image_url' })[];
+
+function estimateContentTokens(content: Content): number {
+  if (typeof content === 'string') return estimateTextTokens(content);
+  return content.reduce(
+    (sum, part) =>
+      sum + (part.type === 'text' ? estimateTextTokens(part.text) : IMAGE_TOKENS_ESTIMATE),
+    0,
+  );
+}
+
 /** Estimated tokens a request counts against a tokens-per-minute limit: prompt plus budget. */
 export function estimateRequestTokens(
-  messages: readonly { content: string }[],
+  messages: readonly { content: Content }[],
   maxCompletionTokens: number,
 ): number {
   const prompt = messages.reduce(
-    (sum, m) => sum + estimateTextTokens(m.content) + MESSAGE_OVERHEAD_TOKENS,
+    (sum, m) => sum + estimateContentTokens(m.content) + MESSAGE_OVERHEAD_TOKENS,
     0,
   );
   return prompt + maxCompletionTokens;

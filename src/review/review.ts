@@ -31,7 +31,11 @@ export const EMPTY_REVIEW: AnswerReview = {
 const MAY_HAVE_DIAGRAM = /```\s*mermaid|->|→|⟶|=>|➔|➜|—>|^\s*(?:flowchart|graph)\s/imu;
 const MAY_HAVE_NUMBER = /\d|[万亿]/u;
 
-export function reviewAnswer(scenario: Scenario, answer: string): AnswerReview {
+/**
+ * Async because the parser and units libraries are loaded at first use (not at start-up), and
+ * only when the answer may hold a diagram or a figure.
+ */
+export async function reviewAnswer(scenario: Scenario, answer: string): Promise<AnswerReview> {
   const expects = scenario.diagram;
   if (!expects) return EMPTY_REVIEW;
   const review: AnswerReview = {
@@ -43,14 +47,14 @@ export function reviewAnswer(scenario: Scenario, answer: string): AnswerReview {
   };
   let prose = answer;
   if (MAY_HAVE_DIAGRAM.test(answer)) {
-    const found = extractDiagrams(answer);
+    const found = await extractDiagrams(answer);
     review.graph = found.graph;
     review.problems = found.problems;
     prose = found.prose;
     if (found.graph) review.diagram = critiqueDiagram(found.graph, expects);
   }
   if (MAY_HAVE_NUMBER.test(prose)) {
-    const estimates = checkEstimates(prose, expects.numbers);
+    const estimates = await checkEstimates(prose, expects.numbers);
     review.estimates = estimates.findings;
     review.credits = estimates.credits;
   }

@@ -29,7 +29,7 @@ export function withReview(inner: StageScorer): StageScorer {
     },
     async score(input: StageScoringInput) {
       const expects = input.scenario.diagram;
-      const review = expects ? reviewAnswer(input.scenario, input.answer) : null;
+      const review = expects ? await reviewAnswer(input.scenario, input.answer) : null;
       if (!expects || !review || !hasContent(review)) return inner.score(input);
       // Only a whole design (3+ boxes) is worth restating; a stray "A -> B" in prose is not.
       const answer =

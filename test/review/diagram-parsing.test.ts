@@ -4,8 +4,8 @@ import { extractDiagrams } from '../../src/diagrams/extract.ts';
 import { parseMermaid } from '../../src/diagrams/mermaid.ts';
 
 describe('Mermaid flowcharts', () => {
-  it('reads boxes, labels, edge labels and dotted arrows', () => {
-    const parsed = parseMermaid(
+  it('reads boxes, labels, edge labels and dotted arrows', async () => {
+    const parsed = await parseMermaid(
       'flowchart LR\n  a[Impression logs] --> b[(特征库)]\n  b -->|features| c{{Ranker}}\n  c -.-> d[Monitoring]',
     );
     expect(parsed.ok).toBe(true);
@@ -23,23 +23,23 @@ describe('Mermaid flowcharts', () => {
     ]);
   });
 
-  it('reads `graph TD`, chains and & fan-out', () => {
-    const parsed = parseMermaid('graph TD\n  A --> B & C\n  B --> D --> E');
+  it('reads `graph TD`, chains and & fan-out', async () => {
+    const parsed = await parseMermaid('graph TD\n  A --> B & C\n  B --> D --> E');
     expect(parsed.ok && parsed.graph.edges.length).toBe(4);
   });
 
-  it('explains a syntax error with line and column', () => {
-    const parsed = parseMermaid('flowchart LR\n  A[logs --> B');
+  it('explains a syntax error with line and column', async () => {
+    const parsed = await parseMermaid('flowchart LR\n  A[logs --> B');
     expect(parsed).toMatchObject({ ok: false, problem: { code: 'syntax', line: 2 } });
     if (!parsed.ok) expect(parsed.problem.detail).toMatch(/Unclosed '\['/);
   });
 
-  it('refuses other diagram types and empty blocks plainly', () => {
-    expect(parseMermaid('sequenceDiagram\n a->>b: hi')).toMatchObject({
+  it('refuses other diagram types and empty blocks plainly', async () => {
+    expect(await parseMermaid('sequenceDiagram\n a->>b: hi')).toMatchObject({
       ok: false,
       problem: { code: 'not-a-flowchart' },
     });
-    expect(parseMermaid('  \n')).toMatchObject({ ok: false, problem: { code: 'empty' } });
+    expect(await parseMermaid('  \n')).toMatchObject({ ok: false, problem: { code: 'empty' } });
   });
 });
 
@@ -79,8 +79,8 @@ describe('arrow text', () => {
 });
 
 describe('extracting diagrams from an answer', () => {
-  it('merges a Mermaid block and arrow lines, same label = same box', () => {
-    const found = extractDiagrams(
+  it('merges a Mermaid block and arrow lines, same label = same box', async () => {
+    const found = await extractDiagrams(
       'Design:\n```mermaid\nflowchart LR\n  L[logs] --> T[trainer]\n```\nlogs -> feature store',
     );
     expect(found.graph?.nodes.map((n) => n.id).sort()).toEqual([
@@ -91,12 +91,15 @@ describe('extracting diagrams from an answer', () => {
     expect(found.prose).not.toMatch(/flowchart/);
   });
 
-  it('reads an unfenced flowchart pasted on its own', () => {
-    expect(extractDiagrams('flowchart LR\n  A[logs] --> B[trainer]').graph?.edges).toHaveLength(1);
+  it('reads an unfenced flowchart pasted on its own', async () => {
+    const found = await extractDiagrams('flowchart LR\n  A[logs] --> B[trainer]');
+    expect(found.graph?.edges).toHaveLength(1);
   });
 
-  it('reports every unreadable block and never throws on junk', () => {
-    const found = extractDiagrams('```mermaid\nflowchart LR\n A[[[ -->\n```\n```mermaid\n```');
+  it('reports every unreadable block and never throws on junk', async () => {
+    const found = await extractDiagrams(
+      '```mermaid\nflowchart LR\n A[[[ -->\n```\n```mermaid\n```',
+    );
     expect(found.graph).toBeNull();
     expect(found.problems.length).toBe(2);
     for (const junk of [
@@ -105,7 +108,7 @@ describe('extracting diagrams from an answer', () => {
       '→→→',
       `\`\`\`mermaid\nflowchart LR\n${'A-->'.repeat(500)}`,
     ]) {
-      expect(() => extractDiagrams(junk)).not.toThrow();
+      await expect(extractDiagrams(junk)).resolves.toBeDefined();
     }
   });
 });

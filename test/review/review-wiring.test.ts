@@ -92,11 +92,13 @@ describe('the interviewer uses the checks', () => {
     expect(move.message).toMatch(/learning from its own decisions/);
   });
 
-  it('gives the LLM interviewer the checks in its prompt', () => {
-    const notes = reviewNotes(context('100M transactions a day, so about 100k QPS.')).join('\n');
+  it('gives the LLM interviewer the checks in its prompt', async () => {
+    const notes = (await reviewNotes(context('100M transactions a day, so about 100k QPS.'))).join(
+      '\n',
+    );
     expect(notes).toContain('<checks>');
     expect(notes).toContain('not 100,000');
-    expect(reviewNotes(context('I would start with the business goal.'))).toEqual([]);
+    expect(await reviewNotes(context('I would start with the business goal.'))).toEqual([]);
   });
 });
 
@@ -142,7 +144,7 @@ describe('eval sets', () => {
     for (const file of ['eval/diagrams.jsonl', 'eval/estimates.jsonl']) {
       const items = await loadReviewSet(file);
       expect(items.length).toBeGreaterThanOrEqual(60);
-      const report = runReviewEval(knowledge, file, items);
+      const report = await runReviewEval(knowledge, file, items);
       expect(report.defectRecall, file).toBeGreaterThanOrEqual(0.9);
       expect(report.falseFindingRate, file).toBeLessThanOrEqual(0.05);
       expect(report.malformedAnsweredRate, file).toBe(1);

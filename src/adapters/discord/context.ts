@@ -21,4 +21,6 @@ export interface BotContext {
   presses: PressGuard;
   /** The bot's own user id, once logged in (to recognise the threads it opened). */
   botUserId: () => string | null;
+  /** Time limit of one attachment download (PLATFORM_TIMEOUT_MS). */
+  downloadTimeoutMs: number;
 }

@@ -11,6 +11,7 @@ import { InFlight } from '../kit/in-flight.ts';
 import { PressGuard } from '../kit/press-guard.ts';
 import { connectWithin, networkCode } from '../kit/startup.ts';
 import { createDiscordClient, type DiscordConfig, type RestLimits } from './client.ts';
+import { DOWNLOAD_TIMEOUT_MS } from '../kit/attachments.ts';
 import type { BotContext, DiscordAppDeps } from './context.ts';
 import { LiveButtons } from './live-buttons.ts';
 import { handleMessage } from './message-handler.ts';
@@ -46,6 +47,7 @@ export async function startDiscordBot(
     buttons: new LiveButtons(),
     presses: new PressGuard(app.engine),
     botUserId: () => client.user?.id ?? null,
+    downloadTimeoutMs: options.rest?.timeoutMs ?? DOWNLOAD_TIMEOUT_MS,
   };
 
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, context));

@@ -8,6 +8,8 @@
  */
 import { discordTenant } from '../kit/tenant.ts';
 import type { Message } from 'discord.js';
+import type { Attachment } from '../../engine/types.ts';
+import { downloadAttachments } from '../kit/attachments.ts';
 import { langOfText } from '../../engine/lang.ts';
 import { describeError } from '../../engine/messages.ts';
 import { isQuietInConversation } from '../kit/quiet-errors.ts';
@@ -31,6 +33,28 @@ export function isInterviewChannel(message: Message, botUserId: string | null): 
   return channel.isDMBased();
 }
 
+/**
+ * The message's files, from the attachment URLs in Discord's own payload (never from a URL in
+ * the text). Files over the size limit are not fetched; the engine says why.
+ */
+function messageAttachments(message: Message, context: BotContext): Promise<Attachment[]> {
+  const files = [...message.attachments.values()].map((a) => ({
+    name: a.name,
+    mime: a.contentType ?? 'application/octet-stream',
+    size: a.size,
+    url: a.url,
+  }));
+  if (files.length === 0) return Promise.resolve([]);
+  return downloadAttachments(files, {
+    timeoutMs: context.downloadTimeoutMs,
+    onFailure: (file, reason) =>
+      context.logger.warn(
+        { messageId: message.id, file: file.name, reason },
+        'attachment download failed',
+      ),
+  });
+}
+
 export async function handleMessage(message: Message, context: BotContext): Promise<void> {
   if (!isFromHuman(message) || !isInterviewChannel(message, context.botUserId())) return;
   const { channel } = message;
@@ -46,14 +70,20 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     const actor = actorId(message.author.id);
     const sessionId = await interviewHere(context.app.engine, actor, channel);
     if (!sessionId) return;
-    const outcome = await typingIn(channel, () =>
-      context.app.engine.execute({
+    const outcome = await typingIn(channel, async () => {
+      const attachments = await messageAttachments(message, context);
+      return context.app.engine.execute({
         actor,
         tenant: discordTenant(message.guildId),
         sessionId,
-        command: { kind: 'answer', text: message.content, messageId: message.id },
-      }),
-    );
+        command: {
+          kind: 'answer',
+          text: message.content,
+          messageId: message.id,
+          ...(attachments.length > 0 ? { attachments } : {}),
+        },
+      });
+    });
     if (!outcome.ok) {
       if (isQuietInConversation(outcome.error)) return;
       await sendToChannel(channel, renderNotice(describeError(outcome.error, outcome.lang)));

@@ -20,6 +20,7 @@ import { connectWithin } from '../kit/startup.ts';
 import { StoredInstallations } from './installations.ts';
 import { EventClaims } from './event-claims.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { DOWNLOAD_TIMEOUT_MS } from '../kit/attachments.ts';
 import type { SlackDeps } from './interviews.ts';
 import { registerAppHome } from './listeners/app-home.ts';
 import { registerButtons } from './listeners/buttons.ts';
@@ -85,7 +86,13 @@ export async function startSlackApp(
   const work = new InFlight((error) => log.error({ err: error }, 'slack event handling failed'));
   const deps: SlackDeps = { app, logger: log };
   registerSlashCommand(bolt, deps, work);
-  registerThreadMessages(bolt, deps, work, new EventClaims(app.claimOnce));
+  registerThreadMessages(
+    bolt,
+    deps,
+    work,
+    new EventClaims(app.claimOnce),
+    options.clientOptions?.timeout ?? DOWNLOAD_TIMEOUT_MS,
+  );
   registerButtons(bolt, deps, work, new PressGuard(app.engine));
   registerStartModal(bolt, deps, work);
   registerAppHome(bolt, deps, work);

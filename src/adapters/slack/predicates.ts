@@ -3,6 +3,8 @@
  * (see listeners/thread-messages.ts). Pure functions on the event's fields.
  */
 
+import type { SlackFileLike } from './files.ts';
+
 /** The fields of a Slack `message` event we look at. */
 export interface MessageEventLike {
   type?: string;
@@ -15,6 +17,8 @@ export interface MessageEventLike {
   thread_ts?: string;
   /** Set on thread replies: who wrote the message the thread hangs under. */
   parent_user_id?: string;
+  /** Files shared with the message (subtype `file_share`). */
+  files?: SlackFileLike[];
 }
 
 /**

@@ -6,16 +6,21 @@
 import { isForgetConfirmation } from '../../engine/forget-wording.ts';
 import { COMMAND_WORDS, type CommandWord } from '../../engine/command-words.ts';
 import type { Command } from '../../engine/types.ts';
+import { type ImageLine, imageLine } from './image-input.ts';
 import { PRACTICE_WORDS, parsePracticeLine } from './practice-input.ts';
 
 export type TerminalInput =
   | { kind: 'command'; command: Command }
+  /** `/image PATH [text]`, or a line that is only an image's path: an answer with the file. */
+  | ({ kind: 'image' } & ImageLine)
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'unknown'; word: string };
 
 export function parseLine(line: string): TerminalInput {
   const trimmed = line.trim();
+  const image = imageLine(line);
+  if (image) return { kind: 'image', ...image };
   const match = /^\/(\S*)/.exec(trimmed);
   if (!match) return { kind: 'command', command: { kind: 'answer', text: line } };
   const word = match[1]!.toLowerCase();

@@ -10,6 +10,7 @@ import type { CliIO } from '../../io.ts';
 import type { InterviewEngine } from '../../engine/engine.ts';
 import { describeError } from '../../engine/messages.ts';
 import type { CandidateId, Command, Lang, Outcome } from '../../engine/types.ts';
+import { readImageFile } from './image-input.ts';
 import { parseLine } from './input.ts';
 import type { LineReader } from './lines.ts';
 import { renderReply } from './render.ts';
@@ -109,7 +110,22 @@ export async function runTerminalInterview(
       write(t().unknownCommand(input.word));
       continue;
     }
-    const outcome = await run(input.command);
-    if (await show(input.command, outcome)) return 'finished';
+    let command: Command;
+    if (input.kind === 'image') {
+      const file = await readImageFile(input.path);
+      if (file.ok) {
+        command = { kind: 'answer', text: input.text, attachments: [file.attachment] };
+      } else if (input.bare) {
+        // Only looked like a path: taken as words, like any other line.
+        command = { kind: 'answer', text: line };
+      } else {
+        write(t().imageFileProblem(input.path, file.reason));
+        continue;
+      }
+    } else {
+      command = input.command;
+    }
+    const outcome = await run(command);
+    if (await show(command, outcome)) return 'finished';
   }
 }

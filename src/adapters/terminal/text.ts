@@ -8,7 +8,12 @@ const TEXT = {
       'Commands: /followup  /hint  /next (next stage)  /end (finish and score)',
       '          /scorecard  /status  /history  /export  /abandon  /forget-me  /help  /quit',
       '          /model-answer [stage] (after a stage in coach mode, or after the interview)',
+      '          /image PATH [text] (a diagram as a PNG/JPEG/WebP/GIF file; a line that is only its path works too)',
     ].join('\n'),
+    imageFileProblem: (file: string, reason: string) =>
+      reason === 'no-path'
+        ? 'Give the path of the image after /image, e.g. /image ./board.png my design'
+        : `Could not ${reason === 'missing' ? 'find' : 'read'} the file "${file}"${reason === 'not-a-file' ? ' (it is a folder)' : ''}. Nothing was sent; check the path (relative to the folder you ran the chat in).`,
     unknownCommand: (word: string) =>
       `"/${word}" is not a command, and a line starting with "/" is never taken as an answer. Type /help for the commands; to answer, leave out the leading "/".`,
     exportFailed: (file: string, reason: string) =>
@@ -32,7 +37,12 @@ const TEXT = {
       '命令：/followup 追问  /hint 提示  /next 下一阶段  /end 结束并评分',
       '      /scorecard 评分卡  /status 状态  /history 历史  /export 导出  /abandon 放弃  /forget-me 删除我的数据  /help  /quit',
       '      /model-answer [阶段] 参考答案（教练模式下阶段结束后，或面试结束后）',
+      '      /image 路径 [文字] 发送架构图图片（PNG/JPEG/WebP/GIF；只输入图片路径的一行也可以）',
     ].join('\n'),
+    imageFileProblem: (file: string, reason: string) =>
+      reason === 'no-path'
+        ? '请在 /image 后面写图片路径，例如：/image ./board.png 我的设计'
+        : `${reason === 'missing' ? '找不到' : '读不了'}文件「${file}」${reason === 'not-a-file' ? '（它是文件夹）' : ''}。没有发送任何内容；请检查路径（相对于你运行聊天的目录）。`,
     unknownCommand: (word: string) =>
       `"/${word}" 不是命令；以 "/" 开头的一行不会被当作回答。输入 /help 查看命令；要回答，请去掉开头的 "/"。`,
     exportFailed: (file: string, reason: string) =>

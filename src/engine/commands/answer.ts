@@ -1,4 +1,5 @@
 /** `answer`: the candidate's message (an answer or a clarifying question). */
+import { readAnswerImages } from '../answer-images.ts';
 import { STAGE_TEXT_CAP, candidateText, cleanAnswer, isBlank } from '../answer-text.ts';
 import { msg } from '../messages.ts';
 import { respondToAnswer } from '../respond.ts';
@@ -25,7 +26,8 @@ export const answerHandler: SessionCommandHandler = {
   validate(command) {
     if (command.kind !== 'answer') return null;
     const text = cleanAnswer(command.text);
-    if (isBlank(text)) return { code: 'empty-answer' };
+    // An image alone is an answer (a diagram); what becomes of it is said in run().
+    if (isBlank(text) && (command.attachments ?? []).length === 0) return { code: 'empty-answer' };
     // "/hint please", "/end now", a lone "/": meant as a command, never taken as an answer.
     if (text.trimStart().startsWith('/')) return { code: 'not-a-command' };
     return null;
@@ -40,7 +42,17 @@ export const answerHandler: SessionCommandHandler = {
       if (!turn.completedOwnPending) replayAfter(turn, turn.requestTurnId);
       return;
     }
-    const text = cleanAnswer(command.text).trim();
+    const typed = cleanAnswer(command.text).trim();
+    // Diagrams read from images join the answer as Mermaid blocks: one critique for both kinds.
+    const fromImages = await readAnswerImages(
+      turn,
+      command,
+      command.attachments ?? [],
+      typed !== '',
+    );
+    const text = [typed, ...fromImages].filter((part) => part !== '').join('\n\n');
+    // Only images, none of them read: the notes say why, and there is nothing to keep.
+    if (text === '') return;
     const before = candidateText(turn.stageTurns()).length;
 
     // The candidate's message is saved before any interviewer work, so a crash loses nothing.

@@ -143,7 +143,7 @@ export class LlmInterviewer implements Interviewer {
       purpose: `interviewer:${task.kind}`,
       schemaName: `interviewer_${task.kind}`,
       schema: moveSchema(task.moves, task.followupKeys),
-      messages: interviewerMessages(this.template, context, task.text),
+      messages: await interviewerMessages(this.template, context, task.text),
       temperature: 0.4,
       maxCompletionTokens: MAX_COMPLETION_TOKENS,
       refine: (output) => this.ground(context, task, output as MoveOutput),

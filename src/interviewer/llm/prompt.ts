@@ -65,7 +65,10 @@ export function interviewerSystemMessage(
   return `${render(template, 'instructions')}\n\n${scenarioPart}`;
 }
 
-export function interviewerUserMessage(context: InterviewerContext, task: string): string {
+export async function interviewerUserMessage(
+  context: InterviewerContext,
+  task: string,
+): Promise<string> {
   const turns = context.stageTurns.slice(-MAX_TURNS).map(renderTurn);
   const revealed = revealedSoFar(context);
   return [
@@ -76,7 +79,7 @@ export function interviewerUserMessage(context: InterviewerContext, task: string
     `Facts already revealed in this interview: ${revealed.length > 0 ? revealed.join(', ') : 'none'}.`,
     '',
     ...askedBefore(context),
-    ...reviewNotes(context),
+    ...(await reviewNotes(context)),
     task,
   ].join('\n');
 }
@@ -89,14 +92,14 @@ export function revealedSoFar(context: InterviewerContext): string[] {
   return [...new Set(context.session.stages.flatMap((s) => s.revealedFacts))];
 }
 
-export function interviewerMessages(
+export async function interviewerMessages(
   template: PromptTemplate,
   context: InterviewerContext,
   task: string,
-): ChatMessage[] {
+): Promise<ChatMessage[]> {
   return [
     { role: 'system', content: interviewerSystemMessage(template, context) },
-    { role: 'user', content: interviewerUserMessage(context, task) },
+    { role: 'user', content: await interviewerUserMessage(context, task) },
   ];
 }
 

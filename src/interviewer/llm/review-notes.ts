@@ -8,10 +8,10 @@ import { reviewAnswer } from '../../review/review.ts';
 import { creditNote, diagramAsk, estimateAsk, problemText } from '../../review/wording.ts';
 import { latestCandidateMessage } from '../probes.ts';
 
-export function reviewNotes(context: InterviewerContext): string[] {
+export async function reviewNotes(context: InterviewerContext): Promise<string[]> {
   const expects = context.scenario.diagram;
   if (!expects) return [];
-  const review = reviewAnswer(context.scenario, latestCandidateMessage(context));
+  const review = await reviewAnswer(context.scenario, latestCandidateMessage(context));
   const lines = [
     ...review.problems.map((p) => problemText(p, 'en')),
     ...review.estimates.map((f) => estimateAsk(f, 'en')),

@@ -11,8 +11,10 @@ import type { DiscordAppDeps } from '../../../src/adapters/discord/context.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Interviewer, StageScorer } from '../../../src/engine/ports.ts';
 import {
+  type FakeChannel,
   type FakeDiscord,
   type FakeMessage,
+  type FakeUser,
   type RecordedCall,
   startFakeDiscord,
 } from '../../fakes/discord/server.ts';
@@ -26,12 +28,17 @@ export interface Harness {
 
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-function testEnv(discord: FakeDiscord, privateThreads: boolean): NodeJS.ProcessEnv {
-  // No OPENAI_* variables: the offline interviewer and scorer.
+function testEnv(
+  discord: FakeDiscord,
+  privateThreads: boolean,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  // No OPENAI_* variables unless `extra` has them: the offline interviewer and scorer.
   return {
     DISCORD_TOKEN: discord.token,
     DISCORD_API_URL: discord.apiUrl,
     DISCORD_PRIVATE_THREADS: privateThreads ? 'true' : 'false',
+    ...extra,
   };
 }
 
@@ -41,10 +48,12 @@ export async function startBot(
     heartbeatIntervalMs?: number;
     interviewer?: Interviewer;
     scorer?: StageScorer;
+    /** More settings, e.g. OPENAI_BASE_URL for the LLM path against the fake OpenAI server. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord({ heartbeatIntervalMs: options.heartbeatIntervalMs });
-  const config = loadConfig(testEnv(discord, options.privateThreads ?? true));
+  const config = loadConfig(testEnv(discord, options.privateThreads ?? true, options.env));
   const app = await createApp(config, {
     logger,
     memoryStore: true,
@@ -62,6 +71,30 @@ export async function startBot(
       await discord.close();
     },
   };
+}
+
+/**
+ * Runs `/interview start` (interview mode, English) for a new user `name` and returns the
+ * interview thread once the start is acknowledged.
+ */
+export async function startInterview(
+  discord: FakeDiscord,
+  name: string,
+  scenario: string,
+): Promise<{ thread: FakeChannel; user: FakeUser }> {
+  const user = discord.user(name);
+  const before = discord.lastSeq();
+  const started = discord.slashCommand({
+    user,
+    subcommand: 'start',
+    options: { scenario, mode: 'interview', language: 'en' },
+  });
+  await discord.waitForCall(
+    (c) => c.route === 'webhook-edit' && c.params.token === started.token,
+    before,
+  );
+  const created = discord.calls.find((c) => c.seq > before && c.route === 'thread-create')!;
+  return { thread: discord.world.channels.get(created.response.id)!, user };
 }
 
 /** The bot with a stand-in interviewer or scorer (slow or long-winded stubs). */

@@ -31,7 +31,13 @@ export interface Harness {
 
 export const silentLogger = pino({ level: 'silent' });
 
-export async function startHarness(options: { app?: App } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    app?: App;
+    /** More settings (e.g. OPENAI_BASE_URL); `KNOWLEDGE_DIR: ''` for the real knowledge base. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<Harness> {
   const fake = await new FakeSlackWebApi({ botToken: BOT_TOKEN }).start();
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -39,6 +45,7 @@ export async function startHarness(options: { app?: App } = {}): Promise<Harness
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
     KNOWLEDGE_DIR,
+    ...options.env,
   });
   const app = options.app ?? (await createApp(config, { logger: silentLogger, memoryStore: true }));
   const slack = await startSlackApp(app, config.slack!, silentLogger, {

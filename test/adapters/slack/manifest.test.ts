@@ -42,6 +42,7 @@ describe('slack-manifest.yaml', () => {
       'channels:history',
       'chat:write',
       'commands',
+      'files:read',
       'files:write',
       'groups:history',
       'im:history',

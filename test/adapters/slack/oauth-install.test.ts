@@ -206,6 +206,7 @@ describe('OAuth settings', () => {
       'groups:history',
       'im:history',
       'files:write',
+      'files:read',
     ]);
   });
 

@@ -40,6 +40,15 @@ export interface FakeDiscordOptions {
 
 type OptionValue = string | number | boolean;
 
+/** A file attached to a message, served at its attachment URL. */
+export interface FakeFile {
+  name: string;
+  data: Uint8Array;
+  contentType?: string;
+  /** The size the payload declares (default: the data's length). */
+  size?: number;
+}
+
 export interface SlashCommandInput {
   user: FakeUser;
   /** Defaults to the server's text channel. */
@@ -67,8 +76,20 @@ export interface FakeDiscord {
     message: FakeMessage;
     customId: string;
   }): PendingInteraction;
-  /** A user posts a message in a channel (MESSAGE_CREATE). */
-  say(input: { user: FakeUser; channel: FakeChannel; content: string }): FakeMessage;
+  /**
+   * A user posts a message in a channel (MESSAGE_CREATE). `files` are served by the fake's CDN
+   * and listed in the payload's `attachments` with their URL (`size` overrides the declared size).
+   */
+  say(input: {
+    user: FakeUser;
+    channel: FakeChannel;
+    content: string;
+    files?: FakeFile[];
+  }): FakeMessage;
+  /** A URL on the fake's CDN (served or not), e.g. for a URL a candidate types. */
+  cdnUrl(path: string): string;
+  /** Every request to the CDN (path and query), in order: what the bot downloaded. */
+  cdnRequests: string[];
   /** Resolves with `check()`'s first truthy value, re-checked after every REST call and gateway event. */
   until<T>(check: () => T | undefined | null | false): Promise<T>;
   /** The first call after `after` (a seq) matching `predicate`. */
@@ -114,9 +135,28 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
   };
   const routes = createRestRoutes(world, hooks);
+  // The CDN: attachments are served from a path of their own, as cdn.discordapp.com does.
+  const cdnFiles = new Map<string, { data: Uint8Array; contentType: string }>();
+  const cdnRequests: string[] = [];
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', base);
+    if (url.pathname.startsWith('/attachments/')) {
+      cdnRequests.push(`${url.pathname}${url.search}`);
+      const file = cdnFiles.get(url.pathname);
+      if (!file) {
+        response.writeHead(404, { 'content-type': 'text/plain' });
+        response.end('Not Found');
+        return;
+      }
+      response.writeHead(200, {
+        'content-type': file.contentType,
+        'content-length': String(file.data.byteLength),
+      });
+      response.end(file.data);
+      recheck();
+      return;
+    }
     const prefix = '/api/v10';
     if (!url.pathname.startsWith(`${prefix}/`)) {
       response.writeHead(404, { 'content-type': 'application/json' });
@@ -235,12 +275,30 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         m,
       );
     },
-    say: ({ user: u, channel, content }) => {
-      const m = message({ channel, author: u, content });
+    say: ({ user: u, channel, content, files }) => {
+      const attachments = (files ?? []).map((f) => {
+        const id = snowflake();
+        const path = `/attachments/${channel.id}/${id}/${encodeURIComponent(f.name)}`;
+        const contentType = f.contentType ?? 'image/png';
+        cdnFiles.set(path, { data: f.data, contentType });
+        // Signed like Discord's (ex/is/hm), so the bot must use the URL exactly as given.
+        const url = `${base}${path}?ex=67a1b2c3&is=67a06143&hm=${id}`;
+        return {
+          id,
+          filename: f.name,
+          size: f.size ?? f.data.byteLength,
+          url,
+          proxy_url: url,
+          content_type: contentType,
+        };
+      });
+      const m = message({ channel, author: u, content, attachments });
       world.messages.set(m.id, m);
       gateway.dispatch('MESSAGE_CREATE', m);
       return m;
     },
+    cdnUrl: (path) => `${base}/attachments/${path.replace(/^\//, '')}`,
+    cdnRequests,
     until,
     waitForCall: (predicate, after = 0) =>
       until(() => calls.find((c) => c.seq > after && predicate(c))),

@@ -92,9 +92,12 @@ export function threadReply(options: {
   text: string;
   parentUserId?: string;
   teamId?: string;
+  /** Files shared with the reply (from `FakeSlackWebApi.shareFile`): a `file_share` message. */
+  files?: unknown[];
 }): Record<string, unknown> {
   return {
     type: 'message',
+    ...(options.files ? { subtype: 'file_share', files: options.files, upload: false } : {}),
     client_msg_id: `msg-${options.ts}`,
     text: options.text,
     user: options.user.id,

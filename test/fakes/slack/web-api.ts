@@ -6,9 +6,11 @@
  * records every call, `auth.test` included, with its arguments decoded (form fields that hold
  * JSON, like `blocks` and `view`, are parsed).
  *
- * Besides `/api/<method>` it serves the upload URLs it hands out (`/upload/<fileId>`) and
- * response URLs for slash commands and buttons (`/respond/<id>`), recorded as calls named
- * `upload` and `response_url`.
+ * Besides `/api/<method>` it serves the upload URLs it hands out (`/upload/<fileId>`),
+ * response URLs for slash commands and buttons (`/respond/<id>`), and the private URLs of files
+ * shared in messages (`/files-pri/…`, see `shareFile`), recorded as calls named `upload`,
+ * `response_url` and `file_download`. Like Slack, a file asked for without a valid bot token
+ * gets the sign-in page (200, HTML) rather than the file.
  *
  * Faults on demand: `failNext(method, error)` answers the next call of `method` with
  * `{ ok: false, error }`, as Slack does (e.g. `not_in_channel`, `missing_scope`); `hold(method)`
@@ -104,8 +106,21 @@ async function parseArgs(req: IncomingMessage, raw: Buffer): Promise<Record<stri
   return args;
 }
 
+/** A file as Slack lists it in a message event's `files`. */
+export interface FakeSlackFile {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  size: number;
+  url_private: string;
+  url_private_download: string;
+}
+
 export class FakeSlackWebApi {
   readonly calls: RecordedCall[] = [];
+  private readonly sharedFiles = new Map<string, { data: Uint8Array; mimetype: string }>();
   private server: Server | null = null;
   private base = '';
   private tsCounter = 0;
@@ -154,6 +169,38 @@ export class FakeSlackWebApi {
     this.server = null;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /**
+   * A file a user shares in a message: served at its private URLs to the bot's token; put the
+   * result in the message event's `files`. `size` overrides the declared size.
+   */
+  shareFile(file: {
+    name: string;
+    data: Uint8Array;
+    mimetype?: string;
+    size?: number;
+  }): FakeSlackFile {
+    this.fileCounter += 1;
+    const id = `F0SHARED${this.fileCounter}`;
+    const mimetype = file.mimetype ?? 'image/png';
+    const path = `/files-pri/${FAKE_TEAM_ID}-${id}/${encodeURIComponent(file.name)}`;
+    this.sharedFiles.set(path, { data: file.data, mimetype });
+    return {
+      id,
+      name: file.name,
+      title: file.name,
+      mimetype,
+      filetype: file.name.split('.').pop() ?? 'binary',
+      size: file.size ?? file.data.byteLength,
+      url_private: `${this.base}${path}`,
+      url_private_download: `${this.base}${path.replace(`${id}/`, `${id}/download/`)}`,
+    };
+  }
+
+  /** A URL on the fake's file host (shared or not), e.g. for a link a candidate types. */
+  fileUrl(path: string): string {
+    return `${this.base}/files-pri/${path.replace(/^\//, '')}`;
   }
 
   /** The next call of `method` fails with Slack's `{ ok: false, error }`. */
@@ -221,6 +268,27 @@ export class FakeSlackWebApi {
       const args = await parseArgs(req, raw);
       this.record({ method: 'upload', args: { fileId: url.pathname.slice(8), ...args }, token });
       send(200, `OK - ${raw.length}`);
+      return;
+    }
+    if (url.pathname.startsWith('/files-pri/')) {
+      this.record({ method: 'file_download', args: { path: url.pathname }, token });
+      const file = this.sharedFiles.get(url.pathname.replace('/download/', '/'));
+      const tokenOk =
+        token !== null && (token === this.options.botToken || this.installed.has(token));
+      if (!tokenOk) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
+        return;
+      }
+      if (!file) {
+        send(404, 'file not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': file.mimetype,
+        'content-length': String(file.data.byteLength),
+      });
+      res.end(file.data);
       return;
     }
     if (url.pathname.startsWith('/respond/')) {

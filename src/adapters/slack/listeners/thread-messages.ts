@@ -13,9 +13,11 @@ import type {
   Middleware,
   SlackEventMiddlewareArgs,
 } from '@slack/bolt';
+import { downloadAttachments } from '../../kit/attachments.ts';
 import type { InFlight } from '../../kit/in-flight.ts';
 import { isQuietInConversation } from '../../kit/quiet-errors.ts';
 import type { EventClaims } from '../event-claims.ts';
+import { messageFiles } from '../files.ts';
 import { messageIdFor, sessionIdFor } from '../ids.ts';
 import { errorMessage, runInThread, type SlackDeps } from '../interviews.ts';
 import { slackToPlain } from '../mrkdwn.ts';
@@ -45,6 +47,8 @@ export function registerThreadMessages(
   deps: SlackDeps,
   work: InFlight,
   claims: EventClaims,
+  /** Time limit of one file download (PLATFORM_TIMEOUT_MS). */
+  downloadTimeoutMs: number,
 ): void {
   const notFromBot = onlyIf((args) => !isFromBotOrSelf(fields(args), args.context.botUserId));
   const personMessage = onlyIf((args) => isPersonMessage(fields(args)));
@@ -66,6 +70,17 @@ export function registerThreadMessages(
         // After the filters (it writes to the store), inside the tracked work (so stop() waits
         // for it): the one delivery, across processes, that acts.
         if (!(await claims.first(teamId, body.event_id))) return;
+        const attachments = await downloadAttachments(
+          messageFiles(message.files, context.botToken),
+          {
+            timeoutMs: downloadTimeoutMs,
+            onFailure: (file, reason) =>
+              deps.logger.warn(
+                { channel, ts, file: file.name, reason },
+                'slack file download failed',
+              ),
+          },
+        );
         await runInThread(deps, client, {
           sessionId: sessionIdFor({ teamId, channel, threadTs }),
           teamId,
@@ -74,6 +89,7 @@ export function registerThreadMessages(
             kind: 'answer',
             text: slackToPlain(message.text ?? ''),
             messageId: messageIdFor(teamId, channel, ts),
+            ...(attachments.length > 0 ? { attachments } : {}),
           },
           onError: async (error, lang) => {
             if (isQuietInConversation(error)) return;

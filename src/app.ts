@@ -107,6 +107,7 @@ function assemble(
     logger,
     namespace: options.namespace,
     observer: ops.llmObserver,
+    storeKind: stores.kind,
   });
   ops.watchLlm(llm);
   const interviewer: Interviewer = options.interviewer ?? llm?.interviewer ?? offlineInterviewer;

@@ -19,6 +19,7 @@ import { LlmInterviewer } from '../interviewer/llm/llm-interviewer.ts';
 import { RequestLimiter } from './limiter.ts';
 import { LlmScorer } from '../scorer/llm/llm-scorer.ts';
 import { BudgetGuard } from './budgets.ts';
+import { type BudgetStoreKind, openBudgetBackend } from './budget-backend.ts';
 
 export { CircuitBreaker } from './breaker.ts';
 export { LlmClient } from './client.ts';
@@ -41,6 +42,8 @@ export interface LlmDeps {
   namespace?: string;
   /** Told about every LLM request (metrics). */
   observer?: (call: LlmCallEvent) => void;
+  /** The store in use: budgets live beside it (Redis, PostgreSQL, a sqlite file; default memory). */
+  storeKind?: BudgetStoreKind;
 }
 
 export interface LlmServices {
@@ -193,6 +196,13 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
     budgetRedis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
     budgetRedis.on('error', (error) => deps.logger?.warn({ err: error }, 'budgets: redis error'));
   }
+  // Otherwise beside the store: PostgreSQL (shared), the sqlite file's sibling (kept), memory.
+  const budgets = openBudgetBackend({
+    ...config.store,
+    storeKind: deps.storeKind ?? 'memory',
+    redis: budgetRedis ?? undefined,
+    logger: deps.logger,
+  });
 
   return {
     interviewer: handle
@@ -212,7 +222,7 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
         teamTurnsPerMinute: config.llm.teamTurnsPerMinute,
         teamDailyTokens: config.llm.teamDailyTokens,
       },
-      { redis: budgetRedis ?? undefined, namespace },
+      { backend: budgets, namespace },
       deps.clock,
     ),
     // What the candidate talks to: the interviewer's server, else the judge's.
@@ -221,6 +231,7 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
     async close() {
       await handle?.limiter.close();
       await judge?.own?.close();
+      await budgets.close().catch(() => {});
       if (budgetRedis) await budgetRedis.quit().catch(() => {});
     },
   };

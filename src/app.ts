@@ -76,6 +76,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     memory: options.memoryStore,
     namespace: options.namespace,
     logger,
+    clock: options.clock,
     lock: { maxWaitMs: longestTurnMs(config) },
   });
 

@@ -10,27 +10,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import type { EngineRequest, Outcome } from '../../src/engine/types.ts';
+import { createApp } from '../../src/app.ts';
 import { budgetsFileFor, openBudgetBackend } from '../../src/llm/budget-backend.ts';
 import { BudgetGuard } from '../../src/llm/budgets.ts';
 import { type FakeOpenAIServer, startFakeOpenAI } from '../fakes/openai-server.ts';
 import { scriptGoodLlm } from '../fakes/scripted-llm.ts';
 import { databaseUrl, dropSchemas, inSchema, uniqueSchema } from '../store/postgres-helpers.ts';
-
-const LIMITS = {
-  userTurnsPerMinute: 2,
-  userDailyTokens: 1_000,
-  teamTurnsPerMinute: 3,
-  teamDailyTokens: 1_500,
-};
-const usage = (tokens: number) => ({
-  requests: 1,
-  promptTokens: tokens - 10,
-  completionTokens: 10,
-  cachedTokens: 0,
-});
+import {
+  answer,
+  budgetConfig,
+  expectTeamDayRefusedEverywhere,
+  LIMITS,
+  startFor,
+  usage,
+} from './budget-helpers.ts';
 
 let llm: FakeOpenAIServer;
 beforeAll(async () => {
@@ -43,28 +36,7 @@ afterAll(async () => {
 
 const logger = pino({ level: 'silent' });
 
-function appConfig(env: Record<string, string>) {
-  return loadConfig({
-    KNOWLEDGE_DIR: 'test/fixtures/knowledge-mini',
-    OPENAI_BASE_URL: llm.url,
-    LLM_MAX_RETRIES: '0',
-    SCORER: 'offline',
-    ...env,
-  });
-}
-
-async function startFor(app: App, actor: string, tenant: string): Promise<string> {
-  const outcome = await app.engine.execute({
-    actor,
-    tenant,
-    command: { kind: 'start', scenarioId: 'mini-recsys' },
-  });
-  if (!outcome.ok) throw new Error(outcome.error.code);
-  return outcome.sessionId!;
-}
-
-const answer = (app: App, request: Omit<EngineRequest, 'command'>): Promise<Outcome> =>
-  app.engine.execute({ ...request, command: { kind: 'answer', text: 'We track watch time.' } });
+const appConfig = (env: Record<string, string>) => budgetConfig(llm.url, env);
 
 describe.skipIf(!databaseUrl)('budgets on PostgreSQL without Redis (needs DATABASE_URL)', () => {
   const schemas: string[] = [];
@@ -128,17 +100,7 @@ describe.skipIf(!databaseUrl)('budgets on PostgreSQL without Redis (needs DATABA
     const a = await createApp(config, { logger });
     const b = await createApp(config, { logger });
     try {
-      const tenant = `discord:G${randomUUID().slice(0, 6)}`;
-      const ana = { actor: `discord:ana-${randomUUID()}`, tenant };
-      const sessionId = await startFor(a, ana.actor, tenant);
-      expect((await answer(a, { ...ana, sessionId })).ok).toBe(true);
-      for (const app of [a, b]) {
-        const refused = await answer(app, { ...ana, sessionId });
-        expect(!refused.ok && refused.error).toMatchObject({
-          code: 'budget-exhausted',
-          params: { scope: 'team' as const },
-        });
-      }
+      await expectTeamDayRefusedEverywhere([a, b]);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

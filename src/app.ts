@@ -76,6 +76,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     memory: options.memoryStore,
     namespace: options.namespace,
     logger,
+    clock: options.clock,
     lock: { maxWaitMs: longestTurnMs(config) },
   });
 
@@ -107,6 +108,7 @@ function assemble(
     logger,
     namespace: options.namespace,
     observer: ops.llmObserver,
+    storeKind: stores.kind,
   });
   ops.watchLlm(llm);
   const interviewer: Interviewer = options.interviewer ?? llm?.interviewer ?? offlineInterviewer;

@@ -1,9 +1,8 @@
 /**
  * Budgets per candidate and per team (a Slack workspace, a Discord server): turns per minute
- * and LLM tokens per UTC day, held in `rate-limiter-flexible` limiters. With Redis
- * (RateLimiterRedis) every process sharing that Redis draws on the same budgets; without it
- * (sqlite, memory: one process by design) the limiters live in this process's memory, so daily
- * token budgets start again after a restart.
+ * and LLM tokens per UTC day, held in `rate-limiter-flexible` limiters on the backend that
+ * matches the store (budget-backend.ts): Redis or PostgreSQL, shared by every process on it;
+ * a file beside the sqlite store, so a day's tokens survive a restart; memory in tests.
  *
  * - Turns: each admitted turn consumes one point from the candidate's and the team's
  *   one-minute budgets; over either, the turn is refused with the limiter's own retry time.
@@ -13,15 +12,10 @@
  *   again at midnight UTC, which is also the retry time given.
  * A team budget stops one busy workspace from using up what every other team shares.
  */
-import type { Redis } from 'ioredis';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Admission, Clock, UsageGuard } from '../engine/ports.ts';
 import type { CandidateId, TokenUsage } from '../engine/types.ts';
+import { type BudgetBackend, openBudgetBackend } from './budget-backend.ts';
 
 export interface BudgetLimits {
   userTurnsPerMinute: number;
@@ -30,9 +24,9 @@ export interface BudgetLimits {
   teamDailyTokens: number;
 }
 
-export interface BudgetBackend {
-  /** Shared budgets across processes; absent: this process's memory. */
-  redis?: Redis;
+export interface BudgetPlace {
+  /** Where the counters live; absent: this process's memory. */
+  backend?: BudgetBackend;
   /** Prefix of every key, e.g. the store's namespace, so apps and test runs stay apart. */
   namespace: string;
 }
@@ -46,18 +40,16 @@ type Scope = 'user' | 'team';
 export class BudgetGuard implements UsageGuard {
   private readonly turns: Record<Scope, RateLimiterAbstract>;
   private readonly tokens: Record<Scope, RateLimiterAbstract>;
+  private readonly backend: BudgetBackend;
 
   constructor(
     private readonly limits: BudgetLimits,
-    backend: BudgetBackend,
+    place: BudgetPlace,
     private readonly clock: Clock = { now: Date.now },
   ) {
-    const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
-      const keyPrefix = `${backend.namespace}::budget:${name}`;
-      return backend.redis
-        ? new RateLimiterRedis({ storeClient: backend.redis, keyPrefix, points, duration })
-        : new RateLimiterMemory({ keyPrefix, points, duration });
-    };
+    this.backend = place.backend ?? openBudgetBackend({ storeKind: 'memory' });
+    const make = (name: string, points: number, duration: number): RateLimiterAbstract =>
+      this.backend.limiter(`${place.namespace}::budget:${name}`, points, duration);
     this.turns = {
       user: make('user-turns', limits.userTurnsPerMinute, 60),
       team: make('team-turns', limits.teamTurnsPerMinute, 60),
@@ -69,6 +61,7 @@ export class BudgetGuard implements UsageGuard {
   }
 
   async admit(candidateId: CandidateId, tenantId?: string): Promise<Admission> {
+    await this.backend.ready();
     const now = this.clock.now();
     const day = utcDay(now);
     const spent = await Promise.all([
@@ -103,6 +96,7 @@ export class BudgetGuard implements UsageGuard {
   async record(candidateId: CandidateId, usage: TokenUsage, tenantId?: string): Promise<void> {
     const tokens = Math.round(usage.promptTokens + usage.completionTokens);
     if (tokens <= 0) return;
+    await this.backend.ready();
     const day = utcDay(this.clock.now());
     await Promise.all([
       this.tokens.user.penalty(`${candidateId}:${day}`, tokens),

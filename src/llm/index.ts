@@ -22,6 +22,7 @@ import { BudgetGuard } from './budgets.ts';
 import { LlmDiagramImageReader } from './image-diagram-reader.ts';
 import { visionEnabled } from './vision.ts';
 import type { DiagramImageReader } from '../engine/image-reader.ts';
+import { type BudgetStoreKind, openBudgetBackend } from './budget-backend.ts';
 
 export { CircuitBreaker } from './breaker.ts';
 export { LlmClient } from './client.ts';
@@ -44,6 +45,8 @@ export interface LlmDeps {
   namespace?: string;
   /** Told about every LLM request (metrics). */
   observer?: (call: LlmCallEvent) => void;
+  /** The store in use: budgets live beside it (Redis, PostgreSQL, a sqlite file; default memory). */
+  storeKind?: BudgetStoreKind;
 }
 
 export interface LlmServices {
@@ -198,6 +201,13 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
     budgetRedis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
     budgetRedis.on('error', (error) => deps.logger?.warn({ err: error }, 'budgets: redis error'));
   }
+  // Otherwise beside the store: PostgreSQL (shared), the sqlite file's sibling (kept), memory.
+  const budgets = openBudgetBackend({
+    ...config.store,
+    storeKind: deps.storeKind ?? 'memory',
+    redis: budgetRedis ?? undefined,
+    logger: deps.logger,
+  });
 
   return {
     interviewer: handle
@@ -222,7 +232,7 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
         teamTurnsPerMinute: config.llm.teamTurnsPerMinute,
         teamDailyTokens: config.llm.teamDailyTokens,
       },
-      { redis: budgetRedis ?? undefined, namespace },
+      { backend: budgets, namespace },
       deps.clock,
     ),
     // What the candidate talks to: the interviewer's server, else the judge's.
@@ -231,6 +241,7 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
     async close() {
       await handle?.limiter.close();
       await judge?.own?.close();
+      await budgets.close().catch(() => {});
       if (budgetRedis) await budgetRedis.quit().catch(() => {});
     },
   };

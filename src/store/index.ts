@@ -8,6 +8,7 @@
  */
 import type Keyv from 'keyv';
 import {
+  type Clock,
   type EngineLogger,
   type SessionLock,
   type SessionStore,
@@ -60,6 +61,8 @@ export interface StoreOptions {
   /** Deadlines of Redis and PostgreSQL calls. */
   timeouts?: StoreTimeouts;
   logger?: EngineLogger;
+  /** The engine's clock: interviews are stamped by it, so retention is measured on it too. */
+  clock?: Clock;
 }
 
 export interface StoreHandle {
@@ -88,6 +91,8 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
   const logger = options.logger ?? silentLogger;
   const timeouts = options.timeouts ?? DEFAULT_STORE_TIMEOUTS;
   const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
+  const clock = options.clock ?? { now: Date.now };
+  const now = () => clock.now();
 
   if (options.memory) {
     const keyv = createMemoryKeyv(namespace);
@@ -96,6 +101,7 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
       description: 'memory (nothing is kept after exit)',
       lock: options.lock,
       retentionMs,
+      now,
       sweepExpired: async () => {},
       close: async () => {},
     });
@@ -107,12 +113,16 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
       logger,
       timeouts,
       retentionMs,
+      now,
     });
 
   if (options.redisUrl) {
     const backend = await openRedis(options.redisUrl, logger, timeouts);
     return {
-      store: new LogSessionStore(new RedisSessionLog(backend.redis, namespace), { retentionMs }),
+      store: new LogSessionStore(new RedisSessionLog(backend.redis, namespace, now), {
+        retentionMs,
+        now,
+      }),
       lock: new RedisSessionLock(backend.redis, namespace, options.lock, logger),
       counters: new RedisKeyValue(backend.redis, namespace),
       records: new RedisRecords(backend.redis, namespace),
@@ -130,6 +140,7 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
     description: `sqlite ${sqlite.path}`,
     lock: options.lock,
     retentionMs,
+    now,
     sweepExpired: sqlite.sweepExpired,
     close: sqlite.close,
   });
@@ -139,9 +150,15 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
 async function openPostgresStore(
   url: string,
   options: StoreOptions,
-  shared: { namespace: string; logger: EngineLogger; timeouts: StoreTimeouts; retentionMs: number },
+  shared: {
+    namespace: string;
+    logger: EngineLogger;
+    timeouts: StoreTimeouts;
+    retentionMs: number;
+    now: () => number;
+  },
 ): Promise<StoreHandle> {
-  const { namespace, logger, timeouts, retentionMs } = shared;
+  const { namespace, logger, timeouts, retentionMs, now } = shared;
   const pg = await openPostgres(url, { schema: options.databaseSchema, timeouts, logger });
   let redis: Awaited<ReturnType<typeof openRedis>> | undefined;
   try {
@@ -150,9 +167,9 @@ async function openPostgresStore(
     await pg.close();
     throw error;
   }
-  const sessions = new PgSessionLog(pg.pool);
+  const sessions = new PgSessionLog(pg.pool, now);
   const log: SessionLog = redis
-    ? withClaims(sessions, new RedisSessionLog(redis.redis, namespace))
+    ? withClaims(sessions, new RedisSessionLog(redis.redis, namespace, now))
     : sessions;
   if (!redis) {
     logger.warn(
@@ -168,7 +185,7 @@ async function openPostgresStore(
   timer.unref();
   const where = `postgres ${redactPostgresUrl(url)} (schema ${pg.schema})`;
   return {
-    store: new LogSessionStore(log, { retentionMs }),
+    store: new LogSessionStore(log, { retentionMs, now }),
     lock: redis
       ? new RedisSessionLock(redis.redis, namespace, options.lock, logger)
       : new InProcessLock(options.lock),
@@ -202,13 +219,16 @@ export function storeOnKeyv(
     description: string;
     lock?: LockOptions;
     retentionMs?: number;
+    /** The engine's clock (default the real one). */
+    now?: () => number;
     sweepExpired?: () => Promise<void>;
     close(): Promise<void>;
   },
 ): StoreHandle {
   return {
-    store: new LogSessionStore(new KeyvSessionLog(keyv), {
+    store: new LogSessionStore(new KeyvSessionLog(keyv, parts.now), {
       retentionMs: parts.retentionMs ?? DEFAULT_RETENTION_DAYS * DAY_MS,
+      now: parts.now,
     }),
     lock: new InProcessLock(parts.lock),
     counters: new KeyvKeyValue(keyv),

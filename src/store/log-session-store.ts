@@ -30,6 +30,8 @@ export interface LogStoreOptions {
   retentionMs?: number;
   /** How many sessions' turns each process keeps in memory. */
   cacheSessions?: number;
+  /** The clock retention is measured on: the engine's (default the real one). */
+  now?: () => number;
 }
 
 /** Loads the header only: no turn has this index. */
@@ -38,12 +40,14 @@ const HEADER_ONLY = Number.MAX_SAFE_INTEGER;
 export class LogSessionStore implements SessionStore {
   private readonly seen: LRUCache<string, Seen>;
   private readonly retentionMs: number;
+  private readonly now: () => number;
 
   constructor(
     readonly log: SessionLog,
     options: LogStoreOptions = {},
   ) {
     this.retentionMs = options.retentionMs ?? 0;
+    this.now = options.now ?? Date.now;
     this.seen = new LRUCache({ max: options.cacheSessions ?? 500 });
   }
 
@@ -64,7 +68,7 @@ export class LogSessionStore implements SessionStore {
     const { header } = loaded;
     // Past its retention: gone, whether or not the store has deleted it yet.
     const expiresAt = expiryOf(header, this.retentionMs);
-    if (expiresAt !== undefined && expiresAt <= Date.now()) return null;
+    if (expiresAt !== undefined && expiresAt <= this.now()) return null;
     const turns = prefix.length > 0 ? prefix.concat(loaded.turns) : loaded.turns;
     if (turns.length !== header.turnCount) {
       this.seen.delete(id);

@@ -25,7 +25,7 @@ return {header, redis.call('HGETALL', KEYS[3]), redis.call('LRANGE', KEYS[2], AR
 `);
 
 // KEYS: header, version, turns, index, stages. ARGV: expected version, new version, header
-// JSON, turn count before, expires-at ms or '', summary field or '', summary JSON, number of
+// JSON, turn count before, ms until it expires or '', summary field or '', summary JSON, number of
 // new turns, the turns..., then (stage index, progress JSON) pairs.
 const COMMIT = new LuaScript(`
 if tonumber(redis.call('GET', KEYS[2]) or '0') ~= tonumber(ARGV[1]) then return 0 end
@@ -37,7 +37,7 @@ if turns > 0 then redis.call('RPUSH', KEYS[3], unpack(ARGV, 9, 8 + turns)) end
 if #ARGV > 8 + turns then redis.call('HSET', KEYS[5], unpack(ARGV, 9 + turns)) end
 if ARGV[6] ~= '' then redis.call('HSET', KEYS[4], ARGV[6], ARGV[7]) end
 if ARGV[5] ~= '' then
-  for _, i in ipairs({1, 2, 3, 5}) do redis.call('PEXPIREAT', KEYS[i], ARGV[5]) end
+  for _, i in ipairs({1, 2, 3, 5}) do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
 end
 return 1
 `);
@@ -108,7 +108,7 @@ export class RedisSessionLog implements SessionLog {
         header.version,
         JSON.stringify(header),
         commit.fromTurn,
-        expiresAt ?? '',
+        expiresAt === undefined ? '' : this.msUntil(expiresAt),
         stored ? header.id : '',
         stored ? JSON.stringify(stored) : '',
         commit.newTurns.length,
@@ -204,9 +204,18 @@ export class RedisSessionLog implements SessionLog {
   private async expirePlaces(id: string, expiresAt: number): Promise<void> {
     const placesKey = this.key(keys.sessionPlaces(id));
     const places = await this.redis.smembers(placesKey);
-    const multi = this.redis.multi().pexpireat(placesKey, expiresAt);
-    for (const place of places) multi.pexpireat(this.key(keys.place(place)), expiresAt);
+    const ttl = this.msUntil(expiresAt);
+    const multi = this.redis.multi().pexpire(placesKey, ttl);
+    for (const place of places) multi.pexpire(this.key(keys.place(place)), ttl);
     await this.checked(multi);
+  }
+
+  /**
+   * Expiry times are on the engine's clock (`now`), which need not be Redis's: Redis is given
+   * what is left of the time, so a key expires when `now` says it should.
+   */
+  private msUntil(expiresAt: number): number {
+    return Math.max(1, expiresAt - this.now());
   }
 
   private async checked(multi: ReturnType<Redis['multi']>): Promise<void> {

@@ -8,26 +8,20 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
 import { describeError } from '../../src/engine/messages.ts';
-import type { EngineRequest, Outcome } from '../../src/engine/types.ts';
 import { BudgetGuard } from '../../src/llm/budgets.ts';
 import { type FakeOpenAIServer, startFakeOpenAI } from '../fakes/openai-server.ts';
 import { scriptGoodLlm } from '../fakes/scripted-llm.ts';
+import {
+  answer,
+  budgetConfig,
+  expectTeamDayRefusedEverywhere,
+  LIMITS,
+  startFor,
+  usage,
+} from './budget-helpers.ts';
 import { deleteNamespace, redisUrl, uniqueNamespace } from '../store/redis-helpers.ts';
 
-const usage = (tokens: number) => ({
-  requests: 1,
-  promptTokens: tokens - 10,
-  completionTokens: 10,
-  cachedTokens: 0,
-});
-const LIMITS = {
-  userTurnsPerMinute: 2,
-  userDailyTokens: 1_000,
-  teamTurnsPerMinute: 3,
-  teamDailyTokens: 1_500,
-};
 // 2030-01-01T22:00:00Z: two hours before midnight UTC.
 const LATE_EVENING = Date.UTC(2030, 0, 1, 22, 0, 0);
 
@@ -134,33 +128,13 @@ describe.skipIf(!redisUrl)(
     async function twoApps(extra: Record<string, string>): Promise<[App, App]> {
       const namespace = uniqueNamespace('budgets');
       namespaces.push(namespace);
-      const config = loadConfig({
-        REDIS_URL: redisUrl,
-        KNOWLEDGE_DIR: 'test/fixtures/knowledge-mini',
-        OPENAI_BASE_URL: llm.url,
-        LLM_MAX_RETRIES: '0',
-        SCORER: 'offline',
-        ...extra,
-      });
+      const config = budgetConfig(llm.url, { REDIS_URL: redisUrl, ...extra });
       const logger = pino({ level: 'silent' });
       return [
         await createApp(config, { logger, namespace }),
         await createApp(config, { logger, namespace }),
       ];
     }
-
-    async function startFor(app: App, actor: string, tenant: string): Promise<string> {
-      const outcome = await app.engine.execute({
-        actor,
-        tenant,
-        command: { kind: 'start', scenarioId: 'mini-recsys' },
-      });
-      if (!outcome.ok) throw new Error(outcome.error.code);
-      return outcome.sessionId!;
-    }
-
-    const answer = (app: App, request: Omit<EngineRequest, 'command'>): Promise<Outcome> =>
-      app.engine.execute({ ...request, command: { kind: 'answer', text: 'We track watch time.' } });
 
     it('holds per-candidate and per-team turn budgets across the two processes', async () => {
       const [a, b] = await twoApps({ USER_TURNS_PER_MINUTE: '2', TEAM_TURNS_PER_MINUTE: '3' });
@@ -198,17 +172,7 @@ describe.skipIf(!redisUrl)(
     it("refuses the team's turns on both processes once its daily tokens are spent", async () => {
       const [a, b] = await twoApps({ TEAM_DAILY_TOKENS: '1' });
       try {
-        const tenant = `discord:G${randomUUID().slice(0, 6)}`;
-        const ana = { actor: `discord:ana-${randomUUID()}`, tenant };
-        const sessionId = await startFor(a, ana.actor, tenant);
-        expect((await answer(a, { ...ana, sessionId })).ok).toBe(true);
-        for (const app of [a, b]) {
-          const refused = await answer(app, { ...ana, sessionId });
-          expect(!refused.ok && refused.error).toMatchObject({
-            code: 'budget-exhausted',
-            params: { scope: 'team' as const },
-          });
-        }
+        await expectTeamDayRefusedEverywhere([a, b]);
       } finally {
         await Promise.all([a.close(), b.close()]);
       }

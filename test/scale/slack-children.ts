@@ -15,6 +15,8 @@ export interface SlackProcess {
   claimed(key: string): Promise<boolean>;
   /** Resolves once no event is being processed in this process. */
   idle(): Promise<void>;
+  /** Test-only: with `false`, every Slack event claim is won without the store. */
+  useClaims(on: boolean): Promise<void>;
   stop(): Promise<void>;
   stderr(): string;
 }
@@ -32,6 +34,7 @@ export async function startSlackProcess(
   const claims: { key: string; won: boolean }[] = [];
   const claimWaiters: { key: string; resolve(won: boolean): void }[] = [];
   const idleWaiters: (() => void)[] = [];
+  const switchWaiters: (() => void)[] = [];
   let port = 0;
   let ready!: () => void;
   const isReady = new Promise<void>((resolve) => {
@@ -44,6 +47,7 @@ export async function startSlackProcess(
       claim?: string;
       won?: boolean;
       idle?: boolean;
+      claims?: 'on' | 'off';
     };
     if (message.ready) {
       port = message.port!;
@@ -56,6 +60,8 @@ export async function startSlackProcess(
       }
     } else if (message.idle) {
       idleWaiters.shift()?.();
+    } else if (message.claims) {
+      switchWaiters.shift()?.();
     }
   });
   void exited.then(() => ready());
@@ -75,6 +81,12 @@ export async function startSlackProcess(
       return new Promise((resolve) => {
         idleWaiters.push(resolve);
         child.stdin!.write('idle\n');
+      });
+    },
+    useClaims(on) {
+      return new Promise((resolve) => {
+        switchWaiters.push(resolve);
+        child.stdin!.write(on ? 'claims on\n' : 'claims off\n');
       });
     },
     async stop() {

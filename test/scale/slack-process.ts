@@ -6,6 +6,9 @@
  *   stdout: {"ready": true, "port": 43123}
  *           {"claim": "<key>", "won": true|false}   each cross-process event claim it makes
  *   stdin:  "idle"  →  stdout {"idle": true} once no event is being processed
+ *           "claims off" / "claims on"  →  stdout {"claims": "off" | "on"}: with claims off,
+ *           every Slack event claim is won without asking the store (test-only: shows what
+ *           the claim prevents)
  * Closing stdin stops it.
  */
 import { createInterface } from 'node:readline';
@@ -22,8 +25,9 @@ const send = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\
 
 // Report every claim, so the test knows when the losing process has made its decision.
 const claimOnce = app.claimOnce;
+let claimsOff = false;
 app.claimOnce = async (key, ttlMs) => {
-  const won = await claimOnce(key, ttlMs);
+  const won = claimsOff && key.startsWith('slack-event:') ? true : await claimOnce(key, ttlMs);
   send({ claim: key, won });
   return won;
 };
@@ -36,7 +40,12 @@ send({ ready: true, port: slack.port });
 
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
-  if (line.trim() === 'idle') void slack.idle().then(() => send({ idle: true }));
+  const command = line.trim();
+  if (command === 'idle') void slack.idle().then(() => send({ idle: true }));
+  if (command === 'claims off' || command === 'claims on') {
+    claimsOff = command === 'claims off';
+    send({ claims: claimsOff ? 'off' : 'on' });
+  }
 });
 lines.on('close', () => {
   void slack

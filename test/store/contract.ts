@@ -4,13 +4,15 @@
  * storage underneath it.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { LockBusyError } from '../../src/engine/ports.ts';
+import { type Clock, LockBusyError } from '../../src/engine/ports.ts';
 import type { LockOptions, StoreHandle } from '../../src/store/index.ts';
 import { candidateTurn, makeSession, nextVersion } from './sessions.ts';
 
 export interface OpenOptions {
   lock?: LockOptions;
   retentionDays?: number;
+  /** The engine's clock, which retention is measured on. */
+  clock?: Clock;
 }
 
 export interface ContractBackend {
@@ -227,6 +229,35 @@ export function storeContract(backend: ContractBackend): void {
       expect((await store.listByCandidate(candidateId, 10)).map((s) => s.id).sort()).toEqual(
         [recent.id, active.id].sort(),
       );
+    });
+
+    it("measures retention on the engine's clock, not the machine's", async () => {
+      const DAY = 86_400_000;
+      // One clock years ahead of the machine's, one years behind (an audit replaying 2023).
+      for (const start of [Date.UTC(2035, 0, 1), Date.UTC(2023, 0, 1)]) {
+        const clock = { t: start, now: () => clock.t };
+        const handle = await open({ retentionDays: 1, clock });
+        const { store } = handle;
+        const candidateId = `terminal:${Math.random()}`;
+        const finished = makeSession({
+          candidateId,
+          status: 'finished',
+          createdAt: start,
+          updatedAt: start,
+          finishedAt: start,
+        });
+        await store.put(finished, 0);
+        clock.t = start + DAY / 2;
+        await handle.sweepExpired();
+        expect(await store.get(finished.id), new Date(start).toISOString()).toEqual(finished);
+        expect((await store.listByCandidate(candidateId, 10)).map((s) => s.id)).toEqual([
+          finished.id,
+        ]);
+        clock.t = start + 2 * DAY;
+        await handle.sweepExpired();
+        expect(await store.get(finished.id), new Date(start).toISOString()).toBeNull();
+        expect(await store.listByCandidate(candidateId, 10)).toEqual([]);
+      }
     });
 
     it('keeps every finished session when retention is 0', async () => {

@@ -23,6 +23,7 @@ describe('memory store', () => {
         description: 'memory',
         lock: options?.lock,
         retentionMs: (options?.retentionDays ?? 180) * 86_400_000,
+        now: options?.clock ? () => options.clock!.now() : undefined,
         close: async () => {},
       });
       maps.set(handle, map);

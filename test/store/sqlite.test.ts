@@ -33,6 +33,7 @@ describe('sqlite store', () => {
         description: backend.path,
         lock: options?.lock,
         retentionMs: (options?.retentionDays ?? 180) * 86_400_000,
+        now: options?.clock ? () => options.clock!.now() : undefined,
         sweepExpired: backend.sweepExpired,
         close: backend.close,
       });

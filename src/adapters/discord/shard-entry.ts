@@ -15,7 +15,11 @@ async function runShard(): Promise<void> {
   Object.assign(process.env, env);
   const config = loadConfig(process.env);
   if (!config.discord) throw new Error('a Discord shard needs DISCORD_TOKEN');
-  const logger = createLogger({ level: config.logLevel }).child({ shard: process.env.SHARDS });
+  // Which shard, and which process: a shard that died is respawned as another process.
+  const logger = createLogger({ level: config.logLevel }).child({
+    shard: process.env.SHARDS,
+    pid: process.pid,
+  });
   // The manager may stop a shard while it is still starting (e.g. SIGTERM right after its
   // gateway session is ready): remember the request and stop once start-up is over, rather
   // than dying mid-start with the connection cut.

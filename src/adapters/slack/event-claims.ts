@@ -5,9 +5,12 @@
  * CLAIMED in the shared store (set-if-absent, the store's `claimOnce`: Redis SET NX across
  * processes) before any work; a process that loses the claim drops the event and posts nothing.
  *
- * Why before the engine rather than relying on the engine's own message-id dedupe: the engine
- * shows a redelivered message's stored replies again (right for a retry after the first
- * delivery died), so two processes that both reach it post the same reply twice.
+ * Why before the engine rather than relying on the engine's own message-id dedupe: that one
+ * cannot tell a redelivery from a retry after the first delivery died until the message is
+ * stored. When the first process stalls between claiming the message id and taking the session
+ * lock, the second takes it for such a retry and answers, and the first, resumed, posts the
+ * stored reply again: the candidate sees it twice (test/scale/slack-two-processes.test.ts
+ * shows this with the claim switched off, and that the claim stops it).
  *
  * The price: if the process that won the claim dies before the candidate's message is saved
  * (the few milliseconds between claim and save), Slack's retry is dropped too and the

@@ -6,6 +6,10 @@
  * IDENTIFYs (op 2) → READY (with the guild marked unavailable) then GUILD_CREATE, both as
  * dispatches (op 0) with increasing sequence numbers. HEARTBEAT (op 1) → HEARTBEAT_ACK (op 11).
  * RESUME (op 6) is answered with INVALID_SESSION (op 9, not resumable): tests never need it.
+ *
+ * Sharding, as Discord routes it: a session that identified as shard [id, count] gets the
+ * events of the servers it owns, `(guild_id >> 22) % count === id` (the server in READY and its
+ * GUILD_CREATE too), and shard 0 gets direct messages. An unsharded session ([0, 1]) owns all.
  */
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
@@ -33,12 +37,21 @@ export interface GatewayRecord {
   heartbeats: number;
   /** Close codes the clients sent (1000 on a clean `client.destroy()`). */
   closes: number[];
+  /** Each dispatch sent, with the shard id of the session it went to. */
+  dispatches: { event: string; shard: number }[];
 }
 
 interface Connection {
   socket: WebSocket;
   sequence: number;
   ready: boolean;
+  /** [shard id, shard count] from IDENTIFY. */
+  shard: [number, number];
+}
+
+/** The shard that owns a server's events: Discord's `(guild_id >> 22) % shard_count`. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 export interface GatewayOptions {
@@ -49,7 +62,13 @@ export interface GatewayOptions {
 }
 
 export class FakeGateway extends EventEmitter {
-  readonly record: GatewayRecord = { connections: [], identifies: [], heartbeats: 0, closes: [] };
+  readonly record: GatewayRecord = {
+    connections: [],
+    identifies: [],
+    heartbeats: 0,
+    closes: [],
+    dispatches: [],
+  };
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly connections = new Set<Connection>();
 
@@ -65,10 +84,13 @@ export class FakeGateway extends EventEmitter {
     this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request));
   }
 
-  /** Sends a dispatch (op 0) to every ready connection. */
+  /** Sends a dispatch (op 0) to the ready sessions it is for: its server's shard, else shard 0. */
   dispatch(event: string, data: unknown): void {
+    const guildId = (data as { guild_id?: string } | null)?.guild_id;
     for (const connection of this.connections) {
-      if (connection.ready) this.send(connection, { op: OP.dispatch, t: event, d: data });
+      const [id, count] = connection.shard;
+      const forIt = guildId ? shardOf(guildId, count) === id : id === 0;
+      if (connection.ready && forIt) this.send(connection, { op: OP.dispatch, t: event, d: data });
     }
   }
 
@@ -91,7 +113,7 @@ export class FakeGateway extends EventEmitter {
       socket.close(4012, 'the fake gateway speaks v=10, encoding=json, no compress');
       return;
     }
-    const connection: Connection = { socket, sequence: 0, ready: false };
+    const connection: Connection = { socket, sequence: 0, ready: false, shard: [0, 1] };
     this.connections.add(connection);
     socket.on('message', (raw) => this.receive(connection, raw.toString()));
     socket.on('close', (code) => {
@@ -133,17 +155,19 @@ export class FakeGateway extends EventEmitter {
     }
     const { world } = this;
     connection.ready = true;
+    // A sharded bot sends [id, count]; READY echoes it.
+    if (Array.isArray(data.shard)) connection.shard = data.shard as [number, number];
+    const owned = shardOf(world.guild.id, connection.shard[1]) === connection.shard[0];
     this.send(connection, {
       op: OP.dispatch,
       t: 'READY',
       d: {
         v: 10,
         user: world.bot,
-        guilds: [{ id: world.guild.id, unavailable: true }],
+        guilds: owned ? [{ id: world.guild.id, unavailable: true }] : [],
         session_id: snowflake(),
         resume_gateway_url: this.options.url(),
-        // Echo the shard the client identified as (a sharded bot sends [id, count]).
-        shard: Array.isArray(data.shard) ? data.shard : [0, 1],
+        shard: connection.shard,
         application: { id: world.applicationId, flags: 1 << 19 },
         user_settings: {},
         relationships: [],
@@ -153,17 +177,22 @@ export class FakeGateway extends EventEmitter {
         geo_ordered_rtc_regions: [],
       },
     });
-    this.send(connection, {
-      op: OP.dispatch,
-      t: 'GUILD_CREATE',
-      d: guildCreate(world.guild, world.bot, world.owner.id),
-    });
+    if (owned) {
+      this.send(connection, {
+        op: OP.dispatch,
+        t: 'GUILD_CREATE',
+        d: guildCreate(world.guild, world.bot, world.owner.id),
+      });
+    }
     this.emit('ready');
   }
 
   private send(connection: Connection, payload: { op: number; t?: string; d?: unknown }): void {
     const isDispatch = payload.op === OP.dispatch;
-    if (isDispatch) connection.sequence += 1;
+    if (isDispatch) {
+      connection.sequence += 1;
+      this.record.dispatches.push({ event: payload.t!, shard: connection.shard[0] });
+    }
     connection.socket.send(
       JSON.stringify({
         op: payload.op,

@@ -51,6 +51,15 @@ describe('misused terms (knowledge/definitions.yaml purpose)', () => {
     ).toBe(true);
   });
 
+  it('judges a claim that a term serves an outcome it does not serve', () => {
+    expect(misusedTermsIn(['We add a canary release to improve accuracy.'], terms)).toEqual([
+      'canary',
+    ]);
+    expect(misusedTermsIn(['Dropout to improve accuracy on the held-out set.'], terms)).toEqual([]);
+    expect(misusedTermsIn(['Quantization to int8 reduces latency by half.'], terms)).toEqual([]);
+    expect(misusedTermsIn(['用量化来提升准确率。'], terms)).toEqual(['quantization']);
+  });
+
   it('reads a negated claim or a term set aside as a limit, not a use', () => {
     const smote = term('smote');
     expect(misuses('SMOTE does not fix concept drift.', smote, terms)).toBe(false);

@@ -6,7 +6,8 @@
  *
  * A claim is the term, a purpose word soon after it ("to reduce", "helps", "ensures", "用来",
  * "解决"), and the clause that follows. It is judged only when that clause names another
- * catalogued term (knowledge/definitions.yaml), so "canary to be safe" or "quantization to make it
+ * catalogued term (knowledge/definitions.yaml) or one of the outcomes a design is judged on
+ * (accuracy, latency, drift …, OUTCOME), so "canary to be safe" or "quantization to make it
  * better" are never judged (vague, perhaps, but not wrong), and only for terms whose catalogue
  * entry says what they are for (`purpose`): the claim misuses the term when the clause holds
  * neither its purpose nor its gist. A negated claim ("SMOTE does not fix drift", "instead of
@@ -23,6 +24,10 @@ const PURPOSE_ZH =
 const NEGATED = /\b(not|never|no|cannot|without|neither|nor)\b|n['’]t\b|不|没|无法|未必|并非/iu;
 const SET_ASIDE_BEFORE =
   /\b(instead of|rather than|not|unlike|than|over|replace|replacing|without)\s+(the |a |an )?$|(而不是|代替|不用|不是|取代)\s*$/iu;
+
+/** Outcomes a design is judged on: a claim that a term serves one of them is judged too. */
+const OUTCOME =
+  /\b(accuracy|latency|overfitting|cold[- ]start|ranking|retrieval|labels?|drift|imbalance|calibration|fairness|bias|freshness|throughput)\b|准确率|延迟|过拟合|冷启动|排序|召回|标签|漂移|不平衡|校准|偏差/iu;
 
 /** The claim's clause: up to the end of the sentence or the next clause. */
 function clauseOf(text: string): string {
@@ -53,7 +58,11 @@ export function misuses(
       const cue = PURPOSE_EN.exec(rest) ?? PURPOSE_ZH.exec(rest);
       if (!cue || NEGATED.test(cue[0])) continue;
       const clause = clauseOf(rest.slice(cue[0].length));
-      if (!catalogue.some((other) => other !== term && names(other, clause))) continue;
+      if (
+        !OUTCOME.test(clause) &&
+        !catalogue.some((other) => other !== term && names(other, clause))
+      )
+        continue;
       const fits = [...term.purpose, ...term.gist].some((p) => p.test(clause));
       if (!fits) return true;
     }

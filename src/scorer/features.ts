@@ -20,6 +20,8 @@ import { stageFit, stageProfiles } from './stage-profile.ts';
 import { tokenSet } from './tokens.ts';
 import { misdefinedTermsIn, shippedDefinedTerms } from './analysis/definitions.ts';
 import { dismissalsIn, shippedPracticeCatalogue } from './analysis/dismissals.ts';
+import { misusedTermsIn } from './analysis/term-misuse.ts';
+import { scenarioMisfitsIn } from './analysis/scenario-misfit.ts';
 import { shippedWrongClaims, wrongClaimsIn } from './wrong-claims.ts';
 
 /** The model's inputs, in a fixed order (the weights file names them). */
@@ -39,6 +41,7 @@ export const FEATURES = [
   'stageFit',
   'wrongClaims',
   'definitionShare',
+  'keyPointsInSubstance',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Record<FeatureName, number>;
@@ -78,7 +81,8 @@ export interface AnswerReading {
   offScenario: { scenario: string } | null;
   /**
    * Ids of the wrong claims the answer makes: knowledge/misconceptions.yaml ids, `misdefined:`
-   * terms (knowledge/definitions.yaml) and `dismissed:` practices (knowledge/dismissals.yaml).
+   * and `misused:` terms (knowledge/definitions.yaml), `dismissed:` practices
+   * (knowledge/dismissals.yaml) and `misfit:` choices the scenario's facts rule out.
    */
   wrongClaims: string[];
   features: FeatureVector;
@@ -216,13 +220,16 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const words = contentIdx.reduce((n, i) => n + kept[i]!.words, 0);
   const share = (count: number, of: number) => (of > 0 ? count / of : 0);
   const otherStage = closest?.theirs ?? 0;
-  // Three readings of the same failure, getting the ideas wrong: a known wrong claim, a term
-  // defined without its gist, a standard practice waved away without a reason.
+  // Five readings of the same failure, getting the ideas wrong: a known wrong claim, a term
+  // defined without its gist, a standard practice waved away without a reason, a term said to
+  // serve an idea it is not for, a choice the scenario's own facts rule out.
   const texts = kept.map((s) => s.text);
   const wrongClaims = [
     ...wrongClaimsIn(texts, shippedWrongClaims()),
     ...misdefinedTermsIn(texts, shippedDefinedTerms()).map((id) => `misdefined:${id}`),
     ...dismissalsIn(texts, shippedPracticeCatalogue()).map((id) => `dismissed:${id}`),
+    ...misusedTermsIn(texts, shippedDefinedTerms()).map((id) => `misused:${id}`),
+    ...scenarioMisfitsIn(texts, scenario).map((id) => `misfit:${id}`),
   ];
 
   const features: FeatureVector = {
@@ -253,6 +260,11 @@ export function readAnswer(input: ReadInput): AnswerReading {
       contentIdx.filter((i) => DEFINES.test(kept[i]!.text)).length,
       contentIdx.length,
     ),
+    // Key points whose idea is there in substance (a passage holds enough of it), not only
+    // named by one of its terms: naming every right term is what a keyword-stuffed answer does.
+    keyPointsInSubstance: keyPoints.length
+      ? share(keyPoints.filter((k) => k.strength >= KEY_POINT_MADE).length, keyPoints.length)
+      : Number.NaN,
   };
   return {
     sentences: kept,

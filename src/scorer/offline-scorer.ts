@@ -15,7 +15,9 @@
  *     reasoned sentences and kinds of reasoning, quantities, hand-waving, bare lists, padding,
  *     and drift to other stages. Length earns nothing by itself: only content is read.
  *     An answer in which no sentence explains anything (a reason, a trade-off, a figure) is
- *     held at 2, the rubric's level for naming the right ideas without reasons.
+ *     held at 2, the rubric's level for naming the right ideas without reasons; one that gets
+ *     two or more ideas wrong (misdefined, misused, a known misconception, a choice the
+ *     scenario's facts rule out) is held at 1, the rubric's level for wrong content.
  *  5. Each criterion is credited with the sentences that are about it (evidence.ts): none means
  *     "not addressed" (1); sentences that explain are a level at or above the stage's band,
  *     bare mentions one below it.
@@ -45,6 +47,13 @@ import { expectedLevel, type OrdinalModel } from './ordinal-model.ts';
 
 /** The highest stage score of an answer that names ideas but explains none (level 2's top). */
 const NAMES_ONLY_CEILING = 2.49;
+/**
+ * The highest stage score of an answer that gets two or more distinct ideas wrong (level 1's
+ * top): the rubric's 1 is "wrong", and one slip is a slip, two are a pattern.
+ */
+const WRONG_IDEAS_CEILING = 1.49;
+/** Distinct wrong claims (misconceptions, misdefined or misused terms, misfits) that make it wrong. */
+export const WRONG_IDEAS = 2;
 /**
  * Longer answers are scored on their first this-many characters (a stage answer is a few
  * hundred words; megabytes of text are not an answer and would cost seconds to read).
@@ -148,6 +157,7 @@ export class OfflineScorer implements StageScorer {
     // The rubric's 3 needs an explanation: an answer in which no sentence gives a reason, a
     // trade-off or a figure (a list of the right terms) stays at 2 whatever it names.
     if (!reading.reasoned.some(Boolean)) score = Math.min(score, NAMES_ONLY_CEILING);
+    if (reading.wrongClaims.length >= WRONG_IDEAS) score = Math.min(score, WRONG_IDEAS_CEILING);
     const band = levelOf(score);
     const lexicon = lexiconFor(framework, this.scenariosFor(scenario)).stages.get(stage.id)!;
     const evidence = assignEvidence(reading, stage, lexicon, input.answer);

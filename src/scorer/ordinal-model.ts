@@ -40,6 +40,7 @@ export const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
   stageFit: 1,
   wrongClaims: -1,
   definitionShare: -1,
+  keyPointsInSubstance: 1,
 };
 
 export interface TrainingExample {

@@ -59,6 +59,14 @@ describe('offline scorer on writers held out from training', () => {
     }
   });
 
+  it('marks wrong content down: keyword-stuffed and confidently-wrong answers closer to their labels than before the misuse rules', () => {
+    // Regression guard, not the target (±0.5): before term-misuse.ts and
+    // scenario-misfit.ts these kinds scored +1.30 and +0.79 levels too high, leave-one-writer-out.
+    const bias = (kind: string) => report.byKind.find((k) => k.kind === kind)!.bias;
+    expect(bias('keyword-stuffed')).toBeLessThan(1.1);
+    expect(bias('confidently-wrong')).toBeLessThan(0.75);
+  });
+
   it('holds for every writer: QWK ≥ 0.70 on each one held out', () => {
     for (const writer of report.byWriter)
       expect(writer.qwk, writer.kind).toBeGreaterThanOrEqual(0.7);

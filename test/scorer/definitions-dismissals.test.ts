@@ -48,6 +48,33 @@ describe('misdefined terms (knowledge/definitions.yaml)', () => {
     expect(misdefines('Canary means the loudest users see it first.', canary)).toBe(true);
   });
 
+  it('reads definitions said as what the term is for, how it works or what it measures', () => {
+    const canary = terms.find((t) => t.id === 'canary')!;
+    const recall = terms.find((t) => t.id === 'recall')!;
+    const wrong: [string, (typeof terms)[number]][] = [
+      ['Canary is used for making the model more accurate.', canary],
+      ['Canary works by deploying to the strongest servers.', canary],
+      ['Canary is the process of retraining on the newest data.', canary],
+      ['Canary: a technique where we run the model on the biggest servers.', canary],
+      ['Recall measures how quickly the model responds.', recall],
+      ['金丝雀发布是在最贵的机器上部署的方法。', canary],
+      ['召回率衡量的是模型的速度。', recall],
+    ];
+    for (const [s, t] of wrong) expect(misdefines(s, t), s).toBe(true);
+    const right: [string, (typeof terms)[number]][] = [
+      ['Canary is used for exposing a small share of traffic first.', canary],
+      ['Canary works by sending 1% of users to the new model.', canary],
+      ['Recall measures the share of actual fraud we catch.', recall],
+      ['金丝雀发布是先给一小部分流量的做法。', canary],
+      ['召回率衡量的是所有真实欺诈里被抓到的比例。', recall],
+    ];
+    for (const [s, t] of right) expect(misdefines(s, t), s).toBe(false);
+    // In an outline a colon introduces the choice made, not a definition.
+    expect(
+      misdefinedTermsIn(['Canary: 1% for a day, then 10%.', 'Feature store: Feast.'], terms),
+    ).toEqual([]);
+  });
+
   it('reports a broken file with its path and the term', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'defs-'));
     const file = path.join(dir, 'definitions.yaml');

@@ -76,4 +76,44 @@ describe('wrong content lowers the score', () => {
     );
     expect(wrong.score).toBeLessThan(right.score);
   });
+
+  it('a term said to serve an idea it is not for scores lower than the right use', async () => {
+    const right = await score(
+      'feed-engagement',
+      'deployment',
+      `${ROLLOUT} A canary release at 1% catches latency regressions before the A/B test reaches everyone.`,
+    );
+    const misused = await score(
+      'feed-engagement',
+      'deployment',
+      `${ROLLOUT} A canary release at 1% improves the NDCG of the ranker before the A/B test reaches everyone.`,
+    );
+    expect(misused.score).toBeLessThan(right.score);
+  });
+
+  it('accuracy as the target where the facts say positives are rare scores lower', async () => {
+    const METRICS =
+      'Offline we compare models on last month, and online we watch the chargeback rate and the false decline rate.';
+    const right = await score(
+      'fraud-detection',
+      'metrics',
+      `${METRICS} The main offline metric is PR-AUC because only 0.1% of transactions are fraud.`,
+    );
+    const misfit = await score(
+      'fraud-detection',
+      'metrics',
+      `${METRICS} The main offline metric is accuracy, and we target 99.5% accuracy before launch.`,
+    );
+    expect(misfit.score).toBeLessThan(right.score);
+  });
+
+  it('two distinct wrong ideas hold an otherwise full answer at level 1', async () => {
+    const wrong = await score(
+      'feed-engagement',
+      'deployment',
+      `${ROLLOUT} A canary release means running the new model on the fastest servers for a day. The canary release improves the NDCG of the ranker, then we ramp to 50% and watch the guardrails for a week because the effect takes time to show.`,
+    );
+    expect(wrong.level).toBe(1);
+    expect(wrong.score).toBeLessThan(1.5);
+  });
 });

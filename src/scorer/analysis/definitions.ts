@@ -30,6 +30,16 @@ const TermSchema = z.strictObject({
     wrong: z.array(z.string()).min(1),
     right: z.array(z.string()).min(1),
   }),
+  /**
+   * What the term is for: the ideas it can rightly be said to serve ("quantization … to cut
+   * latency"). A sentence that claims the term serves another catalogued idea, with none of
+   * these or the gist in that claim, misuses it (term-misuse.ts). Terms without it are not judged.
+   */
+  purpose: z.array(z.string()).optional(),
+  /** Claims that must (wrong) and must not (right) count as misuse: checked by a test. */
+  uses: z
+    .strictObject({ wrong: z.array(z.string()).min(1), right: z.array(z.string()).min(1) })
+    .optional(),
 });
 const FileSchema = z.strictObject({ version: z.literal(1), terms: z.array(TermSchema).min(1) });
 
@@ -39,6 +49,9 @@ export interface DefinedTerm {
   term: RegExp[];
   gist: RegExp[];
   examples: { wrong: string[]; right: string[] };
+  /** What the term is for (empty: its uses are not judged). */
+  purpose: RegExp[];
+  uses?: { wrong: string[]; right: string[] };
 }
 
 /**
@@ -55,19 +68,24 @@ const DEFINES_EN = new RegExp(
     String.raw`|(is|are) (a|an|one|another) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|model|algorithm|step|practice|score|check|kind|type|form|procedure|mechanism|setup|tool|idea|concept)s?\b`,
     // "the metric we optimise" is a choice, "the share of …" a definition.
     String.raw`|(is|are) the (number|percentage|share|fraction|ratio|proportion|probability|average|mean|sum|count|amount|rate|time|speed|size) of\b`,
+    // What the thing is for or how it works, said of the term itself: "X is the process of",
+    // "X is about", "X is used for", "X works by", and for metrics "X measures / tells us".
+    String.raw`|(is|are) the (process|practice|idea|technique|act|method|art) of\b`,
+    String.raw`|(is|are) (all |mostly |mainly )?about\b|(is|are) used (for|to|when)\b|(works|operates) by\b`,
+    String.raw`|(measures|quantifies|tells (us|you)|captures|counts)\b`,
     ')',
   ].join(''),
   'iu',
 );
 const DEFINES_ZH =
-  /^\s*(（[^）]{0,20}）|\([^)]{0,20}\))?\s*(其实|本质上|基本上|说白了)?\s*(就是|是指|指的是|的意思是|意思是|也就是|是一种|是一个(方法|技术|指标|策略)|用来|用于|是用来|就是说)/u;
+  /^\s*(（[^）]{0,20}）|\([^)]{0,20}\))?\s*(其实|本质上|基本上|说白了|主要)?\s*(就是|是指|指的是|的意思是|意思是|也就是|是一种|是一个(方法|技术|指标|策略)|用来|用于|是用来|就是说|是(?=[^，,。；;！？]{1,16}的(方法|技术|指标|手段|策略|过程|做法))|衡量的是|通过)/u;
 
 /**
  * A gloss right after the term: "canary (i.e. …)", "canary, meaning …". Not "canary: …": in an
  * outline a colon introduces the choice made ("feature store: Feast"), not a definition.
  */
 const GLOSS =
-  /^\s*([(（]\s*(i\.?e\.?,?|meaning|which means|即|也就是|就是)|,\s*(i\.?e\.?,?|meaning|that is,))/iu;
+  /^\s*([(（]\s*(i\.?e\.?,?|meaning|which means|即|也就是|就是)|,\s*(i\.?e\.?,?|meaning|that is,)|[:：]\s*(a|an) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|mechanism) (that|which|where|for|of|to)\b)/iu;
 
 function compile(sources: readonly string[], where: string, flags = 'iu'): RegExp[] {
   return sources.map((source) => {
@@ -97,6 +115,11 @@ export function loadDefinedTerms(file: string): DefinedTerm[] {
       `${file}: ${t.id}`,
     ),
     examples: t.examples,
+    purpose: compile(
+      (t.purpose ?? []).map((g) => `(?<![a-z0-9])(?:${g})`),
+      `${file}: ${t.id}`,
+    ),
+    ...(t.uses ? { uses: t.uses } : {}),
   }));
 }
 

@@ -1,0 +1,90 @@
+/**
+ * Misused terms: a sentence that claims one ML technique serves another ML idea it has nothing to
+ * do with ("quantization to handle cold start", "SMOTE fixes concept drift", "用 PSI 来提升
+ * NDCG"). Stringing the right words together this way sounds like a design and is none: each
+ * term is real, the link between them is wrong.
+ *
+ * A claim is the term, a purpose word soon after it ("to reduce", "helps", "ensures", "用来",
+ * "解决"), and the clause that follows. It is judged only when that clause names another
+ * catalogued term (knowledge/definitions.yaml) or one of the outcomes a design is judged on
+ * (accuracy, latency, drift …, OUTCOME), so "canary to be safe" or "quantization to make it
+ * better" are never judged (vague, perhaps, but not wrong), and only for terms whose catalogue
+ * entry says what they are for (`purpose`): the claim misuses the term when the clause holds
+ * neither its purpose nor its gist. A negated claim ("SMOTE does not fix drift", "instead of
+ * SMOTE") states a limit, not a use, and is left alone.
+ */
+import type { DefinedTerm } from './definitions.ts';
+
+/** A purpose word within a few words after the term, in the same clause. */
+const PURPOSE_EN =
+  /^[^.;!?。；:,，\n]{0,25}?\b(for|so that|in order to|to (help|make|ensure|reduce|improve|prevent|detect|catch|handle|fix|solve|avoid|measure|evaluate|speed up|track|monitor|balance|deal with|guarantee|check|protect|boost|increase|decrease|lower|remove|eliminate|control|capture|optimi[sz]e)|helps?|ensures?|prevents?|reduces?|improves?|fix(es)?|solves?|handles?|detects?|catches|guarantees?|measures?|tracks?|tells us|lets us|allows us to|makes sure|takes care of|deals with|gets rid of|eliminates?|removes?|protects?|boosts?|increases?|decreases?|lowers?|controls?|captures?|optimi[sz]es?|will (reduce|improve|fix|solve|handle|prevent|ensure|catch|detect|increase|boost|lower|remove))\b/i;
+const PURPOSE_ZH =
+  /^[^。；！？，,\n]{0,10}?(用来|用于|来(?!自|源|的|说)|可以|能够|帮助|保证|确保|防止|避免|解决|减少|降低|提升|提高|衡量|检测|处理|消除|控制)/u;
+/** The claim is negated or the term set aside: a limit, not a use. */
+const NEGATED = /\b(not|never|no|cannot|without|neither|nor)\b|n['’]t\b|不|没|无法|未必|并非/iu;
+const SET_ASIDE_BEFORE =
+  /\b(instead of|rather than|not|unlike|than|over|replace|replacing|without)\s+(the |a |an )?$|(而不是|代替|不用|不是|取代)\s*$/iu;
+
+/** Outcomes a design is judged on: a claim that a term serves one of them is judged too. */
+const OUTCOME =
+  /\b(accuracy|latency|overfitting|cold[- ]start|ranking|retrieval|labels?|drift|imbalance|calibration|fairness|bias|freshness|throughput)\b|准确率|延迟|过拟合|冷启动|排序|召回|标签|漂移|不平衡|校准|偏差/iu;
+
+/** The claim's clause: up to the end of the sentence or the next clause. */
+function clauseOf(text: string): string {
+  return text.split(/[.;!?。；！？\n]|,\s*(?:and|but|so|which|while)\b|，(?:但|而|所以)/u)[0] ?? '';
+}
+
+function names(term: DefinedTerm, text: string): boolean {
+  return term.term.some((re) => {
+    re.lastIndex = 0;
+    const hit = re.test(text);
+    re.lastIndex = 0;
+    return hit;
+  });
+}
+
+/** Does the sentence claim the term serves another catalogued idea it is not for? */
+export function misuses(
+  sentence: string,
+  term: DefinedTerm,
+  catalogue: readonly DefinedTerm[],
+): boolean {
+  if (term.purpose.length === 0) return false;
+  for (const re of term.term) {
+    for (const match of sentence.matchAll(re)) {
+      const before = sentence.slice(Math.max(0, match.index - 20), match.index);
+      if (SET_ASIDE_BEFORE.test(before)) continue;
+      const rest = sentence.slice(match.index + match[0].length);
+      const cue = PURPOSE_EN.exec(rest) ?? PURPOSE_ZH.exec(rest);
+      if (!cue || NEGATED.test(cue[0])) continue;
+      const clause = clauseOf(rest.slice(cue[0].length));
+      if (
+        !OUTCOME.test(clause) &&
+        !catalogue.some((other) => other !== term && names(other, clause))
+      )
+        continue;
+      const fits = [...term.purpose, ...term.gist].some((p) => p.test(clause));
+      if (!fits) return true;
+    }
+  }
+  return false;
+}
+
+/** Any purpose word anywhere in the sentence (a cheap first pass). */
+const ANY_PURPOSE = new RegExp(
+  [PURPOSE_EN, PURPOSE_ZH].map((re) => re.source.replace(/^\^\[[^\]]*\]\{0,\d+\}\?/, '')).join('|'),
+  'iu',
+);
+
+/** The ids of the terms the sentences misuse (each term once). */
+export function misusedTermsIn(
+  sentences: readonly string[],
+  catalogue: readonly DefinedTerm[],
+): string[] {
+  // Most sentences claim no purpose: only those with a purpose word are read term by term.
+  const claiming = sentences.filter((s) => ANY_PURPOSE.test(s));
+  if (claiming.length === 0) return [];
+  return catalogue
+    .filter((t) => t.purpose.length > 0 && claiming.some((s) => misuses(s, t, catalogue)))
+    .map((t) => t.id);
+}

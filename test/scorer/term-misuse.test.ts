@@ -1,0 +1,82 @@
+/**
+ * Misused terms (src/scorer/analysis/term-misuse.ts): a term said to serve another catalogued
+ * idea it is not for. Only claims that link two catalogued terms are judged, and a negated claim
+ * or a term set aside is a limit, not a use.
+ */
+import { describe, expect, it } from 'vitest';
+import { shippedDefinedTerms } from '../../src/scorer/analysis/definitions.ts';
+import { misusedTermsIn, misuses } from '../../src/scorer/analysis/term-misuse.ts';
+
+const terms = shippedDefinedTerms();
+const term = (id: string) => terms.find((t) => t.id === id)!;
+
+/** Sentences a strong candidate writes, linking terms rightly: nothing may fire. */
+const STRONG = [
+  'Two-tower retrieval with ANN returns 1,000 candidates, then a GBDT ranker scores them.',
+  'We use negative sampling to keep training cheap, and correct the calibration afterwards.',
+  'Hard negatives help the two-tower model separate near-duplicates.',
+  'A feature store prevents training-serving skew because both paths read the same values.',
+  'Distillation lets us serve a small student within the p99 latency budget.',
+  'Canary at 1% for a day catches crashes before the A/B test starts.',
+  'Caching the embeddings of popular items reduces p99 latency.',
+  'Shadow deployment lets us compare latency against the current model on live traffic.',
+  'PR-AUC to evaluate, because positives are 0.1% and ROC-AUC looks good on any model.',
+  '用 two-tower 召回 1000 个候选，再用 GBDT 精排。',
+  '用 PSI 来监控特征的数据漂移，超过 0.2 告警。',
+];
+
+describe('misused terms (knowledge/definitions.yaml purpose)', () => {
+  it('flags each wrong use for its own term and no right use for any term', () => {
+    const withUses = terms.filter((t) => t.uses);
+    expect(withUses.length).toBeGreaterThanOrEqual(8);
+    for (const t of withUses) {
+      for (const s of t.uses!.wrong) expect(misuses(s, t, terms), `${t.id}: ${s}`).toBe(true);
+      for (const s of t.uses!.right) expect(misusedTermsIn([s], terms), s).toEqual([]);
+    }
+  });
+
+  it('leaves strong sentences and the catalogue right examples alone', () => {
+    for (const s of STRONG) expect(misusedTermsIn([s], terms), s).toEqual([]);
+    const rights = terms.flatMap((t) => t.examples.right);
+    for (const s of rights) expect(misusedTermsIn([s], terms), s).toEqual([]);
+  });
+
+  it('judges only claims that name another catalogued term', () => {
+    const quantization = term('quantization');
+    expect(misuses('We apply quantization to make everything better.', quantization, terms)).toBe(
+      false,
+    );
+    expect(
+      misuses('We apply quantization to fix the cold start problem.', quantization, terms),
+    ).toBe(true);
+  });
+
+  it('judges a claim that a term serves an outcome it does not serve', () => {
+    expect(misusedTermsIn(['We add a canary release to improve accuracy.'], terms)).toEqual([
+      'canary',
+    ]);
+    expect(misusedTermsIn(['Dropout to improve accuracy on the held-out set.'], terms)).toEqual([]);
+    expect(misusedTermsIn(['Quantization to int8 reduces latency by half.'], terms)).toEqual([]);
+    expect(misusedTermsIn(['用量化来提升准确率。'], terms)).toEqual(['quantization']);
+  });
+
+  it('reads a negated claim or a term set aside as a limit, not a use', () => {
+    const smote = term('smote');
+    expect(misuses('SMOTE does not fix concept drift.', smote, terms)).toBe(false);
+    expect(misuses('SMOTE won’t help with concept drift at all.', smote, terms)).toBe(false);
+    expect(
+      misuses('Instead of SMOTE to handle concept drift, we retrain weekly.', smote, terms),
+    ).toBe(false);
+    expect(misuses('SMOTE fixes concept drift.', smote, terms)).toBe(true);
+  });
+
+  it('does not judge terms whose entry says nothing of their purpose', () => {
+    const unjudged = terms.filter((t) => t.purpose.length === 0);
+    expect(unjudged.length).toBeGreaterThan(0);
+    for (const t of unjudged) {
+      expect(misuses(`We use ${t.id.replace(/-/g, ' ')} to fix concept drift.`, t, terms)).toBe(
+        false,
+      );
+    }
+  });
+});

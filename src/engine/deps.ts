@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { memoryCandidateIndex } from './candidate-index.ts';
 import {
   type CandidateIndexStore,
+  type ChartRenderer,
   type Clock,
   type EngineLogger,
   alwaysHealthy,
@@ -39,6 +40,8 @@ export interface EngineDeps {
   turnGate?: TurnGate;
   /** Per-candidate history, scores and schedule; defaults to one kept in this process. */
   candidateIndex?: CandidateIndexStore;
+  /** Draws the progress charts scorecards and history carry; null or absent: no charts. */
+  charts?: ChartRenderer | null;
 }
 
 /** EngineDeps with every default filled in: what command handlers use. */
@@ -59,5 +62,6 @@ export function resolveDeps(deps: EngineDeps): Services {
     newId: deps.newId ?? randomUUID,
     turnGate: deps.turnGate ?? openGate,
     candidateIndex: deps.candidateIndex ?? memoryCandidateIndex(),
+    charts: deps.charts ?? null,
   };
 }

@@ -7,9 +7,10 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { ProgressChart, RadarChart } from '../engine/ports.ts';
 import { FONT_FAMILY, LATIN_FONT_FILE } from './chart-fonts.ts';
+import { compileVegaLite } from './vega-lite-compile.ts';
 
 export function svgToPng(
   svg: string,
@@ -51,7 +52,7 @@ export async function progressChartSvg(chart: ProgressChart): Promise<string> {
     },
     config: { font: FONT_FAMILY },
   };
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(await compileVegaLite(spec)), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {

@@ -31,7 +31,9 @@ export interface Harness {
 
 export const silentLogger = pino({ level: 'silent' });
 
-export async function startHarness(options: { app?: App } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { app?: App; logger?: typeof silentLogger } = {},
+): Promise<Harness> {
   const fake = await new FakeSlackWebApi({ botToken: BOT_TOKEN }).start();
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -41,7 +43,7 @@ export async function startHarness(options: { app?: App } = {}): Promise<Harness
     KNOWLEDGE_DIR,
   });
   const app = options.app ?? (await createApp(config, { logger: silentLogger, memoryStore: true }));
-  const slack = await startSlackApp(app, config.slack!, silentLogger, {
+  const slack = await startSlackApp(app, config.slack!, options.logger ?? silentLogger, {
     clientOptions: { retryConfig: { retries: 0 } },
     host: '127.0.0.1',
   });

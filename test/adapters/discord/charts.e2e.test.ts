@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeChannel, FakeUser, RecordedCall } from '../../fakes/discord/server.ts';
 import { pngSize } from '../../practice/png.ts';
-import { type Harness, startBot } from './harness.ts';
+import { type Harness, startBot, startInterviewThread } from './harness.ts';
 
 const ANSWERS = [
   'The goal is meaningful engagement for daily active users; latency under 200 ms at 10k QPS.',
@@ -29,22 +29,6 @@ describe('Discord charts (discord.js against a local fake Discord)', () => {
     await h?.close();
   });
 
-  async function start(user: FakeUser): Promise<FakeChannel> {
-    const { discord } = h;
-    const before = discord.lastSeq();
-    const started = discord.slashCommand({
-      user,
-      subcommand: 'start',
-      options: { scenario: 'feed-engagement', mode: 'interview', language: 'en' },
-    });
-    await discord.waitForCall(
-      (c) => c.route === 'webhook-edit' && c.params.token === started.token,
-      before,
-    );
-    const created = discord.calls.find((c) => c.seq > before && c.route === 'thread-create')!;
-    return discord.world.channels.get(created.response.id)!;
-  }
-
   /** Answers the current stage in the thread, then runs `/interview <word>` there. */
   async function answerThen(user: FakeUser, thread: FakeChannel, text: string, word: string) {
     const { discord } = h;
@@ -62,7 +46,7 @@ describe('Discord charts (discord.js against a local fake Discord)', () => {
   it('attaches a radar PNG to the scorecard and a progress PNG to /history, shown by their embeds', async () => {
     const { discord } = h;
     const user = discord.user('charlotte');
-    const thread = await start(user);
+    const thread = await startInterviewThread(discord, user);
     for (const text of ANSWERS.slice(0, 2)) {
       const next = await answerThen(user, thread, text, 'next');
       await discord.waitForCall(

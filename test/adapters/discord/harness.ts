@@ -11,8 +11,10 @@ import type { DiscordAppDeps } from '../../../src/adapters/discord/context.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Interviewer, StageScorer } from '../../../src/engine/ports.ts';
 import {
+  type FakeChannel,
   type FakeDiscord,
   type FakeMessage,
+  type FakeUser,
   type RecordedCall,
   startFakeDiscord,
 } from '../../fakes/discord/server.ts';
@@ -125,4 +127,27 @@ export function textAfter(discord: FakeDiscord, seq: number): string {
       ].join('\n'),
     )
     .join('\n');
+}
+
+/**
+ * `/interview start` (interview mode, English) for `user`; resolves with the interview's
+ * thread once the command's private answer has come.
+ */
+export async function startInterviewThread(
+  discord: FakeDiscord,
+  user: FakeUser,
+  scenario = 'feed-engagement',
+): Promise<FakeChannel> {
+  const before = discord.lastSeq();
+  const started = discord.slashCommand({
+    user,
+    subcommand: 'start',
+    options: { scenario, mode: 'interview', language: 'en' },
+  });
+  await discord.waitForCall(
+    (c) => c.route === 'webhook-edit' && c.params.token === started.token,
+    before,
+  );
+  const created = discord.calls.find((c) => c.seq > before && c.route === 'thread-create')!;
+  return discord.world.channels.get(created.response.id)!;
 }

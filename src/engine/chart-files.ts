@@ -11,7 +11,7 @@ import { candidateIndex } from './candidate-index-read.ts';
 import type { Services } from './deps.ts';
 import { stageTitles } from './labels.ts';
 import type { ProgressChart, RadarChart } from './ports.ts';
-import type { Lang, Outcome, Reply, ReplyFile, StageId } from './types.ts';
+import type { EngineRequest, Lang, Outcome, Reply, ReplyFile, StageId } from './types.ts';
 import { STAGE_IDS } from './types.ts';
 
 /** A radar needs this many spokes to be a shape rather than a line. */
@@ -142,10 +142,12 @@ const CHART_REPLIES = new Set<Reply['kind']>(['scorecard', 'history', 'export'])
 /** `outcome` with the charts its replies call for; unchanged when there are none to draw. */
 export async function withCharts(
   services: Services,
-  actor: string,
+  request: EngineRequest,
   outcome: Outcome,
 ): Promise<Outcome> {
   if (!services.charts || !outcome.ok) return outcome;
+  const { actor, command } = request;
+  if (command.kind === 'history' && command.charts === false) return outcome;
   if (!outcome.replies.some((r) => CHART_REPLIES.has(r.kind))) return outcome;
   let index: CandidateIndex;
   try {

@@ -167,7 +167,7 @@ export class InterviewEngine {
     const outcome = await entry.review(
       await Promise.race([
         // Charts are drawn after the turn, outside the session's lock.
-        this.run(request, report).then((done) => withCharts(this.services, request.actor, done)),
+        this.run(request, report).then((done) => withCharts(this.services, request, done)),
         entry.cut.then((error) => failure(lang, error)),
       ]),
     );

@@ -240,7 +240,7 @@ export type Command =
   | { kind: 'end' }
   | { kind: 'scorecard' }
   | { kind: 'status' }
-  | { kind: 'history' }
+  | { kind: 'history'; charts?: false } // `charts: false`: no chart is shown (App Home)
   | { kind: 'export' }
   | { kind: 'abandon' }
   /** Delete everything kept about the actor; acts only with `confirm`, else asks for it. */

@@ -80,6 +80,14 @@ describe('charts on replies', () => {
     expect(drawn.progress[0]!.points).toHaveLength(3);
     expect(drawn.progress[0]!.title).toBe('Per-stage scores over time');
 
+    // Where no chart is shown (App Home, the CLI's model-answer), none is drawn.
+    const quiet = await h.engine.execute({
+      actor: ANA,
+      command: { kind: 'history', charts: false },
+    });
+    expect(quiet.ok && filesOf(quiet.replies, 'history')).toBeUndefined();
+    expect(drawn.progress).toHaveLength(1);
+
     const exported = await h.ok({ kind: 'export' }, { sessionId: 's1' });
     const reply = exported.find((r) => r.kind === 'export')!;
     if (reply.kind !== 'export') throw new Error('no export');

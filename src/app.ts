@@ -5,8 +5,9 @@
 import type { Config } from './config.ts';
 import { InterviewEngine } from './engine/engine.ts';
 import { storeCandidateIndex } from './practice/candidate-index-store.ts';
+import { createChartRenderer } from './practice/chart-renderer.ts';
 import type { CandidateId } from './engine/types.ts';
-import type { Clock, Interviewer, StageScorer, UsageGuard } from './engine/ports.ts';
+import type { ChartRenderer, Clock, Interviewer, StageScorer, UsageGuard } from './engine/ports.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/loader.ts';
 import { createLlmServices } from './llm/index.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
   /** Replace the interviewer or scorer the configuration would choose (tests: slow or odd ports). */
   interviewer?: Interviewer;
   scorer?: StageScorer;
+  /** Replace the chart renderer CHARTS would choose (tests: one that fails). */
+  charts?: ChartRenderer;
   /** Node's process metrics (CPU, memory, event loop) on /metrics: the long-running bots. */
   processMetrics?: boolean;
 }
@@ -130,6 +133,7 @@ function assemble(
     turnGate: ops.gate,
     candidateIndex: storeCandidateIndex(stores.records, stores.lock),
     imageReader: llm?.imageReader ?? null,
+    charts: config.charts ? (options.charts ?? createChartRenderer()) : null,
   });
 
   ops.start();

@@ -108,6 +108,8 @@ const EnvSchema = z.object({
   LOG_ANSWER_TEXT: bool(false),
   /** How often a Discord or Slack process sends the practice reminders that are due; 0: never. */
   REMINDER_SWEEP_MS: z.coerce.number().int().min(0).default(900_000),
+  /** Progress charts (PNG) on the scorecard, history and the export; off: text only. */
+  CHARTS: z.enum(['on', 'off']).default('on'),
 });
 
 /** The configuration the app runs on: inferred from the schema and its mapping below. */
@@ -292,6 +294,7 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
       logAnswerText: e.LOG_ANSWER_TEXT,
     },
     reminderSweepMs: e.REMINDER_SWEEP_MS,
+    charts: e.CHARTS === 'on',
   };
 }
 

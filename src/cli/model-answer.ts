@@ -30,7 +30,11 @@ export const modelAnswerCommand: CliCommand = async (argv, io) => {
   const app = await createApp(config, { logger });
   try {
     const actor = terminalActor();
-    const history = await app.engine.execute({ actor, command: { kind: 'history' }, lang });
+    const history = await app.engine.execute({
+      actor,
+      command: { kind: 'history', charts: false },
+      lang,
+    });
     const entries =
       history.ok && history.replies[0]?.kind === 'history'
         ? history.replies[0].history.entries

@@ -5,6 +5,7 @@ import { memoryCandidateIndex } from './candidate-index.ts';
 import type { DiagramImageReader } from './image-reader.ts';
 import {
   type CandidateIndexStore,
+  type ChartRenderer,
   type Clock,
   type EngineLogger,
   alwaysHealthy,
@@ -42,6 +43,8 @@ export interface EngineDeps {
   candidateIndex?: CandidateIndexStore;
   /** Reads diagrams in images sent with answers; null (default): no model that takes images. */
   imageReader?: DiagramImageReader | null;
+  /** Draws the progress charts scorecards and history carry; null or absent: no charts. */
+  charts?: ChartRenderer | null;
 }
 
 /** EngineDeps with every default filled in: what command handlers use. */
@@ -63,5 +66,6 @@ export function resolveDeps(deps: EngineDeps): Services {
     turnGate: deps.turnGate ?? openGate,
     candidateIndex: deps.candidateIndex ?? memoryCandidateIndex(),
     imageReader: deps.imageReader ?? null,
+    charts: deps.charts ?? null,
   };
 }

@@ -24,6 +24,7 @@ import { type SessionCommandKind, SESSION_COMMANDS } from './commands/index.ts';
 import type { SessionCommandHandler } from './commands/handler.ts';
 import { runForget } from './commands/forget.ts';
 import { runHistory } from './commands/history.ts';
+import { withCharts } from './chart-files.ts';
 import { runReminders } from './commands/reminders.ts';
 import { type DrillPlan, planDrill } from './drill-plan.ts';
 import { claimDueReminders, type DueReminder } from './reminders.ts';
@@ -165,7 +166,8 @@ export class InterviewEngine {
     // candidate is told now rather than when it ends.
     const outcome = await entry.review(
       await Promise.race([
-        this.run(request, report),
+        // Charts are drawn after the turn, outside the session's lock.
+        this.run(request, report).then((done) => withCharts(this.services, request, done)),
         entry.cut.then((error) => failure(lang, error)),
       ]),
     );

@@ -276,3 +276,32 @@ export interface RecordStore {
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
 }
+
+/**
+ * Draws progress charts as PNG. The engine decides what is drawn (which scores, titles and
+ * labels in the interview's language); the renderer only draws it. Implemented in
+ * src/practice (Vega-Lite and resvg) and wired at the composition root, so the engine imports
+ * no drawing library. Rejects when it cannot draw; the engine then sends its replies without
+ * the chart and logs why.
+ */
+export interface ChartRenderer {
+  /** One line per stage: scores (1–4) over time. */
+  progress(chart: ProgressChart): Promise<Uint8Array>;
+  /** One spoke per stage: the latest interview's scores against the candidate's average. */
+  radar(chart: RadarChart): Promise<Uint8Array>;
+}
+
+export interface ProgressChart {
+  title: string;
+  /** Axis and legend words, in the chart's language. */
+  labels: { score: string; stage: string };
+  /** `stage`: the stage's title as shown; `at`: epoch ms. */
+  points: { stage: string; at: number; score: number }[];
+}
+
+export interface RadarChart {
+  title: string;
+  /** One per spoke, in order; a score absent on a spoke is drawn at the centre. */
+  spokes: { label: string; latest: number | null; average: number | null }[];
+  legend: { latest: string; average: string };
+}

@@ -4,11 +4,12 @@
  */
 import { DIFFICULTIES, LANGS, STAGE_IDS } from '../knowledge/schema.ts';
 import type { Difficulty, Lang, Scenario, StageId } from '../knowledge/schema.ts';
+import type { ReplyFile } from './reply-files.ts';
 
 // Re-exported so adapters name languages, difficulties and stages without the knowledge base.
 export { DIFFICULTIES, LANGS, STAGE_IDS };
 /** A scenario as `engine.scenarios()` lists it (id, titles, tags) for pickers and menus. */
-export type { Difficulty, Lang, Scenario, StageId };
+export type { Difficulty, Lang, ReplyFile, Scenario, StageId };
 
 export const MODES = ['interview', 'coach'] as const;
 /** interview: feedback only at the end, like the real thing. coach: feedback after each stage. */
@@ -243,7 +244,7 @@ export type Command =
   | { kind: 'end' }
   | { kind: 'scorecard' }
   | { kind: 'status' }
-  | { kind: 'history' }
+  | { kind: 'history'; charts?: false } // `charts: false`: no chart is shown (App Home)
   | { kind: 'export' }
   | { kind: 'abandon' }
   /** Delete everything kept about the actor; acts only with `confirm`, else asks for it. */
@@ -394,10 +395,11 @@ export type Reply =
       actions: Action[];
     }
   | { kind: 'stage-feedback'; title: string; score: StageScore }
-  | { kind: 'scorecard'; scorecard: Scorecard }
+  // `files`: charts (src/engine/reply-files.ts), when charts are on and there is data.
+  | { kind: 'scorecard'; scorecard: Scorecard; files?: ReplyFile[] }
   | { kind: 'status'; status: StatusView }
-  | { kind: 'history'; history: HistoryView }
-  | { kind: 'export'; filename: string; markdown: string }
+  | { kind: 'history'; history: HistoryView; files?: ReplyFile[] }
+  | { kind: 'export'; filename: string; markdown: string; files?: ReplyFile[] }
   /**
    * `/forget-me`: `confirm` asks before deleting (the text says what goes and how to confirm),
    * `done` says what was deleted.

@@ -12,7 +12,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import { actionLabel, formatHistory, formatStatus, stageHeading } from '../../engine/messages.ts';
-import type { Action, Lang, Reply } from '../../engine/types.ts';
+import type { Action, Lang, Reply, ReplyFile } from '../../engine/types.ts';
 import { packEmbeds } from './embed-limits.ts';
 import { forgetText } from './forget-me-command.ts';
 import { modelAnswerMarkdown } from './practice-render.ts';
@@ -23,6 +23,8 @@ import { splitMessage } from './split-text.ts';
 export interface OutgoingFile {
   name: string;
   data: Buffer;
+  /** Alt text (Discord shows it to screen readers), for images. */
+  description?: string;
 }
 
 /** One Discord message to send; `allowedMentions` is added by the sender (send.ts). */
@@ -38,6 +40,10 @@ export interface RenderContext {
   /** The session the buttons act on; no buttons without one. */
   sessionId: string | null;
 }
+
+/** Discord's limits: embeds per message, characters of an attachment's description. */
+const MAX_EMBEDS = 10;
+const ALT_TEXT_MAX = 1024;
 
 const BUTTON_STYLES: Record<Action, ButtonStyle> = {
   followup: ButtonStyle.Secondary,
@@ -96,14 +102,17 @@ function renderOne(reply: Reply, context: RenderContext): Rendered {
       };
     case 'scorecard':
       return {
-        messages: packEmbeds(scorecardEmbeds(reply.scorecard, lang)).map((embeds) => ({
-          embeds,
-        })),
+        messages: withCharts(
+          packEmbeds(scorecardEmbeds(reply.scorecard, lang)).map((embeds) => ({ embeds })),
+          reply.files,
+        ),
       };
     case 'status':
       return { text: formatStatus(reply.status, lang) };
     case 'history':
-      return { text: formatHistory(reply.history, lang) };
+      return reply.files?.length
+        ? { messages: withCharts(textMessages(formatHistory(reply.history, lang)), reply.files) }
+        : { text: formatHistory(reply.history, lang) };
     case 'forget':
       return { text: forgetText(reply, lang) };
     case 'export':
@@ -111,13 +120,44 @@ function renderOne(reply: Reply, context: RenderContext): Rendered {
         messages: [
           {
             content: `📄 ${reply.filename}`,
-            files: [{ name: reply.filename, data: Buffer.from(reply.markdown, 'utf8') }],
+            files: [
+              { name: reply.filename, data: Buffer.from(reply.markdown, 'utf8') },
+              ...attachments(reply.files),
+            ],
           },
         ],
       };
     case 'model-answer':
       return { text: modelAnswerMarkdown(reply, lang) };
   }
+}
+
+function attachments(files: readonly ReplyFile[] | undefined): OutgoingFile[] {
+  return (files ?? []).map((f) => ({
+    name: f.name,
+    data: Buffer.from(f.data),
+    description: f.alt.slice(0, ALT_TEXT_MAX),
+  }));
+}
+
+/**
+ * `messages` with the reply's charts attached to the first one, each shown by an embed that
+ * points at its attachment (`attachment://<name>`), so the image sits inside the card.
+ */
+function withCharts(
+  messages: OutgoingMessage[],
+  files: readonly ReplyFile[] | undefined,
+): OutgoingMessage[] {
+  const [first, ...rest] = messages;
+  if (!first || !files?.length) return messages;
+  const images: APIEmbed[] = files.map((f) => ({ image: { url: `attachment://${f.name}` } }));
+  // A message holds at most ten embeds: the charts get their own message when they do not fit.
+  if ((first.embeds?.length ?? 0) + images.length > MAX_EMBEDS)
+    return [...messages, { embeds: images, files: attachments(files) }];
+  return [
+    { ...first, embeds: [...(first.embeds ?? []), ...images], files: attachments(files) },
+    ...rest,
+  ];
 }
 
 function actionsOf(reply: Reply): readonly Action[] {

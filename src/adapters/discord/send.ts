@@ -22,7 +22,9 @@ export function toMessageOptions(message: OutgoingMessage): BaseMessageOptions {
     content: message.content,
     embeds: message.embeds,
     components: message.components,
-    files: message.files?.map((f) => new AttachmentBuilder(f.data, { name: f.name })),
+    files: message.files?.map(
+      (f) => new AttachmentBuilder(f.data, { name: f.name, description: f.description }),
+    ),
     allowedMentions: NO_MENTIONS,
   };
 }

@@ -10,6 +10,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Lang } from '../../engine/types.ts';
 import type { Logger } from '../../logger.ts';
+import { postCharts } from './charts.ts';
 import type { ThreadRef } from './ids.ts';
 import { escapeMrkdwn, splitText } from './mrkdwn.ts';
 import { type Block, context, fallbackText, mrkdwnText } from './render/blocks.ts';
@@ -96,6 +97,14 @@ export async function postReplies(
 ): Promise<void> {
   for (const item of outgoing) {
     if (item.kind === 'file') await postExport(client, thread, item, lang, logger);
+    else if (item.kind === 'images')
+      await postCharts(
+        client,
+        { channel: thread.channel, threadTs: thread.threadTs },
+        item.files,
+        lang,
+        logger,
+      );
     else await postInThread(client, thread, item);
   }
 }

@@ -17,6 +17,7 @@ import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/t
 import { STAGE_IDS } from '../../engine/types.ts';
 import { practiceText } from '../../engine/practice-messages.ts';
 import { renderModelAnswer } from './practice-render.ts';
+import { progressText } from './progress-text.ts';
 
 export interface RenderOptions {
   lang: Lang;
@@ -188,7 +189,12 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
         ]);
       }
       const trendLine = trend.length > 1 ? trend.map((t) => t.toFixed(1)).join(' → ') : '';
-      return [table.toString(), trendLine, h.historyTrend(trendDelta, trend.length)]
+      return [
+        table.toString(),
+        trendLine,
+        h.historyTrend(trendDelta, trend.length),
+        progressText(reply.history, options.lang),
+      ]
         .filter(Boolean)
         .join('\n');
     }

@@ -63,13 +63,24 @@ export async function runTerminalInterview(
     }
     for (const reply of outcome.replies) {
       if (reply.kind === 'export') {
-        const file = path.resolve(options.exportDir, reply.filename);
-        try {
-          await writeFile(file, reply.markdown, 'utf8');
-          write(t().exported(file));
-        } catch (error) {
-          // A folder that cannot be written (read-only, full, no permission) ends nothing.
-          write(t().exportFailed(file, (error as NodeJS.ErrnoException).code ?? String(error)));
+        // The Markdown, and beside it its chart (same base name, .png) when there is one.
+        const files = [
+          { name: reply.filename, data: reply.markdown, done: t().exported },
+          ...(reply.files ?? []).map((f) => ({
+            name: f.name,
+            data: f.data,
+            done: t().chartWritten,
+          })),
+        ];
+        for (const { name, data, done } of files) {
+          const file = path.resolve(options.exportDir, path.basename(name));
+          try {
+            await writeFile(file, data);
+            write(done(file));
+          } catch (error) {
+            // A folder that cannot be written (read-only, full, no permission) ends nothing.
+            write(t().exportFailed(file, (error as NodeJS.ErrnoException).code ?? String(error)));
+          }
         }
         continue;
       }

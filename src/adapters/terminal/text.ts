@@ -20,6 +20,7 @@ const TEXT = {
       `Could not write ${file} (${reason}). The interview goes on; run it from a folder you can write to, then /export again.`,
     saved: (resume: string) => `Interview saved. Continue it later with: ${resume}`,
     exported: (file: string) => `Transcript and scorecard written to ${file}`,
+    chartWritten: (file: string) => `Chart (PNG) written to ${file}`,
     pickScenario: 'Pick a scenario by number (or type its id):',
     badPick: 'Not a scenario number or id; try again.',
     resumeOffer: (title: string) =>
@@ -49,6 +50,7 @@ const TEXT = {
       `无法写入 ${file}（${reason}）。面试继续；请在可写的目录中运行，然后再次 /export。`,
     saved: (resume: string) => `面试已保存。稍后继续：${resume}`,
     exported: (file: string) => `记录和评分卡已写入 ${file}`,
+    chartWritten: (file: string) => `图表（PNG）已写入 ${file}`,
     pickScenario: '输入编号（或场景 id）选择面试场景：',
     badPick: '没有这个编号或 id，请重试。',
     resumeOffer: (title: string) => `你有一场未完成的面试（${title}）。继续吗？[Y/n] `,

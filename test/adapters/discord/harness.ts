@@ -83,18 +83,7 @@ export async function startInterview(
   scenario: string,
 ): Promise<{ thread: FakeChannel; user: FakeUser }> {
   const user = discord.user(name);
-  const before = discord.lastSeq();
-  const started = discord.slashCommand({
-    user,
-    subcommand: 'start',
-    options: { scenario, mode: 'interview', language: 'en' },
-  });
-  await discord.waitForCall(
-    (c) => c.route === 'webhook-edit' && c.params.token === started.token,
-    before,
-  );
-  const created = discord.calls.find((c) => c.seq > before && c.route === 'thread-create')!;
-  return { thread: discord.world.channels.get(created.response.id)!, user };
+  return { thread: await startInterviewThread(discord, user, scenario), user };
 }
 
 /** The bot with a stand-in interviewer or scorer (slow or long-winded stubs). */
@@ -158,4 +147,27 @@ export function textAfter(discord: FakeDiscord, seq: number): string {
       ].join('\n'),
     )
     .join('\n');
+}
+
+/**
+ * `/interview start` (interview mode, English) for `user`; resolves with the interview's
+ * thread once the command's private answer has come.
+ */
+export async function startInterviewThread(
+  discord: FakeDiscord,
+  user: FakeUser,
+  scenario = 'feed-engagement',
+): Promise<FakeChannel> {
+  const before = discord.lastSeq();
+  const started = discord.slashCommand({
+    user,
+    subcommand: 'start',
+    options: { scenario, mode: 'interview', language: 'en' },
+  });
+  await discord.waitForCall(
+    (c) => c.route === 'webhook-edit' && c.params.token === started.token,
+    before,
+  );
+  const created = discord.calls.find((c) => c.seq > before && c.route === 'thread-create')!;
+  return discord.world.channels.get(created.response.id)!;
 }

@@ -36,6 +36,7 @@ export async function startHarness(
     app?: App;
     /** More settings (e.g. OPENAI_BASE_URL); `KNOWLEDGE_DIR: ''` for the real knowledge base. */
     env?: Record<string, string>;
+    logger?: typeof silentLogger;
   } = {},
 ): Promise<Harness> {
   const fake = await new FakeSlackWebApi({ botToken: BOT_TOKEN }).start();
@@ -48,7 +49,7 @@ export async function startHarness(
     ...options.env,
   });
   const app = options.app ?? (await createApp(config, { logger: silentLogger, memoryStore: true }));
-  const slack = await startSlackApp(app, config.slack!, silentLogger, {
+  const slack = await startSlackApp(app, config.slack!, options.logger ?? silentLogger, {
     clientOptions: { retryConfig: { retries: 0 } },
     host: '127.0.0.1',
   });

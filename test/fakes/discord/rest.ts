@@ -6,7 +6,8 @@
  * - URLs are `<api>/v10/<route>`; bot routes carry `Authorization: Bot <token>`, interaction
  *   callbacks and webhook routes carry none.
  * - A 204 carries no body and no `Content-Type` (the client would try to parse empty JSON).
- * - Bodies with files come as multipart/form-data: `payload_json` plus `files[n]`.
+ * - Bodies with files come as multipart/form-data: `payload_json` plus `files[n]`; each file is
+ *   recorded with its bytes (`data`), e.g. to check that a chart is a PNG.
  * - Errors are JSON `{ code, message }`; invalid bodies get 400 with code 50035.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -24,7 +25,10 @@ export type JsonBody = any;
 export interface RecordedFile {
   name: string;
   contentType: string;
+  /** The bytes read as UTF-8 (for text files). */
   text: string;
+  /** The bytes as uploaded (for images: PNG checks). */
+  data: Buffer;
 }
 
 export interface RecordedCall {
@@ -129,7 +133,7 @@ function attachmentsFor(files: RecordedFile[]) {
   return files.map((f) => ({
     id: snowflake(),
     filename: f.name,
-    size: Buffer.byteLength(f.text),
+    size: f.data.length,
     url: `https://cdn.invalid/${f.name}`,
     proxy_url: `https://cdn.invalid/${f.name}`,
     content_type: f.contentType,
@@ -519,8 +523,15 @@ async function readBody(
     let body: JsonBody = null;
     for (const [key, value] of form.entries()) {
       if (key === 'payload_json' && typeof value === 'string') body = JSON.parse(value);
-      else if (typeof value !== 'string')
-        files.push({ name: value.name, contentType: value.type, text: await value.text() });
+      else if (typeof value !== 'string') {
+        const data = Buffer.from(await value.arrayBuffer());
+        files.push({
+          name: value.name,
+          contentType: value.type,
+          text: data.toString('utf8'),
+          data,
+        });
+      }
     }
     return { body, files };
   }

@@ -6,11 +6,15 @@
  * records every call, `auth.test` included, with its arguments decoded (form fields that hold
  * JSON, like `blocks` and `view`, are parsed).
  *
- * Besides `/api/<method>` it serves the upload URLs it hands out (`/upload/<fileId>`),
- * response URLs for slash commands and buttons (`/respond/<id>`), and the private URLs of files
- * shared in messages (`/files-pri/…`, see `shareFile`), recorded as calls named `upload`,
- * `response_url` and `file_download`. Like Slack, a file asked for without a valid bot token
- * gets the sign-in page (200, HTML) rather than the file.
+ * Besides `/api/<method>` it serves the upload URLs it hands out (`/upload/<fileId>`) and
+ * response URLs for slash commands and buttons (`/respond/<id>`), recorded as calls named
+ * `upload` and `response_url`. Uploads follow Slack's three steps (files.uploadV2 in the
+ * client): getUploadURLExternal (filename and length required) → the bytes to the upload URL →
+ * completeUploadExternal (only for files whose bytes came), and `shared` keeps each completed
+ * file with its bytes and where it was shared.
+ * It also serves the private URLs of files shared in messages (`/files-pri/…`, see
+ * `shareFile`), recorded as calls named `file_download`. Like Slack, a file asked for without a
+ * valid bot token gets the sign-in page (200, HTML) rather than the file.
  *
  * Faults on demand: `failNext(method, error)` answers the next call of `method` with
  * `{ ok: false, error }`, as Slack does (e.g. `not_in_channel`, `missing_scope`); `hold(method)`
@@ -19,6 +23,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeUploads } from './uploads.ts';
 
 export const FAKE_TEAM_ID = 'T0FAKE';
 export const FAKE_BOT_USER_ID = 'U0BOT';
@@ -29,6 +34,8 @@ export interface RecordedCall {
   /** A Web API method (`chat.postMessage`), or `upload` / `response_url`. */
   method: string;
   args: Record<string, unknown>;
+  /** The files of a multipart body, as bytes (`args` has them read as text). */
+  files?: { field: string; filename: string; data: Buffer }[];
   /** The bearer token the call carried, if any. */
   token: string | null;
   /** What the fake answered (Web API methods only). */
@@ -81,10 +88,14 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function parseArgs(req: IncomingMessage, raw: Buffer): Promise<Record<string, unknown>> {
+type Parsed = { args: Record<string, unknown>; files?: RecordedCall['files'] };
+
+async function parseArgs(req: IncomingMessage, raw: Buffer): Promise<Parsed> {
   const type = req.headers['content-type'] ?? '';
   if (type.includes('application/json')) {
-    return raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+    return {
+      args: raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {},
+    };
   }
   if (type.includes('multipart/form-data')) {
     // Let the platform parse multipart: a Request built from the same bytes and headers.
@@ -95,15 +106,22 @@ async function parseArgs(req: IncomingMessage, raw: Buffer): Promise<Record<stri
     });
     const form = await request.formData();
     const args: Record<string, unknown> = {};
+    const files: NonNullable<RecordedCall['files']> = [];
     for (const [key, value] of form.entries()) {
-      args[key] = typeof value === 'string' ? value : await value.text();
+      if (typeof value === 'string') {
+        args[key] = value;
+        continue;
+      }
+      const data = Buffer.from(await value.arrayBuffer());
+      args[key] = data.toString('utf8');
+      files.push({ field: key, filename: value.name, data });
     }
-    return args;
+    return { args, files };
   }
   const args: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw.toString('utf8')))
     args[key] = decodeField(value);
-  return args;
+  return { args };
 }
 
 /** A file as Slack lists it in a message event's `files`. */
@@ -121,10 +139,13 @@ export interface FakeSlackFile {
 export class FakeSlackWebApi {
   readonly calls: RecordedCall[] = [];
   private readonly sharedFiles = new Map<string, { data: Uint8Array; mimetype: string }>();
+  /** Numbers the files shared in messages (`shareFile`). */
+  private fileCounter = 0;
+  /** Files uploaded in Slack's three steps (see uploads.ts); `files.shared` lists the shared. */
+  readonly files = new FakeUploads();
   private server: Server | null = null;
   private base = '';
   private tsCounter = 0;
-  private fileCounter = 0;
   private readonly failures = new Map<string, string[]>();
   /** Bot token → its workspace, for every token other than `botToken`. */
   private readonly installed = new Map<string, FakeWorkspace>();
@@ -265,9 +286,16 @@ export class FakeSlackWebApi {
     };
 
     if (url.pathname.startsWith('/upload/')) {
-      const args = await parseArgs(req, raw);
-      this.record({ method: 'upload', args: { fileId: url.pathname.slice(8), ...args }, token });
-      send(200, `OK - ${raw.length}`);
+      // The client posts the file as multipart (field `body`) or as the raw body.
+      const fileId = url.pathname.slice(8);
+      const { args, files } = await parseArgs(req, raw);
+      const data = files?.[0]?.data ?? raw;
+      if (!this.files.receive(fileId, data)) {
+        send(404, 'unknown upload url');
+        return;
+      }
+      this.record({ method: 'upload', args: { fileId, ...args }, token, files });
+      send(200, `OK - ${data.length}`);
       return;
     }
     if (url.pathname.startsWith('/files-pri/')) {
@@ -304,7 +332,7 @@ export class FakeSlackWebApi {
     }
 
     const method = url.pathname.slice('/api/'.length);
-    const args = await parseArgs(req, raw);
+    const { args } = await parseArgs(req, raw);
     const callToken = token ?? (typeof args.token === 'string' ? args.token : null);
     const expected =
       method === 'apps.connections.open' ? this.options.appToken : this.options.botToken;
@@ -425,18 +453,10 @@ export class FakeSlackWebApi {
           },
         };
       }
-      case 'files.getUploadURLExternal': {
-        this.fileCounter += 1;
-        const fileId = `F${String(this.fileCounter).padStart(8, '0')}`;
-        return { ok: true, upload_url: `${this.base}/upload/${fileId}`, file_id: fileId };
-      }
-      case 'files.completeUploadExternal': {
-        const files = (Array.isArray(args.files) ? args.files : []) as {
-          id: string;
-          title?: string;
-        }[];
-        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? f.id })) };
-      }
+      case 'files.getUploadURLExternal':
+        return this.files.uploadUrl(args, this.base);
+      case 'files.completeUploadExternal':
+        return this.files.complete(args);
       case 'apps.connections.open':
         if (!this.options.socketUrl) return { ok: false, error: 'not_allowed_token_type' };
         return { ok: true, url: this.options.socketUrl() };

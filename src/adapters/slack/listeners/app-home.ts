@@ -18,7 +18,7 @@ export function registerAppHome(bolt: BoltApp, deps: SlackDeps, work: InFlight):
     await work.run(async () => {
       const outcome = await deps.app.engine.execute({
         actor: actorFor(teamId, event.user),
-        command: { kind: 'history' },
+        command: { kind: 'history', charts: false },
       });
       if (!outcome.ok) return;
       const history = outcome.replies.find((r) => r.kind === 'history');

@@ -8,6 +8,7 @@ import { msg } from '../../../engine/messages.ts';
 import type { Lang } from '../../../engine/types.ts';
 import type { InFlight } from '../../kit/in-flight.ts';
 import { parseSlashText, type SlashRequest } from '../command-text.ts';
+import { postChartsPrivately } from '../charts.ts';
 import { actorFor } from '../ids.ts';
 import {
   currentSessionFor,
@@ -104,11 +105,13 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
         await ephemeral(call.respond, errorMessage(outcome.error, outcome.lang));
         return;
       }
-      const [message] = renderReplies(outcome.replies, {
+      const [message, ...more] = renderReplies(outcome.replies, {
         lang: outcome.lang,
         sessionId: null,
       });
       if (message?.kind === 'message') await ephemeral(call.respond, message);
+      const charts = more.flatMap((item) => (item.kind === 'images' ? item.files : []));
+      await postChartsPrivately(call.client, call.userId, charts, outcome.lang, deps.logger);
       return;
     }
     case 'scenarios':

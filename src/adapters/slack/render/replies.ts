@@ -11,7 +11,7 @@ import {
   msg,
   stageHeading,
 } from '../../../engine/messages.ts';
-import type { Action, Lang, Reply } from '../../../engine/types.ts';
+import type { Action, Lang, Reply, ReplyFile } from '../../../engine/types.ts';
 import { forgetText } from '../forget-me.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import { slackText } from '../text.ts';
@@ -24,7 +24,9 @@ import { stageScoreLines, stageScoreTitle } from './stage-score.ts';
 
 export type Outgoing =
   | ({ kind: 'message' } & RenderedMessage)
-  | { kind: 'file'; filename: string; markdown: string };
+  | { kind: 'file'; filename: string; markdown: string }
+  /** Charts to upload after the message before them (src/adapters/slack/charts.ts). */
+  | { kind: 'images'; files: ReplyFile[] };
 
 export interface RenderContext {
   lang: Lang;
@@ -139,6 +141,13 @@ export function renderReplies(replies: readonly Reply[], ctx: RenderContext): Ou
       out.push({ kind: 'file', filename: reply.filename, markdown: reply.markdown });
     } else {
       builder.add(piece(reply, ctx));
+    }
+    if (
+      (reply.kind === 'scorecard' || reply.kind === 'export' || reply.kind === 'history') &&
+      reply.files?.length
+    ) {
+      builder.flush();
+      out.push({ kind: 'images', files: reply.files });
     }
   }
   builder.flush();

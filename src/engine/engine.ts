@@ -25,6 +25,7 @@ import type { SessionCommandHandler } from './commands/handler.ts';
 import { runForget } from './commands/forget.ts';
 import { runHistory } from './commands/history.ts';
 import { runReminders } from './commands/reminders.ts';
+import { runSelfAssessSetting } from './commands/self-assess.ts';
 import { type DrillPlan, planDrill } from './drill-plan.ts';
 import { claimDueReminders, type DueReminder } from './reminders.ts';
 import { runStart } from './commands/start.ts';
@@ -151,6 +152,7 @@ export class InterviewEngine {
       (kind !== 'history' &&
         kind !== 'forget' &&
         kind !== 'reminders' &&
+        kind !== 'self-assess-setting' &&
         SESSION_COMMANDS[kind].usesLlm === true);
     const entry = this.services.turnGate.enter(request, usesLlm);
     if (!entry.ok) return failure(await this.languageOf(request, entry.error), entry.error);
@@ -196,6 +198,8 @@ export class InterviewEngine {
       if (command.kind === 'forget') return await runForget(this.services, request, command);
       if (command.kind === 'reminders')
         return await runReminders(this.services, request, command.on);
+      if (command.kind === 'self-assess-setting')
+        return await runSelfAssessSetting(this.services, request, command.on);
       return await this.sessionCommand(request, command.kind, report);
     } catch (error) {
       if (error instanceof LockBusyError) return failure(lang, { code: 'busy' });

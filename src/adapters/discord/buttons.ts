@@ -1,6 +1,7 @@
 /**
- * Button presses (Follow-up, Hint, Next stage, End). The custom id names the action and the
- * session, so the press becomes an engine command directly. The press is acknowledged at once
+ * Button presses (Follow-up, Hint, Next stage, End; and the self-assessment ratings before the
+ * scorecard). The custom id names the action and the session, so the press becomes an engine
+ * command directly. The press is acknowledged at once
  * (deferUpdate); the engine then decides who may act: a stranger gets the refusal privately
  * (ephemeral), the candidate gets the interviewer's answer in the thread, and the pressed
  * message loses its buttons so only the newest message offers them (live-buttons.ts).
@@ -8,7 +9,8 @@
 import { discordTenant } from '../kit/tenant.ts';
 import type { ButtonInteraction } from 'discord.js';
 import type { BotContext } from './context.ts';
-import { actorId, parseButtonCustomId } from './ids.ts';
+import type { Command } from '../../engine/types.ts';
+import { actorId, parseButtonCustomId, parseRatingCustomId } from './ids.ts';
 import { renderReplies } from './render.ts';
 import { replyError } from './respond.ts';
 import { answerDeferred } from './send.ts';
@@ -32,12 +34,39 @@ export async function handleInterviewButton(
     await interaction.deferUpdate();
     return;
   }
-  await answerPress(interaction, parsed, context);
+  await answerPress(
+    interaction,
+    { sessionId: parsed.sessionId, command: { kind: parsed.action } },
+    context,
+  );
+}
+
+/** A self-assessment rating (or Skip) pressed under the question before the scorecard. */
+export async function handleRatingButton(
+  interaction: ButtonInteraction,
+  context: BotContext,
+): Promise<void> {
+  const parsed = parseRatingCustomId(interaction.customId);
+  if (!parsed) return;
+  const first = await context.presses.firstPress({
+    platform: 'discord',
+    messageId: interaction.message.id,
+    userId: interaction.user.id,
+    action: 'rate',
+  });
+  if (!first) {
+    await interaction.deferUpdate();
+    return;
+  }
+  const command: Command = parsed.level
+    ? { kind: 'self-assess', stage: parsed.stage, level: parsed.level }
+    : { kind: 'self-assess' };
+  await answerPress(interaction, { sessionId: parsed.sessionId, command }, context);
 }
 
 async function answerPress(
   interaction: ButtonInteraction,
-  parsed: NonNullable<ReturnType<typeof parseButtonCustomId>>,
+  parsed: { sessionId: string; command: Command },
   context: BotContext,
 ): Promise<void> {
   await interaction.deferUpdate();
@@ -46,7 +75,7 @@ async function answerPress(
       actor: actorId(interaction.user.id),
       tenant: discordTenant(interaction.guildId),
       sessionId: parsed.sessionId,
-      command: { kind: parsed.action },
+      command: parsed.command,
       lang: langFromLocale(interaction.locale),
     }),
   );
@@ -60,6 +89,7 @@ async function answerPress(
   const messages = renderReplies(outcome.replies, {
     lang: outcome.lang,
     sessionId: parsed.sessionId,
+    guildId: interaction.guildId,
   });
   const sent = await answerDeferred(interaction, messages, {
     ephemeral: false,

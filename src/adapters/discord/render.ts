@@ -17,6 +17,8 @@ import { packEmbeds } from './embed-limits.ts';
 import { forgetText } from './forget-me-command.ts';
 import { modelAnswerMarkdown } from './practice-render.ts';
 import { buttonCustomId } from './ids.ts';
+import { ratingMessage } from './rating-render.ts';
+import { discordReplayLink } from './replay-links.ts';
 import { scorecardEmbeds, stageFeedbackEmbed } from './render-scores.ts';
 import { splitMessage } from './split-text.ts';
 
@@ -37,6 +39,8 @@ export interface RenderContext {
   lang: Lang;
   /** The session the buttons act on; no buttons without one. */
   sessionId: string | null;
+  /** The server the interview is in (null or absent in DMs), for replay links. */
+  guildId?: string | null;
 }
 
 const BUTTON_STYLES: Record<Action, ButtonStyle> = {
@@ -96,9 +100,13 @@ function renderOne(reply: Reply, context: RenderContext): Rendered {
       };
     case 'scorecard':
       return {
-        messages: packEmbeds(scorecardEmbeds(reply.scorecard, lang)).map((embeds) => ({
-          embeds,
-        })),
+        messages: packEmbeds(
+          scorecardEmbeds(
+            reply.scorecard,
+            lang,
+            discordReplayLink(context.sessionId, context.guildId, lang),
+          ),
+        ).map((embeds) => ({ embeds })),
       };
     case 'status':
       return { text: formatStatus(reply.status, lang) };
@@ -117,6 +125,8 @@ function renderOne(reply: Reply, context: RenderContext): Rendered {
       };
     case 'model-answer':
       return { text: modelAnswerMarkdown(reply, lang) };
+    case 'self-assess':
+      return { messages: [ratingMessage(reply, context)] };
   }
 }
 

@@ -8,6 +8,7 @@ const TEXT = {
       'Commands: /followup  /hint  /next (next stage)  /end (finish and score)',
       '          /scorecard  /status  /history  /export  /abandon  /forget-me  /help  /quit',
       '          /model-answer [stage] (after a stage in coach mode, or after the interview)',
+      '          /self-assess on|off (rate each stage yourself before the scorecard, from your next interview)',
     ].join('\n'),
     unknownCommand: (word: string) =>
       `"/${word}" is not a command, and a line starting with "/" is never taken as an answer. Type /help for the commands; to answer, leave out the leading "/".`,
@@ -32,6 +33,7 @@ const TEXT = {
       '命令：/followup 追问  /hint 提示  /next 下一阶段  /end 结束并评分',
       '      /scorecard 评分卡  /status 状态  /history 历史  /export 导出  /abandon 放弃  /forget-me 删除我的数据  /help  /quit',
       '      /model-answer [阶段] 参考答案（教练模式下阶段结束后，或面试结束后）',
+      '      /self-assess on|off 自我评估（从下一次面试起，看评分卡前先给每个阶段打分）',
     ].join('\n'),
     unknownCommand: (word: string) =>
       `"/${word}" 不是命令；以 "/" 开头的一行不会被当作回答。输入 /help 查看命令；要回答，请去掉开头的 "/"。`,

@@ -26,7 +26,8 @@ async function finishedInterview() {
   const replies = await h.ok({ kind: 'end' });
   const card = (replies.find((r) => r.kind === 'scorecard') as ScorecardReply).scorecard;
   const session = await h.session();
-  const turnOf = (messageId: string) => session.turns.findIndex((t) => t.messageId === messageId) + 1;
+  const turnOf = (messageId: string) =>
+    session.turns.findIndex((t) => t.messageId === messageId) + 1;
   return { h, card, session, turnOf };
 }
 

@@ -13,6 +13,7 @@ import {
   type Harness,
   latestWithButtons,
   startBot,
+  startInterviewThread,
 } from '../adapters/discord/harness.ts';
 
 const SCENARIO = 'feed-engagement';
@@ -29,21 +30,7 @@ describe('replay links and self-assessment on Discord', () => {
     await h?.close();
   });
 
-  async function startInterview(user: FakeUser): Promise<FakeChannel> {
-    const { discord } = h;
-    const before = discord.lastSeq();
-    const started = discord.slashCommand({
-      user,
-      subcommand: 'start',
-      options: { scenario: SCENARIO, mode: 'interview', language: 'en' },
-    });
-    await discord.waitForCall(
-      (c) => c.route === 'webhook-edit' && c.params.token === started.token,
-      before,
-    );
-    const created = discord.calls.find((c) => c.seq > before && c.route === 'thread-create')!;
-    return discord.world.channels.get(created.response.id)!;
-  }
+  const startInterview = (user: FakeUser) => startInterviewThread(h.discord, user, SCENARIO);
 
   /** Says `content` in the thread and waits for the interviewer's answer. */
   async function say(user: FakeUser, thread: FakeChannel, content: string): Promise<FakeMessage> {

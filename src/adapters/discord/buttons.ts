@@ -10,6 +10,7 @@ import { discordTenant } from '../kit/tenant.ts';
 import type { ButtonInteraction } from 'discord.js';
 import type { BotContext } from './context.ts';
 import type { Command } from '../../engine/types.ts';
+import type { Press } from '../kit/press-guard.ts';
 import { actorId, parseButtonCustomId, parseRatingCustomId } from './ids.ts';
 import { renderReplies } from './render.ts';
 import { replyError } from './respond.ts';
@@ -17,56 +18,64 @@ import { answerDeferred } from './send.ts';
 import { typingIn } from './typing.ts';
 import { langFromLocale } from './wording.ts';
 
-export async function handleInterviewButton(
+/** What a press asks for: the session, the engine command, and the press guard's name for it. */
+interface Pressed {
+  sessionId: string;
+  command: Command;
+  guard: Press['action'];
+}
+
+export function handleInterviewButton(
   interaction: ButtonInteraction,
   context: BotContext,
 ): Promise<void> {
   const parsed = parseButtonCustomId(interaction.customId);
-  if (!parsed) return;
-  const first = await context.presses.firstPress({
-    platform: 'discord',
-    messageId: interaction.message.id,
-    userId: interaction.user.id,
-    action: parsed.action,
-  });
-  if (!first) {
-    // A repeat press (double click, here or in another process): acknowledge it, run nothing.
-    await interaction.deferUpdate();
-    return;
-  }
-  await answerPress(
-    interaction,
-    { sessionId: parsed.sessionId, command: { kind: parsed.action } },
-    context,
-  );
+  const pressed: Pressed | null = parsed
+    ? { sessionId: parsed.sessionId, command: { kind: parsed.action }, guard: parsed.action }
+    : null;
+  return pressOnce(interaction, pressed, context);
 }
 
 /** A self-assessment rating (or Skip) pressed under the question before the scorecard. */
-export async function handleRatingButton(
+export function handleRatingButton(
   interaction: ButtonInteraction,
   context: BotContext,
 ): Promise<void> {
   const parsed = parseRatingCustomId(interaction.customId);
-  if (!parsed) return;
+  const command: Command | null = !parsed
+    ? null
+    : parsed.level
+      ? { kind: 'self-assess', stage: parsed.stage, level: parsed.level }
+      : { kind: 'self-assess' };
+  const pressed: Pressed | null =
+    parsed && command ? { sessionId: parsed.sessionId, command, guard: 'rate' } : null;
+  return pressOnce(interaction, pressed, context);
+}
+
+/** Runs a press once, however often it arrives (double click, here or in another process). */
+async function pressOnce(
+  interaction: ButtonInteraction,
+  pressed: Pressed | null,
+  context: BotContext,
+): Promise<void> {
+  if (!pressed) return;
   const first = await context.presses.firstPress({
     platform: 'discord',
     messageId: interaction.message.id,
     userId: interaction.user.id,
-    action: 'rate',
+    action: pressed.guard,
   });
   if (!first) {
+    // A repeat press: acknowledge it, run nothing.
     await interaction.deferUpdate();
     return;
   }
-  const command: Command = parsed.level
-    ? { kind: 'self-assess', stage: parsed.stage, level: parsed.level }
-    : { kind: 'self-assess' };
-  await answerPress(interaction, { sessionId: parsed.sessionId, command }, context);
+  await answerPress(interaction, pressed, context);
 }
 
 async function answerPress(
   interaction: ButtonInteraction,
-  parsed: { sessionId: string; command: Command },
+  parsed: Pressed,
   context: BotContext,
 ): Promise<void> {
   await interaction.deferUpdate();

@@ -1,12 +1,8 @@
 /**
  * `self-assess`: the candidate's rating of a stage before the scorecard (or a skip of the
- * rest); `self-assess-setting on|off`: their own choice of being asked (off by default).
+ * rest). Their choice of being asked at all is `self-assess-setting` (candidate-setting.ts).
  */
-import { candidateIndex } from '../candidate-index-read.ts';
-import type { Services } from '../deps.ts';
-import { replayText } from '../replay-wording.ts';
 import { askNextRating, awaitingSelfAssessment, recordRating } from '../self-assessment.ts';
-import type { EngineRequest, Outcome } from '../types.ts';
 import type { SessionCommandHandler } from './handler.ts';
 
 export const selfAssessHandler: SessionCommandHandler = {
@@ -32,23 +28,3 @@ export const selfAssessHandler: SessionCommandHandler = {
     else askNextRating(turn);
   },
 };
-
-export async function runSelfAssessSetting(
-  services: Services,
-  request: EngineRequest,
-  on: boolean,
-): Promise<Outcome> {
-  const lang = request.lang ?? 'en';
-  await candidateIndex(services, request.actor); // built from past sessions first, if missing
-  await services.candidateIndex.update(request.actor, (current) => ({
-    ...(current ?? { entries: [], stages: {} }),
-    selfAssess: { on, changedAt: services.clock.now() },
-  }));
-  const text = on ? replayText(lang).selfAssessOn : replayText(lang).selfAssessOff;
-  return {
-    ok: true,
-    sessionId: null,
-    lang,
-    replies: [{ kind: 'message', from: 'system', tone: 'info', text, actions: [] }],
-  };
-}

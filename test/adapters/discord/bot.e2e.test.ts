@@ -14,6 +14,7 @@ import {
   latestWithButtons,
   messageBodies,
   startBot,
+  startInterviewThread,
   textAfter,
 } from './harness.ts';
 
@@ -30,20 +31,8 @@ describe('Discord bot (discord.js against a local fake Discord)', () => {
 
   /** Runs `/interview start` for `user` and returns the interview thread once it is posted in. */
   async function startInterview(name: string): Promise<{ thread: FakeChannel; user: FakeUser }> {
-    const { discord } = h;
-    const user = discord.user(name);
-    const before = discord.lastSeq();
-    const started = discord.slashCommand({
-      user,
-      subcommand: 'start',
-      options: { scenario: SCENARIO, mode: 'interview', language: 'en' },
-    });
-    await discord.waitForCall(
-      (c) => c.route === 'webhook-edit' && c.params.token === started.token,
-      before,
-    );
-    const created = discord.calls.find((c) => c.seq > before && c.route === 'thread-create')!;
-    return { thread: discord.world.channels.get(created.response.id)!, user };
+    const user = h.discord.user(name);
+    return { thread: await startInterviewThread(h.discord, user, SCENARIO), user };
   }
 
   it('connects as discord.js does: /gateway/bot, v10 JSON without compression, the four intents', () => {

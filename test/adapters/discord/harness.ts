@@ -11,8 +11,10 @@ import type { DiscordAppDeps } from '../../../src/adapters/discord/context.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Interviewer, StageScorer } from '../../../src/engine/ports.ts';
 import {
+  type FakeChannel,
   type FakeDiscord,
   type FakeMessage,
+  type FakeUser,
   type RecordedCall,
   startFakeDiscord,
 } from '../../fakes/discord/server.ts';
@@ -70,6 +72,29 @@ export function startBotWith(ports: {
   scorer?: StageScorer;
 }): Promise<Harness> {
   return startBot(ports);
+}
+
+/**
+ * Runs `/interview start` for `user` (interview mode, English) and resolves with the interview
+ * thread once the command was answered.
+ */
+export async function startInterviewThread(
+  discord: FakeDiscord,
+  user: FakeUser,
+  scenario: string,
+): Promise<FakeChannel> {
+  const before = discord.lastSeq();
+  const started = discord.slashCommand({
+    user,
+    subcommand: 'start',
+    options: { scenario, mode: 'interview', language: 'en' },
+  });
+  await discord.waitForCall(
+    (c) => c.route === 'webhook-edit' && c.params.token === started.token,
+    before,
+  );
+  const created = discord.calls.find((c) => c.seq > before && c.route === 'thread-create')!;
+  return discord.world.channels.get(created.response.id)!;
 }
 
 /** Routes whose bodies are messages (content, embeds, components). */

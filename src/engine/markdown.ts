@@ -4,6 +4,7 @@ import type { Framework, Scenario } from '../knowledge/schema.ts';
 import { formatScore, formatStageScore, msg } from './messages.ts';
 import { gapLines, type ReplayLink, replayMistakeLines } from './replay.ts';
 import { replayText } from './replay-wording.ts';
+import { awaitingSelfAssessment } from './self-assessment.ts';
 import { notices } from './notices.ts';
 import type { Lang, Scorecard, Session, StageScore, Turn } from './types.ts';
 
@@ -93,7 +94,11 @@ function scorecardSection(input: MarkdownInput): string[] {
   const m = msg(session.lang);
   if (!card) {
     const n = notices(session.lang);
-    const text = session.status === 'active' ? n.notEnoughToJudgeYet : n.notEnoughToJudge;
+    const text = awaitingSelfAssessment(session)
+      ? replayText(session.lang).scorecardAfterRating
+      : session.status === 'active'
+        ? n.notEnoughToJudgeYet
+        : n.notEnoughToJudge;
     return [`## ${m.scorecardTitle}`, '', text, ''];
   }
   const scorers = card.scorers.map((k) => m.scorers[k]).join(', ') || m.none;

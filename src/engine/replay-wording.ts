@@ -13,6 +13,8 @@ export interface ReplayText {
   selfAssessOff: string;
   /** The interview's last words when the candidate rates the stages before the scorecard. */
   wrapUpSelf: string;
+  /** The export while the ratings are being asked: no scores yet. */
+  scorecardAfterRating: string;
   /** The question before the scorecard: how did `stage` go, 1–4? */
   ratePrompt: (stage: string, number: number, total: number) => string;
   /** How to answer in the terminal. */
@@ -39,6 +41,8 @@ const EN: ReplayText = {
   selfAssessOff: 'Self-assessment is off.',
   wrapUpSelf:
     "That's the end of the interview. Thank you! Before your scorecard, rate how each stage went.",
+  scorecardAfterRating:
+    'The scorecard is shown once you have rated each stage (or skipped): see the question in the interview.',
   ratePrompt: (stage, number, total) =>
     `Before the scorecard: how would you rate ${stage} (${number} of ${total})? 1 weak · 2 partial · 3 solid · 4 strong.`,
   rateTyped: 'Type 1, 2, 3 or 4 (or s to skip the rest).',
@@ -68,6 +72,7 @@ const ZH: ReplayText = {
     '自我评估已开启：每次面试结束、看评分卡之前，你先给每个阶段打 1–4 分，评分卡会把你的判断和评分放在一起。用 /self-assess off 关闭。',
   selfAssessOff: '自我评估已关闭。',
   wrapUpSelf: '面试到此结束，谢谢！看评分卡之前，先给每个阶段打个分。',
+  scorecardAfterRating: '给每个阶段打分（或跳过）之后才显示评分卡：请看面试里的提问。',
   ratePrompt: (stage, number, total) =>
     `看评分卡之前：你给「${stage}」打几分（第 ${number}/${total} 个）？1 弱 · 2 部分 · 3 扎实 · 4 出色。`,
   rateTyped: '输入 1、2、3 或 4（输入 s 跳过剩下的）。',

@@ -44,9 +44,12 @@ describe('self-assessment', () => {
     const first = end.find((r) => r.kind === 'self-assess') as Rating;
     expect(first).toMatchObject({ stage: 'requirements', number: 1, total: 2 });
 
-    // The scorecard waits: asking for it asks the rating again.
+    // The scorecard waits: asking for it asks the rating again, and the export holds no scores.
     const again = await h.ok({ kind: 'scorecard' });
     expect(kinds(again)).toEqual(['self-assess']);
+    const exported = (await h.ok({ kind: 'export' }))[0] as Extract<Reply, { kind: 'export' }>;
+    expect(exported.markdown).toContain('The scorecard is shown once you have rated each stage');
+    expect(exported.markdown).not.toMatch(/Overall:/);
 
     const stranger = await h.run(
       { kind: 'self-assess', stage: 'requirements', level: 4 },

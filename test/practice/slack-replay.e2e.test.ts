@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionIdFor } from '../../src/adapters/slack/ids.ts';
 import { buttonPress, eventCallback, slashCommand, threadReply } from '../fakes/slack/payloads.ts';
-import { FAKE_TEAM_ID, FakeSlackWebApi, type RecordedCall } from '../fakes/slack/web-api.ts';
+import { readPermalink } from '../fakes/slack/permalinks.ts';
+import { FAKE_TEAM_ID, type RecordedCall } from '../fakes/slack/web-api.ts';
 import {
   CANDIDATE,
   type Harness,
@@ -115,14 +116,14 @@ describe('replay links on Slack', () => {
     expect(found.length).toBeGreaterThan(0);
     for (const { url } of found) {
       expect(url.startsWith('https://fake-workspace.slack.com/archives/')).toBe(true);
-      const target = FakeSlackWebApi.readPermalink(url)!;
+      const target = readPermalink(url)!;
       expect(target.channel).toBe(thread.channel);
       expect(target.threadTs).toBe(thread.threadTs);
       expect([question, main]).toContain(target.ts);
     }
     // A missed key point links to the stage's main answer (its longest message).
     const missed = gaps.split('\n').find((line) => line.includes('missed'))!;
-    expect(FakeSlackWebApi.readPermalink(links(missed)[0]!.url)!.ts).toBe(main);
+    expect(readPermalink(links(missed)[0]!.url)!.ts).toBe(main);
   });
 
   it('builds the link from the ts when chat.getPermalink refuses', async () => {
@@ -135,7 +136,7 @@ describe('replay links on Slack', () => {
     expect(found.length).toBeGreaterThan(0);
     for (const { url } of found) {
       expect(url.startsWith('https://slack.com/archives/')).toBe(true);
-      expect(FakeSlackWebApi.readPermalink(url)).toEqual({
+      expect(readPermalink(url)).toEqual({
         channel: thread.channel,
         ts: main,
         threadTs: thread.threadTs,

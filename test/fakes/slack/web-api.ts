@@ -10,10 +10,8 @@
  * response URLs for slash commands and buttons (`/respond/<id>`), recorded as calls named
  * `upload` and `response_url`.
  *
- * It knows the messages in its channels: those the app posts with chat.postMessage, and those
- * a test says people wrote (`addMessage`, beside the event it sends), so `chat.getPermalink`
- * answers as Slack does: a permalink for a known message (with `thread_ts` and `cid` for a
- * reply in a thread), `message_not_found` otherwise.
+ * It knows the messages in its channels (permalinks.ts): those the app posts, and those a
+ * test says people wrote (`addMessage`), so `chat.getPermalink` answers as Slack does.
  *
  * Faults on demand: `failNext(method, error)` answers the next call of `method` with
  * `{ ok: false, error }`, as Slack does (e.g. `not_in_channel`, `missing_scope`); `hold(method)`
@@ -22,12 +20,13 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeMessages } from './permalinks.ts';
 
 export const FAKE_TEAM_ID = 'T0FAKE';
 export const FAKE_BOT_USER_ID = 'U0BOT';
 export const FAKE_BOT_ID = 'B0BOT';
 export const FAKE_APP_ID = 'A0APP';
-/** The workspace URL auth.test gives for FAKE_TEAM_ID (permalinks start with it). */
+/** auth.test's workspace URL for FAKE_TEAM_ID; permalinks start with it. */
 export const FAKE_WORKSPACE_URL = 'https://fake-workspace.slack.com/';
 
 export interface RecordedCall {
@@ -118,8 +117,7 @@ export class FakeSlackWebApi {
   private tsCounter = 0;
   private fileCounter = 0;
   private readonly failures = new Map<string, string[]>();
-  /** `<channel>:<ts>` → the message's thread (its own ts for a top-level message). */
-  private readonly messages = new Map<string, string>();
+  private readonly messages = new FakeMessages();
   /** Bot token → its workspace, for every token other than `botToken`. */
   private readonly installed = new Map<string, FakeWorkspace>();
   private readonly holds = new Map<string, Promise<void>[]>();
@@ -187,23 +185,9 @@ export class FakeSlackWebApi {
     return release;
   }
 
-  /** A message someone wrote in a channel (or a thread), as Slack would know it. */
-  addMessage(message: { channel: string; ts: string; threadTs?: string }): void {
-    this.messages.set(`${message.channel}:${message.ts}`, message.threadTs ?? message.ts);
-  }
-
-  /** The channel and ts a permalink of this fake names, and the thread it gives (if any). */
-  static readPermalink(
-    permalink: string,
-  ): { channel: string; ts: string; threadTs: string | null } | null {
-    const url = new URL(permalink);
-    const match = /^\/archives\/([A-Z0-9]+)\/p(\d{10})(\d{6})$/.exec(url.pathname);
-    if (!match) return null;
-    return {
-      channel: match[1]!,
-      ts: `${match[2]}.${match[3]}`,
-      threadTs: url.searchParams.get('thread_ts'),
-    };
+  /** A message someone wrote (in a thread or not), as Slack knows it. */
+  addMessage(message: { channel: string; ts: string; threadTs?: string | undefined }): void {
+    this.messages.add(message);
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -329,7 +313,7 @@ export class FakeSlackWebApi {
         }
         return {
           ok: true,
-          url: 'https://fake-workspace.slack.com/',
+          url: FAKE_WORKSPACE_URL,
           team: 'Fake Workspace',
           user: 'ml-interviewer',
           team_id: FAKE_TEAM_ID,
@@ -342,11 +326,8 @@ export class FakeSlackWebApi {
         // A user id as the channel means the user's messages with the app: a D... channel.
         const channel = requested.startsWith('U') ? `D${requested.slice(1)}` : requested;
         const ts = this.nextTs();
-        this.addMessage({
-          channel,
-          ts,
-          ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}),
-        });
+        const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
+        this.messages.add({ channel, ts, threadTs });
         return {
           ok: true,
           channel,
@@ -363,22 +344,11 @@ export class FakeSlackWebApi {
           },
         };
       }
-      case 'chat.getPermalink': {
-        const channel = String(args.channel ?? '');
-        const ts = String(args.message_ts ?? '');
-        const thread = this.messages.get(`${channel}:${ts}`);
-        if (!channel) return { ok: false, error: 'channel_not_found' };
-        if (thread === undefined) return { ok: false, error: 'message_not_found' };
-        const base = workspace
-          ? `https://${workspace.teamId.toLowerCase()}.slack.com/`
-          : FAKE_WORKSPACE_URL;
-        const link = `${base}archives/${channel}/p${ts.replace('.', '')}`;
-        return {
-          ok: true,
-          channel,
-          permalink: thread === ts ? link : `${link}?thread_ts=${thread}&cid=${channel}`,
-        };
-      }
+      case 'chat.getPermalink':
+        return this.messages.permalink(
+          args,
+          workspace ? `https://${workspace.teamId.toLowerCase()}.slack.com/` : FAKE_WORKSPACE_URL,
+        );
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.update':

@@ -6,7 +6,6 @@ import type { Config } from './config.ts';
 import { InterviewEngine } from './engine/engine.ts';
 import { storeCandidateIndex } from './practice/candidate-index-store.ts';
 import { createChartRenderer } from './practice/chart-renderer.ts';
-import type { CandidateId } from './engine/types.ts';
 import type { ChartRenderer, Clock, Interviewer, StageScorer, UsageGuard } from './engine/ports.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/loader.ts';

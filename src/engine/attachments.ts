@@ -4,7 +4,21 @@
  * with `file-type`), never by the name or the type the platform declared: a renamed PDF is not
  * an image. Adapters use the same limits to skip downloading a file declared too large.
  */
-import type { Attachment } from './types.ts';
+
+/**
+ * A file sent with an answer, platform-neutral. `mime` and `size` are what the platform
+ * declared; the engine trusts only the bytes (their magic numbers) for the type.
+ */
+export interface Attachment {
+  name: string;
+  mime: string;
+  /** Declared size in bytes (an adapter does not download a file declared over the limit). */
+  size: number;
+  /** The bytes; empty when the adapter did not or could not download them (see `unavailable`). */
+  data: Uint8Array;
+  /** The adapter could not fetch the file (timeout, refused, over the size limit). */
+  unavailable?: 'download-failed' | 'too-large';
+}
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 export type ImageMime = (typeof IMAGE_TYPES)[number];

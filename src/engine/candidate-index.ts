@@ -5,6 +5,7 @@
  */
 import { review, type StoredCard } from '../practice/schedule.ts';
 import type { CandidateIndexStore } from './ports.ts';
+import { selfGap } from './self-assessment.ts';
 import type { CandidateId, HistoryEntry, Lang, Session, StageId } from './types.ts';
 
 /** Entries kept (the history view shows at most this many). */
@@ -22,6 +23,8 @@ export interface CandidateIndex {
   entries: HistoryEntry[];
   stages: Partial<Record<StageId, StageRecord>>;
   reminders?: { on: boolean; changedAt: number; lang: Lang };
+  /** Self-assessment before the scorecard, the candidate's own choice (off by default). */
+  selfAssess?: { on: boolean; changedAt: number };
   /** The language of the newest session: history speaks it when the request names none. */
   lang?: Lang;
 }
@@ -31,7 +34,8 @@ export const emptyIndex = (): CandidateIndex => ({ entries: [], stages: {} });
 /** The index-relevant state of a session: when it changes, the index is updated. */
 export function indexDigest(session: Session): string {
   const scored = session.stages.map((s) => (s.score ? `${s.stage}:${s.score.score}` : ''));
-  return `${session.status}|${scored.join(',')}`;
+  const self = session.selfAssessment?.done ? JSON.stringify(session.selfAssessment.ratings) : '';
+  return `${session.status}|${scored.join(',')}|${self}`;
 }
 
 /** Sessions that ended without a single answer had nothing to judge: not in history. */
@@ -45,6 +49,7 @@ export function entryFor(session: Session, scenarioTitle: string): HistoryEntry 
     if (progress.score && !progress.score.insufficient)
       stageScores[progress.stage] = progress.score.score;
   }
+  const gap = session.scorecard?.self ? selfGap(session.scorecard.self, stageScores) : null;
   return {
     sessionId: session.id,
     scenarioId: session.scenarioId,
@@ -54,6 +59,7 @@ export function entryFor(session: Session, scenarioTitle: string): HistoryEntry 
     overall: session.scorecard?.overall ?? null,
     stageScores,
     ...(session.drill ? { drill: true } : {}),
+    ...(gap !== null ? { selfGap: gap } : {}),
   };
 }
 

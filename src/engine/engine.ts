@@ -25,7 +25,7 @@ import type { SessionCommandHandler } from './commands/handler.ts';
 import { runForget } from './commands/forget.ts';
 import { runHistory } from './commands/history.ts';
 import { withCharts } from './chart-files.ts';
-import { runReminders } from './commands/reminders.ts';
+import { runCandidateSetting } from './commands/candidate-setting.ts';
 import { type DrillPlan, planDrill } from './drill-plan.ts';
 import { claimDueReminders, type DueReminder } from './reminders.ts';
 import { runStart } from './commands/start.ts';
@@ -152,6 +152,7 @@ export class InterviewEngine {
       (kind !== 'history' &&
         kind !== 'forget' &&
         kind !== 'reminders' &&
+        kind !== 'self-assess-setting' &&
         SESSION_COMMANDS[kind].usesLlm === true);
     const entry = this.services.turnGate.enter(request, usesLlm);
     if (!entry.ok) return failure(await this.languageOf(request, entry.error), entry.error);
@@ -196,8 +197,8 @@ export class InterviewEngine {
       if (command.kind === 'start') return await runStart(this.services, request, command);
       if (command.kind === 'history') return await runHistory(this.services, request);
       if (command.kind === 'forget') return await runForget(this.services, request, command);
-      if (command.kind === 'reminders')
-        return await runReminders(this.services, request, command.on);
+      if (command.kind === 'reminders' || command.kind === 'self-assess-setting')
+        return await runCandidateSetting(this.services, request, command);
       return await this.sessionCommand(request, command.kind, report);
     } catch (error) {
       if (error instanceof LockBusyError) return failure(lang, { code: 'busy' });

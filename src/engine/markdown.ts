@@ -1,9 +1,12 @@
 /** The `export` file: transcript and scorecard as Markdown, in the interview's language. */
 import { stageById } from '../knowledge/knowledge.ts';
 import type { Framework, Scenario } from '../knowledge/schema.ts';
-import { formatScore, formatStageScore, mistakeLines, msg } from './messages.ts';
+import { formatScore, formatStageScore, msg } from './messages.ts';
+import { gapLines, type ReplayLink, replayMistakeLines } from './replay.ts';
+import { replayText } from './replay-wording.ts';
+import { awaitingSelfAssessment } from './self-assessment.ts';
 import { notices } from './notices.ts';
-import type { Scorecard, Session, StageScore, Turn } from './types.ts';
+import type { Lang, Scorecard, Session, StageScore, Turn } from './types.ts';
 
 export interface MarkdownInput {
   session: Readonly<Session>;
@@ -37,20 +40,31 @@ function transcript(input: MarkdownInput): string[] {
   const m = msg(session.lang);
   const lines: string[] = [`## ${m.transcript}`, ''];
   let currentStage: Turn['stage'] | null = null;
-  for (const turn of session.turns) {
+  session.turns.forEach((turn, index) => {
     if (turn.stage !== currentStage) {
       currentStage = turn.stage;
       const index = session.plan.indexOf(turn.stage);
       const title = stageById(framework, turn.stage).title[session.lang];
       lines.push(`### ${m.stageHeading(index + 1, session.plan.length, title)}`, '');
     }
+    // Numbered, with an anchor, so the scorecard's gaps and mistakes link back (replay).
+    const number = `${turnAnchor(index + 1)}**#${index + 1}**`;
     if (turn.role === 'candidate') {
-      lines.push(`**${m.candidate}:**`, '', quoteBlock(turn.text), '');
+      lines.push(`${number} **${m.candidate}:**`, '', quoteBlock(turn.text), '');
     } else {
-      lines.push(`**${m.interviewer}:** ${turn.text}`, '');
+      lines.push(`${number} **${m.interviewer}:** ${turn.text}`, '');
     }
-  }
+  });
   return lines;
+}
+
+function turnAnchor(n: number): string {
+  return `<a id="turn-${n}"></a>`;
+}
+
+/** A link to a numbered turn of the transcript above. */
+function exportLink(lang: Lang): ReplayLink {
+  return (ref) => `([${replayText(lang).turn(ref.turn)}](#turn-${ref.turn}))`;
 }
 
 function stageDetail(score: StageScore, title: string, input: MarkdownInput): string[] {
@@ -80,7 +94,11 @@ function scorecardSection(input: MarkdownInput): string[] {
   const m = msg(session.lang);
   if (!card) {
     const n = notices(session.lang);
-    const text = session.status === 'active' ? n.notEnoughToJudgeYet : n.notEnoughToJudge;
+    const text = awaitingSelfAssessment(session)
+      ? replayText(session.lang).scorecardAfterRating
+      : session.status === 'active'
+        ? n.notEnoughToJudgeYet
+        : n.notEnoughToJudge;
     return [`## ${m.scorecardTitle}`, '', text, ''];
   }
   const scorers = card.scorers.map((k) => m.scorers[k]).join(', ') || m.none;
@@ -113,9 +131,9 @@ function scorecardSection(input: MarkdownInput): string[] {
     items.length === 0 ? [] : [`### ${title}`, '', ...items.map((i) => `- ${i}`), ''];
   lines.push(
     ...list(m.strengths, card.strengths),
-    ...list(m.gaps, card.gaps),
+    ...list(m.gaps, gapLines(card, exportLink(card.lang))),
     ...list(m.nextSteps, card.nextSteps),
-    ...list(m.mistakes, mistakeLines(card)),
+    ...list(m.mistakes, replayMistakeLines(card, exportLink(card.lang))),
   );
   return lines;
 }

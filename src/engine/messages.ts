@@ -6,6 +6,7 @@
  * fixed in one place. Use `msg(lang)` for the full table, or the small helpers below it.
  */
 import { practiceText } from './practice-messages.ts';
+import { replayText } from './replay-wording.ts';
 import { EN } from './wording/en.ts';
 import type { Messages } from './wording/table.ts';
 import { round1 } from './wording/table.ts';
@@ -83,7 +84,16 @@ export function formatHistory(view: HistoryView, lang: Lang): string {
     return `${date}  ${e.scenarioTitle}${drill}  ${score}`;
   });
   lines.push(m.historyTrend(view.trendDelta, view.trend.length));
+  const self = selfTrendLine(view, lang);
+  if (self) lines.push(self);
   return lines.join('\n');
+}
+
+/** History's self-assessment line: the distance to the score per interview; '' without one. */
+export function selfTrendLine(view: HistoryView, lang: Lang): string {
+  if (!view.selfGaps) return '';
+  const gaps = view.selfGaps.trend.map((g) => g.toFixed(1)).join(' → ');
+  return replayText(lang).selfTrend(gaps, view.selfGaps.delta);
 }
 
 /** The scorecard's design-mistake lines, for every renderer. */

@@ -10,6 +10,7 @@ import { stageById } from '../knowledge/knowledge.ts';
 import type { Criterion, Framework, Mistake, Scenario, Stage } from '../knowledge/schema.ts';
 import { msg } from './messages.ts';
 import { stageElapsedMs } from './pacing.ts';
+import { mainAnswerRef, quoteRef } from './replay.ts';
 import {
   HIRE_SIGNALS,
   type HireSignal,
@@ -19,6 +20,7 @@ import {
   type ScorerKind,
   type Session,
   type StageScore,
+  type TurnRef,
 } from './types.ts';
 
 export interface ScorecardInput {
@@ -189,13 +191,24 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   const gaps = weakest.map((r) =>
     m.gap(r.stage.title[lang], name(r), r.level, withoutLeadingName(r.feedback, name(r))),
   );
-  const missed = scores.flatMap((s) =>
-    s.missedKeyPoints.map((point) =>
-      m.missedPoint(stageById(framework, s.stage).title[lang], point),
-    ),
+  // Where each gap happened (replay.ts says which message, and why that one).
+  const gapTurns: (TurnRef | null)[] = weakest.map((r) =>
+    quoteRef(session, r.stage.id, r.evidence[0]),
   );
-  gaps.push(...missed.slice(0, MAX_MISSED_POINTS));
-  if (scores.length === 0) gaps.push(m.noStageAnswered);
+  const missed = scores.flatMap((s) =>
+    s.missedKeyPoints.map((point) => ({
+      line: m.missedPoint(stageById(framework, s.stage).title[lang], point),
+      at: mainAnswerRef(session, s.stage),
+    })),
+  );
+  for (const point of missed.slice(0, MAX_MISSED_POINTS)) {
+    gaps.push(point.line);
+    gapTurns.push(point.at);
+  }
+  if (scores.length === 0) {
+    gaps.push(m.noStageAnswered);
+    gapTurns.push(null);
+  }
 
   // Next steps name what this scenario needed and the candidate missed, weakest stages first;
   // never a rubric descriptor, whose examples may come from another domain. A weak criterion
@@ -230,6 +243,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     stages,
     strengths,
     gaps,
+    gapTurns,
     nextSteps,
     ...(mistakes.length > 0 ? { mistakes } : {}),
     hintsUsed,

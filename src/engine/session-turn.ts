@@ -85,7 +85,8 @@ export class SessionTurn {
     return this.session.turns.filter((t) => t.stage === stage);
   }
 
-  addTurn(role: Turn['role'], kind: TurnKind, text: string, id?: string): Turn {
+  /** `messageId`: the platform's id for the candidate's message, kept for replay links. */
+  addTurn(role: Turn['role'], kind: TurnKind, text: string, id?: string, messageId?: string): Turn {
     const turn: Turn = {
       id: id ?? this.services.newId(),
       at: this.now(),
@@ -93,6 +94,7 @@ export class SessionTurn {
       role,
       kind,
       text,
+      ...(messageId ? { messageId } : {}),
     };
     this.session.turns.push(turn);
     return turn;

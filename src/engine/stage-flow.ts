@@ -9,6 +9,8 @@ import { msg } from './messages.ts';
 import { modelAnswerReply } from './model-answer.ts';
 import { notices } from './notices.ts';
 import { buildScorecard } from './scorecard.ts';
+import { replayText } from './replay-wording.ts';
+import { askNextRating, awaitingSelfAssessment } from './self-assessment.ts';
 import type { SessionTurn } from './session-turn.ts';
 import type { StageScore } from './types.ts';
 
@@ -110,6 +112,14 @@ export function finishInterview(turn: SessionTurn): void {
     mistakes: mistakesFor(turn.services.knowledge, turn.scenario),
   });
   session.scorecard = scorecard;
+  if (awaitingSelfAssessment(session)) {
+    // Stored, but shown only after the candidate rated the stages themselves (or skipped).
+    const wrapUp = replayText(turn.lang).wrapUpSelf;
+    turn.addTurn('interviewer', 'wrapup', wrapUp);
+    turn.say(wrapUp);
+    askNextRating(turn);
+    return;
+  }
   const wrapUp = msg(turn.lang).wrapUp;
   turn.addTurn('interviewer', 'wrapup', wrapUp);
   turn.say(wrapUp);

@@ -4,10 +4,16 @@
  */
 import { DIFFICULTIES, LANGS, STAGE_IDS } from '../knowledge/schema.ts';
 import type { Difficulty, Lang, Scenario, StageId } from '../knowledge/schema.ts';
+import type { Attachment } from './attachments.ts';
 import type { ReplyFile } from './reply-files.ts';
+import type { EngineError } from './errors.ts';
+import type { SelfAssessment, TurnRef } from './review-types.ts';
 
 // Re-exported so adapters name languages, difficulties and stages without the knowledge base.
 export { DIFFICULTIES, LANGS, STAGE_IDS };
+export type { EngineError, ErrorCode, ErrorParams, ErrorParamsOf } from './errors.ts';
+export type { SelfAssessment, TurnRef } from './review-types.ts';
+export type { Attachment } from './attachments.ts';
 /** A scenario as `engine.scenarios()` lists it (id, titles, tags) for pickers and menus. */
 export type { Difficulty, Lang, ReplyFile, Scenario, StageId };
 
@@ -42,6 +48,11 @@ export interface Turn {
   role: 'candidate' | 'interviewer';
   kind: TurnKind;
   text: string;
+  /**
+   * The platform's id for the message this turn came from, when the adapter gave one
+   * (`Command` answer `messageId`): opaque to the engine, turned into a link by the adapter.
+   */
+  messageId?: string;
 }
 
 export interface TokenUsage {
@@ -146,6 +157,8 @@ export interface Session {
   scorecard?: Scorecard;
   /** A drill: a short session on one stage (`plan` has that one stage), counted as such. */
   drill?: boolean;
+  /** Self-assessment was on when it started: stages are rated before the scorecard. */
+  selfAssessment?: SelfAssessment;
 }
 
 export const HIRE_SIGNALS = [
@@ -176,6 +189,8 @@ export interface ScorecardMistake {
   why: string;
   /** Whether the candidate's later words fixed it. */
   recovered: boolean;
+  /** The message that made it (absent on old scorecards). */
+  at?: TurnRef;
 }
 
 export interface Scorecard {
@@ -191,6 +206,8 @@ export interface Scorecard {
   stages: ScorecardStage[];
   strengths: string[];
   gaps: string[];
+  /** Where each gap happened, aligned with `gaps` (null: no one message); absent on old cards. */
+  gapTurns?: (TurnRef | null)[];
   nextSteps: string[];
   /** Design mistakes challenged during the interview and whether the candidate recovered. */
   mistakes?: ScorecardMistake[];
@@ -199,6 +216,8 @@ export interface Scorecard {
   /** Which scorers produced the stage scores (so "offline" is always visible). */
   scorers: ScorerKind[];
   generatedAt: number;
+  /** The candidate's own ratings, when they gave any (self-assessment). */
+  self?: Partial<Record<StageId, Level>>;
 }
 
 /** The buttons an interviewer message can carry. */
@@ -253,23 +272,12 @@ export type Command =
   /** The level-4 model answer of a stage (default: the weakest scored stage of the session). */
   | { kind: 'model-answer'; stage?: StageId }
   /** Turn the candidate's practice reminders on or off (no session needed). */
-  | { kind: 'reminders'; on: boolean };
+  | { kind: 'reminders'; on: boolean }
+  /** Turn self-assessment on or off for the candidate's next interviews (no session needed). */
+  | { kind: 'self-assess-setting'; on: boolean }
+  /** A stage's self-rating before the scorecard; without `level`, skip the rest. */
+  | { kind: 'self-assess'; stage?: StageId; level?: Level };
 export type CommandKind = Command['kind'];
-
-/**
- * A file sent with an answer, platform-neutral. `mime` and `size` are what the platform
- * declared; the engine trusts only the bytes (their magic numbers) for the type.
- */
-export interface Attachment {
-  name: string;
-  mime: string;
-  /** Declared size in bytes (an adapter does not download a file declared over the limit). */
-  size: number;
-  /** The bytes; empty when the adapter did not or could not download them (see `unavailable`). */
-  data: Uint8Array;
-  /** The adapter could not fetch the file (timeout, refused, over the size limit). */
-  unavailable?: 'download-failed' | 'too-large';
-}
 
 export interface EngineRequest {
   actor: CandidateId;
@@ -290,47 +298,6 @@ export interface EngineRequest {
    */
   tenant?: string;
 }
-
-export type ErrorCode =
-  | 'unknown-scenario'
-  | 'no-session'
-  | 'session-exists'
-  | 'not-your-session'
-  | 'session-over'
-  | 'empty-answer'
-  | 'not-a-command'
-  | 'rate-limited'
-  | 'budget-exhausted'
-  | 'busy'
-  | 'overloaded'
-  | 'store-down'
-  | 'restarting'
-  | 'unknown-stage'
-  | 'nothing-due'
-  | 'internal';
-
-/** The values each error's wording takes (codes not listed take none). */
-export interface ErrorParams {
-  'unknown-scenario': { id: string; suggestions: string };
-  /** `scope`: whose limit (the candidate's own, or their workspace/server's shared one). */
-  'rate-limited': { retryAfterSeconds: number; scope?: 'user' | 'team' };
-  'budget-exhausted': { retryAfterMinutes: number; scope?: 'user' | 'team' };
-  overloaded: { retryAfterSeconds: number };
-  /** `resend`: the turn was cut by the restart before the message was handled. */
-  restarting: { resend?: 1 };
-  /** `resend`: the candidate's message was not saved, so they are asked to send it again. */
-  internal: { resend?: 1 };
-}
-
-/** The params of error `C` (an empty record for codes that take none). */
-export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams
-  ? ErrorParams[C]
-  : Record<never, never>;
-
-/** An engine error: a stable code, and typed values for its wording. */
-export type EngineError = {
-  [C in ErrorCode]: { code: C; params?: ErrorParamsOf<C> };
-}[ErrorCode];
 
 export interface StatusView {
   sessionId: string;
@@ -365,6 +332,8 @@ export interface HistoryEntry {
   stageScores: Partial<Record<StageId, number>>;
   /** A one-stage drill rather than a whole interview. */
   drill?: boolean;
+  /** Mean |self-rating − score| over the stages the candidate rated (self-assessment). */
+  selfGap?: number;
 }
 
 export interface HistoryView {
@@ -375,6 +344,8 @@ export interface HistoryView {
   trend: number[];
   /** Difference between the mean of the latest three and the three before, when known. */
   trendDelta: number | null;
+  /** Mean |self − scored| per self-assessed interview, oldest first; delta < 0: converging. */
+  selfGaps?: { trend: number[]; delta: number | null };
 }
 
 export type Reply =
@@ -405,6 +376,15 @@ export type Reply =
    * `done` says what was deleted.
    */
   | { kind: 'forget'; step: 'confirm' | 'done'; sessions: number; text: string }
+  /** Self-assessment: rate `stage` 1–4 (a `self-assess` command answers; skip always offered). */
+  | {
+      kind: 'self-assess';
+      stage: StageId;
+      title: string;
+      number: number;
+      total: number;
+      text: string;
+    }
   | {
       kind: 'model-answer';
       stage: StageId;

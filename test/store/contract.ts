@@ -6,6 +6,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type Clock, LockBusyError } from '../../src/engine/ports.ts';
 import type { LockOptions, StoreHandle } from '../../src/store/index.ts';
+import { reviewFieldsContract } from './review-fields-contract.ts';
 import { candidateTurn, makeSession, nextVersion } from './sessions.ts';
 
 export interface OpenOptions {
@@ -68,6 +69,8 @@ export function storeContract(backend: ContractBackend): void {
       expect(await store.put(session, 0)).toBe('ok');
       expect(await store.get(session.id)).toEqual(session);
     });
+
+    reviewFieldsContract(open);
 
     it('returns copies: changing a read session does not change the stored one', async () => {
       const { store } = await open();

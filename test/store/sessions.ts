@@ -1,6 +1,6 @@
 /** Small sessions for store tests. */
 import { randomUUID } from 'node:crypto';
-import type { Session, Turn } from '../../src/engine/types.ts';
+import type { Scorecard, Session, Turn } from '../../src/engine/types.ts';
 
 /** Recent, so finished test sessions are within the store's retention. */
 const NOW = Date.now();
@@ -37,3 +37,23 @@ export function candidateTurn(id: string, text: string, at = NOW): Turn {
 export function nextVersion(session: Session, change: Partial<Session> = {}): Session {
   return { ...structuredClone(session), ...change, version: session.version + 1 };
 }
+
+/** A small finished scorecard (two gaps), for sessions that carry one. */
+export const SCORECARD: Scorecard = {
+  sessionId: 's',
+  scenarioId: 'youtube-recommendation',
+  scenarioTitle: 'Video recommendations',
+  lang: 'en',
+  mode: 'interview',
+  overall: 2.5,
+  level: 2,
+  hireSignal: 'lean-hire',
+  stages: [],
+  strengths: [],
+  gaps: ['Requirements: missed "watch time"', 'No stage answered'],
+  nextSteps: [],
+  hintsUsed: 0,
+  durationMs: 60_000,
+  scorers: ['offline'],
+  generatedAt: NOW,
+};

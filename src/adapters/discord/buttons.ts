@@ -1,6 +1,7 @@
 /**
- * Button presses (Follow-up, Hint, Next stage, End). The custom id names the action and the
- * session, so the press becomes an engine command directly. The press is acknowledged at once
+ * Button presses (Follow-up, Hint, Next stage, End; and the self-assessment ratings before the
+ * scorecard). The custom id names the action and the session, so the press becomes an engine
+ * command directly. The press is acknowledged at once
  * (deferUpdate); the engine then decides who may act: a stranger gets the refusal privately
  * (ephemeral), the candidate gets the interviewer's answer in the thread, and the pressed
  * message loses its buttons so only the newest message offers them (live-buttons.ts).
@@ -8,36 +9,73 @@
 import { discordTenant } from '../kit/tenant.ts';
 import type { ButtonInteraction } from 'discord.js';
 import type { BotContext } from './context.ts';
-import { actorId, parseButtonCustomId } from './ids.ts';
+import type { Command } from '../../engine/types.ts';
+import type { Press } from '../kit/press-guard.ts';
+import { actorId, parseButtonCustomId, parseRatingCustomId } from './ids.ts';
 import { renderReplies } from './render.ts';
 import { replyError } from './respond.ts';
 import { answerDeferred } from './send.ts';
 import { typingIn } from './typing.ts';
 import { langFromLocale } from './wording.ts';
 
-export async function handleInterviewButton(
+/** What a press asks for: the session, the engine command, and the press guard's name for it. */
+interface Pressed {
+  sessionId: string;
+  command: Command;
+  guard: Press['action'];
+}
+
+export function handleInterviewButton(
   interaction: ButtonInteraction,
   context: BotContext,
 ): Promise<void> {
   const parsed = parseButtonCustomId(interaction.customId);
-  if (!parsed) return;
+  const pressed: Pressed | null = parsed
+    ? { sessionId: parsed.sessionId, command: { kind: parsed.action }, guard: parsed.action }
+    : null;
+  return pressOnce(interaction, pressed, context);
+}
+
+/** A self-assessment rating (or Skip) pressed under the question before the scorecard. */
+export function handleRatingButton(
+  interaction: ButtonInteraction,
+  context: BotContext,
+): Promise<void> {
+  const parsed = parseRatingCustomId(interaction.customId);
+  const command: Command | null = !parsed
+    ? null
+    : parsed.level
+      ? { kind: 'self-assess', stage: parsed.stage, level: parsed.level }
+      : { kind: 'self-assess' };
+  const pressed: Pressed | null =
+    parsed && command ? { sessionId: parsed.sessionId, command, guard: 'rate' } : null;
+  return pressOnce(interaction, pressed, context);
+}
+
+/** Runs a press once, however often it arrives (double click, here or in another process). */
+async function pressOnce(
+  interaction: ButtonInteraction,
+  pressed: Pressed | null,
+  context: BotContext,
+): Promise<void> {
+  if (!pressed) return;
   const first = await context.presses.firstPress({
     platform: 'discord',
     messageId: interaction.message.id,
     userId: interaction.user.id,
-    action: parsed.action,
+    action: pressed.guard,
   });
   if (!first) {
-    // A repeat press (double click, here or in another process): acknowledge it, run nothing.
+    // A repeat press: acknowledge it, run nothing.
     await interaction.deferUpdate();
     return;
   }
-  await answerPress(interaction, parsed, context);
+  await answerPress(interaction, pressed, context);
 }
 
 async function answerPress(
   interaction: ButtonInteraction,
-  parsed: NonNullable<ReturnType<typeof parseButtonCustomId>>,
+  parsed: Pressed,
   context: BotContext,
 ): Promise<void> {
   await interaction.deferUpdate();
@@ -46,7 +84,7 @@ async function answerPress(
       actor: actorId(interaction.user.id),
       tenant: discordTenant(interaction.guildId),
       sessionId: parsed.sessionId,
-      command: { kind: parsed.action },
+      command: parsed.command,
       lang: langFromLocale(interaction.locale),
     }),
   );
@@ -60,6 +98,7 @@ async function answerPress(
   const messages = renderReplies(outcome.replies, {
     lang: outcome.lang,
     sessionId: parsed.sessionId,
+    guildId: interaction.guildId,
   });
   const sent = await answerDeferred(interaction, messages, {
     ephemeral: false,

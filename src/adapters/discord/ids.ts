@@ -13,7 +13,14 @@
  * - Buttons carry their session: custom id `mli:<action>:<sessionId>` (at most 100 characters;
  *   ours are under 70), so a press never needs a lookup.
  */
-import type { Action, CandidateId, Place } from '../../engine/types.ts';
+import {
+  type Action,
+  type CandidateId,
+  type Level,
+  type Place,
+  STAGE_IDS,
+  type StageId,
+} from '../../engine/types.ts';
 import { actionNamed, type IdCodec } from '../kit/ids.ts';
 
 /** The channel facts a place is decided by (a discord.js channel has them). */
@@ -56,7 +63,37 @@ export function dmSessionId(channelId: string, interactionId: string): string {
   return `discord:dm:${channelId}:${interactionId}`;
 }
 
+/**
+ * The channel an interview's messages are in (its thread, or its DM channel), from the session
+ * id; null for ids that are not Discord sessions.
+ */
+export function sessionChannel(sessionId: string): { channelId: string; dm: boolean } | null {
+  const parts = sessionId.split(':');
+  if (parts[0] !== 'discord') return null;
+  if (parts[1] === 'dm') return parts[2] ? { channelId: parts[2], dm: true } : null;
+  return parts.length === 2 && parts[1] ? { channelId: parts[1], dm: false } : null;
+}
+
 const BUTTON_PREFIX = 'mli';
+/** Self-assessment buttons: `mlr:<level 1–4 | skip>:<stage>:<sessionId>`. */
+const RATING_PREFIX = 'mlr';
+
+export function ratingCustomId(level: Level | 'skip', stage: StageId, sessionId: string): string {
+  return `${RATING_PREFIX}:${level}:${stage}:${sessionId}`;
+}
+
+/** The rating (no level: skip), stage and session of a self-assessment button; else null. */
+export function parseRatingCustomId(
+  customId: string,
+): { level?: Level; stage: StageId; sessionId: string } | null {
+  const [prefix, level, stage, ...rest] = customId.split(':');
+  const sessionId = rest.join(':');
+  if (prefix !== RATING_PREFIX || !stage || !sessionId) return null;
+  if (!(STAGE_IDS as readonly string[]).includes(stage)) return null;
+  if (level === 'skip') return { stage: stage as StageId, sessionId };
+  if (!level || !/^[1-4]$/.test(level)) return null;
+  return { level: Number(level) as Level, stage: stage as StageId, sessionId };
+}
 
 export function buttonCustomId(action: Action, sessionId: string): string {
   return `${BUTTON_PREFIX}:${action}:${sessionId}`;

@@ -1,6 +1,6 @@
 /**
  * The practice loop's subcommands of `/interview`: `model-answer [stage]`, `drill [stage]`,
- * `practice` and `reminders on|off`. A drill or a practice session is planned by the engine
+ * `practice`, `reminders on|off` and `self-assess on|off`. A drill or a practice session is planned by the engine
  * (stage and scenario) and then started exactly like `/interview start` (a new thread).
  */
 import {
@@ -32,6 +32,10 @@ const DESCRIPTIONS = {
   },
   practice: { en: 'Practise the stage due for review', zh: '练习到期复习的阶段' },
   reminders: { en: 'Practice reminders by DM, on or off', zh: '私信练习提醒：开启或关闭' },
+  'self-assess': {
+    en: 'Rate each stage yourself before the scorecard, on or off',
+    zh: '看评分卡前先给每个阶段自评：开启或关闭',
+  },
 } as const;
 
 /** Adds the practice subcommands to `/interview`. */
@@ -51,7 +55,7 @@ export function addPracticeSubcommands(command: SlashCommandBuilder): void {
             .addChoices(...stageChoices),
         );
       }
-      if (name === 'reminders') {
+      if (name === 'reminders' || name === 'self-assess') {
         sub.addStringOption((o) =>
           o
             .setName(PRACTICE_OPTION.state)
@@ -109,20 +113,24 @@ function drillTranslator(due: boolean): Translator {
   };
 }
 
-const reminders: Translator = async (interaction, context) => {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const on = interaction.options.getString(PRACTICE_OPTION.state, true) === 'on';
-  const outcome = await context.app.engine.execute({
-    actor: actorId(interaction.user.id),
-    command: { kind: 'reminders', on },
-    lang: langFromLocale(interaction.locale),
-  });
-  await answerCommand(interaction, 'ephemeral-reply', outcome);
-};
+/** A setting the candidate turns on or off for themselves, answered privately. */
+function settingTranslator(kind: 'reminders' | 'self-assess-setting'): Translator {
+  return async (interaction, context) => {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const on = interaction.options.getString(PRACTICE_OPTION.state, true) === 'on';
+    const outcome = await context.app.engine.execute({
+      actor: actorId(interaction.user.id),
+      command: { kind, on },
+      lang: langFromLocale(interaction.locale),
+    });
+    await answerCommand(interaction, 'ephemeral-reply', outcome);
+  };
+}
 
 export const PRACTICE_TRANSLATORS: Record<keyof typeof DESCRIPTIONS, Translator> = {
   'model-answer': modelAnswer,
   drill: drillTranslator(false),
   practice: drillTranslator(true),
-  reminders,
+  reminders: settingTranslator('reminders'),
+  'self-assess': settingTranslator('self-assess-setting'),
 };

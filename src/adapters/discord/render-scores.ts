@@ -9,10 +9,12 @@ import {
   formatScore,
   formatStageScore,
   hireSignalLabel,
-  mistakeLines,
   msg,
   scorerLabel,
 } from '../../engine/messages.ts';
+import { gapLines, type ReplayLink, replayMistakeLines } from '../../engine/replay.ts';
+import { replayText } from '../../engine/replay-wording.ts';
+import { selfAssessmentLines } from '../../engine/self-assessment.ts';
 import type { Lang, Level, Scorecard, StageScore } from '../../engine/types.ts';
 import { EMBED_LIMITS, fitEmbed, truncate } from './embed-limits.ts';
 
@@ -46,8 +48,15 @@ function stageField(stage: Scorecard['stages'][number], lang: Lang): APIEmbedFie
   };
 }
 
-/** The scorecard as embeds, each within Discord's per-embed limits (pack them into messages). */
-export function scorecardEmbeds(card: Scorecard, lang: Lang): APIEmbed[] {
+/**
+ * The scorecard as embeds, each within Discord's per-embed limits (pack them into messages).
+ * `link`: the way back to the message behind each gap and mistake (replay-links.ts).
+ */
+export function scorecardEmbeds(
+  card: Scorecard,
+  lang: Lang,
+  link: ReplayLink = () => null,
+): APIEmbed[] {
   const m = msg(lang);
   const summary = [
     `**${m.overall}:** ${formatScore(card.overall)} (${m.levels[card.level]})`,
@@ -64,12 +73,15 @@ export function scorecardEmbeds(card: Scorecard, lang: Lang): APIEmbed[] {
       fields: card.stages.map((stage) => stageField(stage, lang)),
     },
     { title: m.strengths, description: bullets(card.strengths, m.none), color },
-    { title: m.gaps, description: bullets(card.gaps, m.none), color },
+    { title: m.gaps, description: bullets(gapLines(card, link), m.none), color },
     { title: m.nextSteps, description: bullets(card.nextSteps, m.none), color },
   ];
-  const mistakes = mistakeLines(card);
+  const mistakes = replayMistakeLines(card, link);
   if (mistakes.length > 0)
     embeds.push({ title: m.mistakes, description: bullets(mistakes, m.none), color });
+  const self = selfAssessmentLines(card);
+  if (self.length > 0)
+    embeds.push({ title: replayText(lang).selfTitle, description: bullets(self, m.none), color });
   if (checkLines(card).length > 0)
     embeds.push({
       title: CHECKS_TITLE[lang],

@@ -17,6 +17,8 @@ import { packEmbeds } from './embed-limits.ts';
 import { forgetText } from './forget-me-command.ts';
 import { modelAnswerMarkdown } from './practice-render.ts';
 import { buttonCustomId } from './ids.ts';
+import { ratingMessage } from './rating-render.ts';
+import { discordReplayLink } from './replay-links.ts';
 import { scorecardEmbeds, stageFeedbackEmbed } from './render-scores.ts';
 import { splitMessage } from './split-text.ts';
 
@@ -39,6 +41,8 @@ export interface RenderContext {
   lang: Lang;
   /** The session the buttons act on; no buttons without one. */
   sessionId: string | null;
+  /** The server the interview is in (null or absent in DMs), for replay links. */
+  guildId?: string | null;
 }
 
 /** Discord's limits: embeds per message, characters of an attachment's description. */
@@ -103,7 +107,13 @@ function renderOne(reply: Reply, context: RenderContext): Rendered {
     case 'scorecard':
       return {
         messages: withCharts(
-          packEmbeds(scorecardEmbeds(reply.scorecard, lang)).map((embeds) => ({ embeds })),
+          packEmbeds(
+            scorecardEmbeds(
+              reply.scorecard,
+              lang,
+              discordReplayLink(context.sessionId, context.guildId, lang),
+            ),
+          ).map((embeds) => ({ embeds })),
           reply.files,
         ),
       };
@@ -129,6 +139,8 @@ function renderOne(reply: Reply, context: RenderContext): Rendered {
       };
     case 'model-answer':
       return { text: modelAnswerMarkdown(reply, lang) };
+    case 'self-assess':
+      return { messages: [ratingMessage(reply, context)] };
   }
 }
 

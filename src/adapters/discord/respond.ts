@@ -69,6 +69,7 @@ export async function answerCommand(
   const messages = renderReplies(outcome.replies, {
     lang: outcome.lang,
     sessionId: outcome.sessionId,
+    guildId: interaction.guildId,
   });
   if (messages.length === 0) {
     await interaction.deleteReply();
@@ -86,13 +87,14 @@ export async function answerCommand(
  */
 export async function postTurn(
   context: BotContext,
-  channel: PostableChannel & { id: string },
+  channel: PostableChannel & { id: string; guildId?: string | null },
   sessionId: string,
   turn: { replies: Reply[]; lang: Lang },
 ): Promise<void> {
   const messages = renderReplies(turn.replies, {
     lang: turn.lang,
     sessionId,
+    guildId: channel.guildId ?? null,
   });
   await context.buttons.turnPosted(channel.id, await sendToChannel(channel, messages));
 }

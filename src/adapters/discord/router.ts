@@ -11,10 +11,10 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { answerScenarioAutocomplete } from './autocomplete.ts';
-import { handleInterviewButton } from './buttons.ts';
+import { handleInterviewButton, handleRatingButton } from './buttons.ts';
 import { COMMAND_NAME, OPTION } from './commands.ts';
 import type { BotContext } from './context.ts';
-import { parseButtonCustomId } from './ids.ts';
+import { parseButtonCustomId, parseRatingCustomId } from './ids.ts';
 import { NO_MENTIONS } from './send.ts';
 import { handleInterviewCommand } from './slash-commands.ts';
 import { discordWording, langFromLocale } from './wording.ts';
@@ -37,6 +37,10 @@ export function isInterviewCommand(
 
 export function isInterviewButton(interaction: Interaction): interaction is ButtonInteraction {
   return interaction.isButton() && parseButtonCustomId(interaction.customId) !== null;
+}
+
+export function isRatingButton(interaction: Interaction): interaction is ButtonInteraction {
+  return interaction.isButton() && parseRatingCustomId(interaction.customId) !== null;
 }
 
 interface Route {
@@ -62,6 +66,7 @@ const ROUTES: Route[] = [
   route('scenario autocomplete', isScenarioAutocomplete, answerScenarioAutocomplete),
   route('/interview', isInterviewCommand, handleInterviewCommand),
   route('interview button', isInterviewButton, handleInterviewButton),
+  route('self-assessment button', isRatingButton, handleRatingButton),
 ];
 
 export async function routeInteraction(

@@ -25,7 +25,8 @@ export interface Press {
   /** The platform's id of the message whose button was pressed. */
   messageId: string;
   userId: string;
-  action: Action;
+  /** `rate`: any self-assessment button (one rating per question message). */
+  action: Action | 'rate';
 }
 
 export class PressGuard {

@@ -60,3 +60,9 @@ export const slackIds: IdCodec<
 export function messageIdFor(teamId: string, channel: string, ts: string): string {
   return `${PREFIX}:${teamId}:${channel}:${ts}`;
 }
+
+/** The channel and ts a `messageIdFor` id names; null for anything else. */
+export function messageOf(messageId: string): { channel: string; ts: string } | null {
+  const thread = threadOf(messageId);
+  return thread ? { channel: thread.channel, ts: thread.threadTs } : null;
+}

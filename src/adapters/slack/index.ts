@@ -15,7 +15,6 @@ import type { Logger } from '../../logger.ts';
 import { SetupError } from '../../setup-error.ts';
 import { InFlight } from '../kit/in-flight.ts';
 import { PressGuard } from '../kit/press-guard.ts';
-import { RecentIds } from '../kit/recent-ids.ts';
 import { connectWithin } from '../kit/startup.ts';
 import { StoredInstallations } from './installations.ts';
 import { EventClaims } from './event-claims.ts';

@@ -21,6 +21,7 @@ import { escapeMrkdwn } from './mrkdwn.ts';
 import { postReplies } from './poster.ts';
 import { fallbackText, sections } from './render/blocks.ts';
 import { renderReplies, textMessage } from './render/replies.ts';
+import { slackReplayLink } from './replay-links.ts';
 import { slackText } from './text.ts';
 
 type WebClient = webApi.WebClient;
@@ -115,18 +116,22 @@ export async function startInterview(
   await postReplies(
     client,
     thread,
-    render(outcome.replies, outcome.lang, outcome.sessionId),
+    await render(deps, client, thread, outcome),
     outcome.lang,
     deps.logger,
   );
 }
 
-function render(
-  replies: Parameters<typeof renderReplies>[0],
-  lang: Lang,
-  sessionId: string | null,
+/** The replies as Slack messages, a scorecard's replay links looked up first. */
+async function render(
+  deps: SlackDeps,
+  client: WebClient,
+  thread: ThreadRef,
+  outcome: { replies: Parameters<typeof renderReplies>[0]; lang: Lang; sessionId: string | null },
 ) {
-  return renderReplies(replies, { lang, sessionId });
+  const { replies, lang, sessionId } = outcome;
+  const replay = await slackReplayLink(client, replies, thread, lang, deps.logger);
+  return renderReplies(replies, { lang, sessionId, replay });
 }
 
 export interface ThreadCommand {
@@ -159,7 +164,7 @@ export async function runInThread(
     await request.onError(outcome.error, outcome.lang);
     return 'failed';
   }
-  const outgoing = render(outcome.replies, outcome.lang, outcome.sessionId);
+  const outgoing = await render(deps, client, thread, outcome);
   await postReplies(client, thread, outgoing, outcome.lang, deps.logger);
   return 'posted';
 }

@@ -5,6 +5,7 @@
  *   /interview drill [stage]          a one-stage drill (default: the weakest stage)
  *   /interview practice               a drill on the stage due for review
  *   /interview reminders on|off       practice reminders by DM
+ *   /interview self-assess on|off     rate each stage yourself before the scorecard
  */
 import type { StageId } from '../../engine/types.ts';
 
@@ -12,7 +13,8 @@ export type PracticeRequest =
   | { kind: 'model-answer'; stage?: StageId }
   | { kind: 'drill'; stage?: string }
   | { kind: 'practice' }
-  | { kind: 'reminders'; on: boolean };
+  | { kind: 'reminders'; on: boolean }
+  | { kind: 'self-assess'; on: boolean };
 
 /** The practice request for `word` and its arguments; null when the word is not one. */
 export function parsePracticeWords(
@@ -32,6 +34,9 @@ export function parsePracticeWords(
       return arg ? { kind: 'unsupported', word: args[0]! } : { kind: 'practice' };
     case 'reminders':
       if (arg === 'on' || arg === 'off') return { kind: 'reminders', on: arg === 'on' };
+      return { kind: 'unsupported', word: args[0] ?? word };
+    case 'self-assess':
+      if (arg === 'on' || arg === 'off') return { kind: 'self-assess', on: arg === 'on' };
       return { kind: 'unsupported', word: args[0] ?? word };
     default:
       return null;

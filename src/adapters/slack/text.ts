@@ -13,6 +13,7 @@ const EN = {
     '`/interview followup` · `hint` · `next` · `end` · `scorecard` · `export` · `status`: act on your current interview (or use its buttons)',
     '`/interview history`: your past interviews and trend · `/interview scenarios`: the list',
     '`/interview model-answer [stage]` · `drill [stage]` · `practice` · `reminders on|off`: practise (model answers, one-stage drills, the review schedule, DM reminders)',
+    '`/interview self-assess on|off`: rate each stage yourself before the scorecard (from your next interview)',
   ].join('\n'),
   unsupported: (word: string) =>
     `I don't know \`${word}\`. Try \`/interview help\` for the commands.`,
@@ -66,6 +67,7 @@ const ZH: SlackText = {
     '`/interview followup` · `hint` · `next` · `end` · `scorecard` · `export` · `status`：操作当前面试（也可以用按钮）',
     '`/interview history`：历史面试和趋势 · `/interview scenarios`：题目列表',
     '`/interview model-answer [阶段]` · `drill [阶段]` · `practice` · `reminders on|off`：练习（参考答案、单阶段专项练习、复习计划、私信提醒）',
+    '`/interview self-assess on|off`：看评分卡前先给每个阶段自评（从下一次面试起）',
   ].join('\n'),
   unsupported: (word: string) => `不认识 \`${word}\`。输入 \`/interview help\` 查看命令。`,
   rootMessage: (user: string, title: string, mode: string, difficulty: string) =>

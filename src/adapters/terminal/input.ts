@@ -7,7 +7,7 @@ import { isForgetConfirmation } from '../../engine/forget-wording.ts';
 import { COMMAND_WORDS, type CommandWord } from '../../engine/command-words.ts';
 import type { Command } from '../../engine/types.ts';
 import { type ImageLine, imageLine } from './image-input.ts';
-import { PRACTICE_WORDS, parsePracticeLine } from './practice-input.ts';
+import { parsePracticeLine } from './practice-input.ts';
 
 export type TerminalInput =
   | { kind: 'command'; command: Command }

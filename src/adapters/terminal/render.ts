@@ -9,9 +9,12 @@ import {
   formatStageScore,
   formatStatus,
   hireSignalLabel,
-  mistakeLines,
+  selfTrendLine,
   msg,
 } from '../../engine/messages.ts';
+import { gapLines, replayMistakeLines, turnNumberOnly } from '../../engine/replay.ts';
+import { replayText } from '../../engine/replay-wording.ts';
+import { selfAssessmentLines } from '../../engine/self-assessment.ts';
 import { forgetWording } from '../../engine/forget-wording.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
 import { STAGE_IDS } from '../../engine/types.ts';
@@ -129,9 +132,10 @@ export function renderScorecard(card: Scorecard, options: RenderOptions): string
     lines.push(...stageScoreDetail(stage.score, options.lang, p));
   }
   lines.push(...list(h.strengths, card.strengths, p));
-  lines.push(...list(h.gaps, card.gaps, p));
+  lines.push(...list(h.gaps, gapLines(card, turnNumberOnly), p));
   lines.push(...list(h.nextSteps, card.nextSteps, p));
-  lines.push(...list(h.mistakes, mistakeLines(card), p));
+  lines.push(...list(h.mistakes, replayMistakeLines(card, turnNumberOnly), p));
+  lines.push(...list(replayText(options.lang).selfTitle, selfAssessmentLines(card), p));
   return lines.join('\n');
 }
 
@@ -194,6 +198,7 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
         trendLine,
         h.historyTrend(trendDelta, trend.length),
         progressText(reply.history, options.lang),
+        selfTrendLine(reply.history, options.lang),
       ]
         .filter(Boolean)
         .join('\n');
@@ -206,5 +211,7 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
         : reply.text;
     case 'model-answer':
       return renderModelAnswer(reply, options.lang, p.bold);
+    case 'self-assess':
+      return `${p.green('interviewer>')} ${safeText(reply.text)}\n${p.dim(replayText(options.lang).rateTyped)}`;
   }
 }

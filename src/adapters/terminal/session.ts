@@ -9,9 +9,11 @@ import yoctoSpinner from 'yocto-spinner';
 import type { CliIO } from '../../io.ts';
 import type { InterviewEngine } from '../../engine/engine.ts';
 import { describeError } from '../../engine/messages.ts';
-import type { CandidateId, Command, Lang, Outcome } from '../../engine/types.ts';
+import { replayText } from '../../engine/replay-wording.ts';
+import type { CandidateId, Command, Lang, Outcome, StageId } from '../../engine/types.ts';
 import { readImageFile } from './image-input.ts';
 import { parseLine } from './input.ts';
+import { parseRating } from './rating-input.ts';
 import type { LineReader } from './lines.ts';
 import { renderReply } from './render.ts';
 import { terminalText } from './text.ts';
@@ -54,9 +56,13 @@ export async function runTerminalInterview(
     }
   };
 
+  /** The stage a self-assessment rating is asked for (lines are then ratings), else null. */
+  let rating: StageId | null = null;
+
   /** Prints the outcome; returns true when the interview is over. */
   const show = async (command: Command, outcome: Outcome): Promise<boolean> => {
     lang = outcome.lang;
+    rating = null;
     if (!outcome.ok) {
       write(describeError(outcome.error, lang));
       return outcome.error.code === 'session-over' || outcome.error.code === 'no-session';
@@ -84,8 +90,11 @@ export async function runTerminalInterview(
         }
         continue;
       }
+      if (reply.kind === 'self-assess') rating = reply.stage;
       write(renderReply(reply, { lang, color }));
     }
+    // Before the scorecard, the candidate rates the stages: the interview is not over yet.
+    if (rating) return false;
     const finalScorecard =
       outcome.replies.some((r) => r.kind === 'scorecard') && command.kind !== 'scorecard';
     // /next past the last stage with nothing answered ends without a scorecard (not enough to
@@ -103,10 +112,27 @@ export async function runTerminalInterview(
   write(t().help);
 
   for (;;) {
-    const line = await lines.next(t().you);
+    const line = await lines.next(rating ? '1-4> ' : t().you);
     if (line === null) {
       write(t().saved(options.resumeHint));
       return 'saved';
+    }
+    if (rating) {
+      const answer = parseRating(line);
+      if (answer.kind === 'quit') {
+        write(t().saved(options.resumeHint));
+        return 'saved';
+      }
+      if (answer.kind === 'invalid') {
+        write(replayText(lang).rateInvalid);
+        continue;
+      }
+      const command: Command =
+        answer.kind === 'rate'
+          ? { kind: 'self-assess', stage: rating, level: answer.level }
+          : { kind: 'self-assess' };
+      if (await show(command, await run(command))) return 'finished';
+      continue;
     }
     const input = parseLine(line);
     if (input.kind === 'help') {

@@ -9,6 +9,7 @@ const TEXT = {
       '          /scorecard  /status  /history  /export  /abandon  /forget-me  /help  /quit',
       '          /model-answer [stage] (after a stage in coach mode, or after the interview)',
       '          /image PATH [text] (a diagram as a PNG/JPEG/WebP/GIF file; a line that is only its path works too)',
+      '          /self-assess on|off (rate each stage yourself before the scorecard, from your next interview)',
     ].join('\n'),
     imageFileProblem: (file: string, reason: string) =>
       reason === 'no-path'
@@ -39,6 +40,7 @@ const TEXT = {
       '      /scorecard 评分卡  /status 状态  /history 历史  /export 导出  /abandon 放弃  /forget-me 删除我的数据  /help  /quit',
       '      /model-answer [阶段] 参考答案（教练模式下阶段结束后，或面试结束后）',
       '      /image 路径 [文字] 发送架构图图片（PNG/JPEG/WebP/GIF；只输入图片路径的一行也可以）',
+      '      /self-assess on|off 自我评估（从下一次面试起，看评分卡前先给每个阶段打分）',
     ].join('\n'),
     imageFileProblem: (file: string, reason: string) =>
       reason === 'no-path'

@@ -56,7 +56,7 @@ export const answerHandler: SessionCommandHandler = {
     const before = candidateText(turn.stageTurns()).length;
 
     // The candidate's message is saved before any interviewer work, so a crash loses nothing.
-    turn.addTurn('candidate', 'answer', text, turn.requestTurnId);
+    turn.addTurn('candidate', 'answer', text, turn.requestTurnId, command.messageId);
     session.pending = { turnId: turn.requestTurnId, receivedAt: turn.now() };
     await turn.save();
     turn.requestMessageSaved = true;

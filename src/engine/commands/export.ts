@@ -1,5 +1,6 @@
 /** `export`: the transcript and the scorecard (so far) as a Markdown file. */
 import { exportFilename, renderMarkdown } from '../markdown.ts';
+import { awaitingSelfAssessment } from '../self-assessment.ts';
 import { currentScorecard } from './scorecard.ts';
 import type { SessionCommandHandler } from './handler.ts';
 
@@ -12,7 +13,8 @@ export const exportHandler: SessionCommandHandler = {
       session: turn.session,
       scenario: turn.scenario,
       framework: turn.framework,
-      scorecard: currentScorecard(turn),
+      // While the candidate rates the stages, the file shows no scores either.
+      scorecard: awaitingSelfAssessment(turn.session) ? null : currentScorecard(turn),
     });
     turn.replies.push({ kind: 'export', filename: exportFilename(turn.session), markdown });
   },

@@ -35,12 +35,19 @@ export async function runHistory(services: Services, request: EngineRequest): Pr
     .filter((e) => e.status === 'finished' && e.overall !== null && !e.drill)
     .map((e) => e.overall as number)
     .reverse();
+  const selfTrend = entries
+    .filter((e) => e.selfGap !== undefined)
+    .map((e) => e.selfGap as number)
+    .reverse();
   const lang = request.lang ?? index.lang ?? 'en';
   const history: HistoryView = {
     entries,
     stageTitles: stageTitles(services.knowledge.framework, lang),
     trend,
     trendDelta: trendDelta(trend),
+    ...(selfTrend.length > 0
+      ? { selfGaps: { trend: selfTrend, delta: trendDelta(selfTrend) } }
+      : {}),
   };
   return { ok: true, sessionId: null, lang, replies: [{ kind: 'history', history }] };
 }

@@ -10,9 +10,13 @@ import { hintHandler } from './hint.ts';
 import { modelAnswerHandler } from './model-answer.ts';
 import { nextHandler } from './next.ts';
 import { scorecardHandler } from './scorecard.ts';
+import { selfAssessHandler } from './self-assess.ts';
 import { statusHandler } from './status.ts';
 
-export type SessionCommandKind = Exclude<CommandKind, 'start' | 'history' | 'forget' | 'reminders'>;
+export type SessionCommandKind = Exclude<
+  CommandKind,
+  'start' | 'history' | 'forget' | 'reminders' | 'self-assess-setting'
+>;
 
 export const SESSION_COMMANDS: Record<SessionCommandKind, SessionCommandHandler> = {
   answer: answerHandler,
@@ -25,4 +29,5 @@ export const SESSION_COMMANDS: Record<SessionCommandKind, SessionCommandHandler>
   export: exportHandler,
   abandon: abandonHandler,
   'model-answer': modelAnswerHandler,
+  'self-assess': selfAssessHandler,
 };

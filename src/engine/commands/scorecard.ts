@@ -7,6 +7,7 @@ import { buildScorecard } from '../scorecard.ts';
 import type { SessionTurn } from '../session-turn.ts';
 import type { Scorecard } from '../types.ts';
 import type { SessionCommandHandler } from './handler.ts';
+import { askNextRating, awaitingSelfAssessment } from '../self-assessment.ts';
 
 /**
  * The stored scorecard of a finished interview, else one built from the stages closed so far;
@@ -29,6 +30,11 @@ export const scorecardHandler: SessionCommandHandler = {
   usesLlm: false,
   completesPending: false,
   async run(turn) {
+    // The candidate rates the stages before seeing any score.
+    if (awaitingSelfAssessment(turn.session)) {
+      askNextRating(turn);
+      return;
+    }
     const scorecard = currentScorecard(turn);
     if (!scorecard) {
       const n = notices(turn.lang);

@@ -81,6 +81,9 @@ export async function runStart(
   return services.lock.withLock(`session:${sessionId}`, async () => {
     if (await services.store.get(sessionId)) return exists;
     const session = newSession(services, sessionId, request.actor, scenario, command, lang);
+    // The candidate's own setting when the interview starts (off unless they turned it on).
+    if ((await services.candidateIndex.read(request.actor))?.selfAssess?.on)
+      session.selfAssessment = { ratings: {} };
     const turn = new SessionTurn(services, session, scenario, emptyUsage(), services.newId());
     if (command.drill) openDrill(turn, command.drill.why ?? 'asked');
     else openInterview(turn);

@@ -16,6 +16,9 @@
  * `shareFile`), recorded as calls named `file_download`. Like Slack, a file asked for without a
  * valid bot token gets the sign-in page (200, HTML) rather than the file.
  *
+ * It knows the messages in its channels (permalinks.ts): those the app posts, and those a
+ * test says people wrote (`addMessage`), so `chat.getPermalink` answers as Slack does.
+ *
  * Faults on demand: `failNext(method, error)` answers the next call of `method` with
  * `{ ok: false, error }`, as Slack does (e.g. `not_in_channel`, `missing_scope`); `hold(method)`
  * keeps the next call waiting until released (a slow Slack).
@@ -24,11 +27,14 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeUploads } from './uploads.ts';
+import { FakeMessages } from './permalinks.ts';
 
 export const FAKE_TEAM_ID = 'T0FAKE';
 export const FAKE_BOT_USER_ID = 'U0BOT';
 export const FAKE_BOT_ID = 'B0BOT';
 export const FAKE_APP_ID = 'A0APP';
+/** auth.test's workspace URL for FAKE_TEAM_ID; permalinks start with it. */
+export const FAKE_WORKSPACE_URL = 'https://fake-workspace.slack.com/';
 
 export interface RecordedCall {
   /** A Web API method (`chat.postMessage`), or `upload` / `response_url`. */
@@ -147,6 +153,7 @@ export class FakeSlackWebApi {
   private base = '';
   private tsCounter = 0;
   private readonly failures = new Map<string, string[]>();
+  private readonly messages = new FakeMessages();
   /** Bot token → its workspace, for every token other than `botToken`. */
   private readonly installed = new Map<string, FakeWorkspace>();
   private readonly holds = new Map<string, Promise<void>[]>();
@@ -244,6 +251,11 @@ export class FakeSlackWebApi {
     list.push(gate);
     this.holds.set(method, list);
     return release;
+  }
+
+  /** A message someone wrote (in a thread or not), as Slack knows it. */
+  addMessage(message: { channel: string; ts: string; threadTs?: string | undefined }): void {
+    this.messages.add(message);
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -397,7 +409,7 @@ export class FakeSlackWebApi {
         }
         return {
           ok: true,
-          url: 'https://fake-workspace.slack.com/',
+          url: FAKE_WORKSPACE_URL,
           team: 'Fake Workspace',
           user: 'ml-interviewer',
           team_id: FAKE_TEAM_ID,
@@ -410,6 +422,8 @@ export class FakeSlackWebApi {
         // A user id as the channel means the user's messages with the app: a D... channel.
         const channel = requested.startsWith('U') ? `D${requested.slice(1)}` : requested;
         const ts = this.nextTs();
+        const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
+        this.messages.add({ channel, ts, threadTs });
         return {
           ok: true,
           channel,
@@ -426,6 +440,11 @@ export class FakeSlackWebApi {
           },
         };
       }
+      case 'chat.getPermalink':
+        return this.messages.permalink(
+          args,
+          workspace ? `https://${workspace.teamId.toLowerCase()}.slack.com/` : FAKE_WORKSPACE_URL,
+        );
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.update':

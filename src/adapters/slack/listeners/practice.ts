@@ -25,7 +25,8 @@ export async function handlePractice(
     });
   switch (request.kind) {
     case 'model-answer':
-    case 'reminders': {
+    case 'reminders':
+    case 'self-assess': {
       let sessionId: string | undefined;
       if (request.kind === 'model-answer') {
         sessionId = (await currentSessionFor(deps, call)) ?? undefined;
@@ -37,9 +38,11 @@ export async function handlePractice(
       const command: Command =
         request.kind === 'reminders'
           ? { kind: 'reminders', on: request.on }
-          : request.stage
-            ? { kind: 'model-answer', stage: request.stage }
-            : { kind: 'model-answer' };
+          : request.kind === 'self-assess'
+            ? { kind: 'self-assess-setting', on: request.on }
+            : request.stage
+              ? { kind: 'model-answer', stage: request.stage }
+              : { kind: 'model-answer' };
       const outcome = await engine.execute({ actor, sessionId, command });
       if (!outcome.ok) {
         await ephemeral(errorMessage(outcome.error, outcome.lang));

@@ -3,7 +3,7 @@
  * the overall trend and each stage's scores over time. Within the 100-block limit of a view.
  */
 import type { types } from '@slack/bolt';
-import { formatScore, msg } from '../../../engine/messages.ts';
+import { formatScore, msg, selfTrendLine } from '../../../engine/messages.ts';
 import type { HistoryEntry, HistoryView, Lang, StageId } from '../../../engine/types.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import { slackText } from '../text.ts';
@@ -94,6 +94,8 @@ export function homeView(history: HistoryView, lang: Lang): types.HomeView {
         ),
       );
     }
+    const self = selfTrendLine(history, lang);
+    if (self) blocks.push(section(esc(self)));
     const trends = stageTrends(history.entries);
     if (trends.length > 0) {
       const lines = trends.map(

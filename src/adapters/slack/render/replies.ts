@@ -19,6 +19,8 @@ import { type Block, context, fallbackText, fitBlocks, header, sections } from '
 import { buttonsBlock } from './buttons.ts';
 import { LIMITS } from './limits.ts';
 import { modelAnswerPiece } from './practice-blocks.ts';
+import { ratingPiece } from './rating-blocks.ts';
+import type { ReplayLink } from '../../../engine/replay.ts';
 import { type RenderedMessage, scorecardMessage } from './scorecard-blocks.ts';
 import { stageScoreLines, stageScoreTitle } from './stage-score.ts';
 
@@ -32,6 +34,8 @@ export interface RenderContext {
   lang: Lang;
   /** The session the buttons act on; null: no buttons. */
   sessionId: string | null;
+  /** Links from a scorecard's gaps and mistakes to their messages (replay-links.ts). */
+  replay?: ReplayLink;
 }
 
 interface Piece {
@@ -88,6 +92,8 @@ function piece(reply: Exclude<Reply, { kind: 'scorecard' | 'export' }>, ctx: Ren
     }
     case 'model-answer':
       return modelAnswerPiece(reply, ctx.lang);
+    case 'self-assess':
+      return ratingPiece(reply, ctx.lang, ctx.sessionId);
   }
 }
 
@@ -135,7 +141,7 @@ export function renderReplies(replies: readonly Reply[], ctx: RenderContext): Ou
   for (const reply of replies) {
     if (reply.kind === 'scorecard') {
       builder.flush();
-      out.push({ kind: 'message', ...scorecardMessage(reply.scorecard, ctx.lang) });
+      out.push({ kind: 'message', ...scorecardMessage(reply.scorecard, ctx.lang, ctx.replay) });
     } else if (reply.kind === 'export') {
       builder.flush();
       out.push({ kind: 'file', filename: reply.filename, markdown: reply.markdown });

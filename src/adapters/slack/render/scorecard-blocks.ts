@@ -2,13 +2,10 @@
  * The scorecard as one Block Kit message: within 50 blocks and 3,000 characters a section, so
  * Slack accepts it however long the interview was. Details beyond that live in the export.
  */
-import {
-  formatScore,
-  formatStageScore,
-  hireSignalLabel,
-  mistakeLines,
-  msg,
-} from '../../../engine/messages.ts';
+import { formatScore, formatStageScore, hireSignalLabel, msg } from '../../../engine/messages.ts';
+import { gapLines, type ReplayLink, replayMistakeLines } from '../../../engine/replay.ts';
+import { replayText } from '../../../engine/replay-wording.ts';
+import { selfAssessmentLines } from '../../../engine/self-assessment.ts';
 import type { Lang, Scorecard } from '../../../engine/types.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 import { slackText } from '../text.ts';
@@ -30,10 +27,13 @@ import { stageScoreLines, stageScoreTitle } from './stage-score.ts';
 const LIST_ITEMS = 5;
 
 function bulletList(title: string, items: string[]): Block[] {
+  return markupList(title, items.map(esc));
+}
+
+/** A list whose items are mrkdwn already (escaped text followed by a replay link). */
+function markupList(title: string, items: string[]): Block[] {
   if (items.length === 0) return [];
-  return sections(
-    [`*${title}*`, ...items.slice(0, LIST_ITEMS).map((i) => `• ${esc(i)}`)].join('\n'),
-  );
+  return sections([`*${title}*`, ...items.slice(0, LIST_ITEMS).map((i) => `• ${i}`)].join('\n'));
 }
 
 export interface RenderedMessage {
@@ -42,7 +42,12 @@ export interface RenderedMessage {
   blocks: Block[];
 }
 
-export function scorecardMessage(card: Scorecard, lang: Lang): RenderedMessage {
+/** `link`: each gap's and mistake's way back to its message (replay-links.ts). */
+export function scorecardMessage(
+  card: Scorecard,
+  lang: Lang,
+  link: ReplayLink = () => null,
+): RenderedMessage {
   const m = msg(lang);
   const overall = `${formatScore(card.overall)} (${m.levels[card.level]})`;
   const table = card.stages.map((stage, index) => {
@@ -71,9 +76,10 @@ export function scorecardMessage(card: Scorecard, lang: Lang): RenderedMessage {
   }
   blocks.push(
     ...bulletList(m.strengths, card.strengths),
-    ...bulletList(m.gaps, card.gaps),
+    ...markupList(m.gaps, gapLines(card, link, esc)),
     ...bulletList(m.nextSteps, card.nextSteps),
-    ...bulletList(m.mistakes, mistakeLines(card)),
+    ...markupList(m.mistakes, replayMistakeLines(card, link, esc)),
+    ...bulletList(replayText(lang).selfTitle, selfAssessmentLines(card)),
     context(`${m.scoredBy}: ${card.scorers.map((s) => m.scorers[s]).join(', ')}`),
   );
   return {

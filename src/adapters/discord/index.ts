@@ -22,6 +22,8 @@ export type { DiscordAppDeps } from './context.ts';
 export type { DiscordConfig } from './client.ts';
 
 export interface DiscordBot {
+  /** Resolves once every message and interaction being handled has sent its replies. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startDiscordBot(
   );
   let stopped: Promise<void> | null = null;
   return {
+    idle: () => turns.idle(),
     stop() {
       stopped ??= (async () => {
         reminders.stop();

@@ -10,7 +10,7 @@ import type { CliIO } from '../../io.ts';
 import type { InterviewEngine } from '../../engine/engine.ts';
 import { describeError } from '../../engine/messages.ts';
 import type { CandidateId, Command, Lang, Outcome } from '../../engine/types.ts';
-import { parseLine } from './input.ts';
+import { lineId, parseLine } from './input.ts';
 import type { LineReader } from './lines.ts';
 import { renderReply } from './render.ts';
 import { terminalText } from './text.ts';
@@ -96,7 +96,7 @@ export async function runTerminalInterview(
       write(t().saved(options.resumeHint));
       return 'saved';
     }
-    const input = parseLine(line);
+    const input = parseLine(line, lineId());
     if (input.kind === 'help') {
       write(t().help);
       continue;

@@ -6,6 +6,7 @@
  * - Redis alone when only `redisUrl` is set;
  * - otherwise the sqlite file (the embedded default, one process).
  */
+import type { Redis } from 'ioredis';
 import type Keyv from 'keyv';
 import {
   type EngineLogger,
@@ -70,6 +71,11 @@ export interface StoreHandle {
   /** Small durable records (e.g. Slack installations). */
   records: RecordStore;
   kind: StoreKind;
+  /**
+   * The one Redis connection of this process, when the store uses Redis: the LLM limiter and
+   * the budgets share it (closed with the store). Null without Redis: they stay in-process.
+   */
+  redis: Redis | null;
   /** One line for start-up logs, e.g. `sqlite /abs/path.sqlite`. Never includes a password. */
   describe(): string;
   /** Delete what is past its retention now (it also runs every few minutes by itself). */
@@ -117,6 +123,7 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
       counters: new RedisKeyValue(backend.redis, namespace),
       records: new RedisRecords(backend.redis, namespace),
       kind: 'redis',
+      redis: backend.redis,
       describe: () => `redis ${redactUrl(options.redisUrl!)} (namespace ${namespace})`,
       // Redis expires the keys itself.
       sweepExpired: async () => {},
@@ -175,6 +182,7 @@ async function openPostgresStore(
     counters: redis ? new RedisKeyValue(redis.redis, namespace) : new PgKeyValue(pg.pool),
     records: new PgRecords(pg.pool),
     kind: 'postgres',
+    redis: redis?.redis ?? null,
     describe: () =>
       options.redisUrl
         ? `${where} + redis ${redactUrl(options.redisUrl)} (namespace ${namespace})`
@@ -214,6 +222,7 @@ export function storeOnKeyv(
     counters: new KeyvKeyValue(keyv),
     records: new KeyvRecords(keyv),
     kind: parts.kind,
+    redis: null,
     describe: () => parts.description,
     sweepExpired: parts.sweepExpired ?? (async () => {}),
     close: parts.close,

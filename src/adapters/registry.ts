@@ -34,7 +34,6 @@ export const PLATFORMS: readonly Platform[] = [
     start: async (app, config, logger) =>
       config.discord
         ? (await import('./discord/index.ts')).startDiscordBot(app, config.discord, logger, {
-            connectTimeoutMs: config.connectTimeoutMs,
             rest: discordRestLimits(config.platform),
           })
         : null,
@@ -44,7 +43,6 @@ export const PLATFORMS: readonly Platform[] = [
     start: async (app, config, logger, ops) =>
       config.slack
         ? (await import('./slack/index.ts')).startSlackApp(app, config.slack, logger, {
-            connectTimeoutMs: config.connectTimeoutMs,
             clientOptions: slackClientOptions(config.platform),
             customRoutes: ops?.slackRoutes,
           })

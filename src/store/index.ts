@@ -22,7 +22,7 @@ import {
   type StoreTimeouts,
 } from './backends/redis.ts';
 import { openSqlite } from './backends/sqlite.ts';
-import { DEFAULT_DATABASE_PATH, DEFAULT_RETENTION_DAYS } from './defaults.ts';
+import { STORE_DEFAULTS } from './defaults.ts';
 import { InProcessLock, type LockOptions } from './in-process-lock.ts';
 import { type KeyValue, KeyvKeyValue, RedisKeyValue } from './key-value.ts';
 import { KeyvSessionLog } from './keyv-session-log.ts';
@@ -84,7 +84,6 @@ export interface StoreHandle {
 }
 
 export const DEFAULT_NAMESPACE = 'ml-interviewer';
-export { DEFAULT_DATABASE_PATH, DEFAULT_RETENTION_DAYS };
 const DAY_MS = 86_400_000;
 /** Expired interviews are deleted by a periodic sweep where the store has no expiry of its own. */
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -93,7 +92,7 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
   const namespace = options.namespace ?? DEFAULT_NAMESPACE;
   const logger = options.logger ?? silentLogger;
   const timeouts = options.timeouts ?? DEFAULT_STORE_TIMEOUTS;
-  const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
+  const retentionMs = (options.retentionDays ?? STORE_DEFAULTS.retentionDays) * DAY_MS;
 
   if (options.memory) {
     const keyv = createMemoryKeyv(namespace);
@@ -131,7 +130,11 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
     };
   }
 
-  const sqlite = await openSqlite(options.databasePath ?? DEFAULT_DATABASE_PATH, namespace, logger);
+  const sqlite = await openSqlite(
+    options.databasePath ?? STORE_DEFAULTS.databasePath,
+    namespace,
+    logger,
+  );
   return storeOnKeyv(sqlite.keyv, {
     kind: 'sqlite',
     description: `sqlite ${sqlite.path}`,
@@ -216,7 +219,7 @@ export function storeOnKeyv(
 ): StoreHandle {
   return {
     store: new LogSessionStore(new KeyvSessionLog(keyv), {
-      retentionMs: parts.retentionMs ?? DEFAULT_RETENTION_DAYS * DAY_MS,
+      retentionMs: parts.retentionMs ?? STORE_DEFAULTS.retentionDays * DAY_MS,
     }),
     lock: new InProcessLock(parts.lock),
     counters: new KeyvKeyValue(keyv),

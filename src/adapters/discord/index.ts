@@ -27,15 +27,12 @@ export interface DiscordBot {
   stop(): Promise<void>;
 }
 
-/** Default bound on start-up (CONNECT_TIMEOUT_MS). */
-const CONNECT_TIMEOUT_MS = 30_000;
-
 export async function startDiscordBot(
   app: DiscordAppDeps,
   config: DiscordConfig,
   logger: Logger,
   /** `reminderSweepMs`: how often due practice reminders are sent (absent or 0: never). */
-  options: { connectTimeoutMs?: number; rest?: RestLimits; reminderSweepMs?: number } = {},
+  options: { rest?: RestLimits; reminderSweepMs?: number } = {},
 ): Promise<DiscordBot> {
   const log = logger.child({ adapter: 'discord' });
   const client = createDiscordClient(config, options.rest);
@@ -63,7 +60,7 @@ export async function startDiscordBot(
   client.on(Events.Warn, (warning) => log.warn({ warning }, 'discord client warning'));
 
   await connectWithin({
-    timeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    timeoutMs: config.connectTimeoutMs,
     connect: async () => {
       const ready = once(client, Events.ClientReady);
       await client.login(config.token);

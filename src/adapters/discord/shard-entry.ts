@@ -29,9 +29,7 @@ async function runShard(): Promise<void> {
   process.once('SIGINT', onSignal);
 
   const app = await createApp(config, { logger });
-  const bot = await startDiscordBot(app, config.discord, logger, {
-    connectTimeoutMs: config.connectTimeoutMs,
-  });
+  const bot = await startDiscordBot(app, config.discord, logger);
   let stopping = false;
   stop = async () => {
     if (stopping) return;

@@ -39,8 +39,6 @@ export interface SlackStartOptions {
   clientOptions?: AppOptions['clientOptions'];
   /** HTTP mode: the interface to listen on (default: all). */
   host?: string;
-  /** How long start-up may take (auth.test, then the socket or the port), CONNECT_TIMEOUT_MS. */
-  connectTimeoutMs?: number;
   /** HTTP mode: more routes on Bolt's server (the ops endpoints). */
   customRoutes?: AppOptions['customRoutes'];
   /** How often due practice reminders are sent (absent or 0: never). */
@@ -56,9 +54,6 @@ export interface RunningSlackApp {
   /** Stop taking events, let the turns in flight finish. Does not close `app`. */
   stop(): Promise<void>;
 }
-
-/** Default bound on start-up (CONNECT_TIMEOUT_MS). */
-const CONNECT_TIMEOUT_MS = 30_000;
 
 export async function startSlackApp(
   app: App,
@@ -92,11 +87,12 @@ export async function startSlackApp(
 
   // Bounded: Slack's client retries an unreachable API for about half an hour.
   const port = await connectWithin({
-    timeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    // How long start-up may take (auth.test, then the socket or the port): CONNECT_TIMEOUT_MS.
+    timeoutMs: config.connectTimeoutMs,
     connect: async () => {
       // One workspace: its token is checked now. OAuth: tokens arrive with installations.
       if (!config.oauth) {
-        await checkSlackReachable(config, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+        await checkSlackReachable(config, config.connectTimeoutMs);
       }
       // Token mode: checks the bot token (auth.test) and learns the bot's user id.
       await bolt.init();

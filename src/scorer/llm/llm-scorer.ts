@@ -22,10 +22,10 @@ export interface LlmScorerOptions {
   client: LlmClient;
   /** Scores the stage when the LLM cannot. */
   fallback: StageScorer;
-  /** Samples per stage, combined by median (default 3; 1 = a single call). */
-  samples?: number;
-  /** Sampling temperature (default 0.7): above 0, so that samples can disagree. */
-  temperature?: number;
+  /** Samples per stage, combined by median (1 = a single call); JUDGE_SAMPLES. */
+  samples: number;
+  /** Sampling temperature, above 0 so that samples can disagree; JUDGE_TEMPERATURE. */
+  temperature: number;
   template?: PromptTemplate;
 }
 
@@ -43,8 +43,8 @@ export class LlmScorer implements StageScorer {
   constructor(options: LlmScorerOptions) {
     this.client = options.client;
     this.fallback = options.fallback;
-    this.samples = Math.max(1, options.samples ?? 3);
-    this.temperature = options.temperature ?? 0.7;
+    this.samples = Math.max(1, options.samples);
+    this.temperature = options.temperature;
     this.template = options.template ?? loadPrompt('scorer');
   }
 

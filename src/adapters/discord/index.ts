@@ -6,10 +6,18 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
 import type { Logger } from '../../logger.ts';
-import { SetupError, reasonOf } from '../../setup-error.ts';
+import { SetupError } from '../../setup-error.ts';
 import { InFlight } from '../kit/in-flight.ts';
 import { PressGuard } from '../kit/press-guard.ts';
-import { connectWithin, networkCode } from '../kit/startup.ts';
+import type { RunningAdapter } from '../kit/running.ts';
+import {
+  connectTimeoutError,
+  connectWithin,
+  networkCode,
+  type PlatformEndpoint,
+  startFailedError,
+  unreachableError,
+} from '../kit/startup.ts';
 import { createDiscordClient, type DiscordConfig, type RestLimits } from './client.ts';
 import type { BotContext, DiscordAppDeps } from './context.ts';
 import { LiveButtons } from './live-buttons.ts';
@@ -21,11 +29,7 @@ import { discordReminders } from './reminders.ts';
 export type { DiscordAppDeps } from './context.ts';
 export type { DiscordConfig } from './client.ts';
 
-export interface DiscordBot {
-  /** Resolves once every message and interaction being handled has sent its replies. */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
-}
+export type DiscordBot = RunningAdapter;
 
 export async function startDiscordBot(
   app: DiscordAppDeps,
@@ -68,12 +72,7 @@ export async function startDiscordBot(
     },
     abandon: () => client.destroy(),
     explain: (error) => discordStartError(error, config),
-    onTimeout: (seconds) =>
-      new SetupError({
-        setting: config.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN',
-        problem: `Discord did not connect within ${seconds} s (${config.apiUrl ?? 'discord.com'})`,
-        fix: 'check the network (or proxy) to Discord, then start again; CONNECT_TIMEOUT_MS sets how long to wait',
-      }),
+    onTimeout: (seconds) => connectTimeoutError(discordEndpoint(config), seconds, 'connect'),
   });
   log.info(
     {
@@ -105,6 +104,16 @@ export async function startDiscordBot(
   };
 }
 
+function discordEndpoint(config: DiscordConfig): PlatformEndpoint {
+  return {
+    name: 'Discord',
+    host: 'discord.com',
+    apiUrlSetting: 'DISCORD_API_URL',
+    apiUrl: config.apiUrl,
+    tokenSetting: 'DISCORD_TOKEN',
+  };
+}
+
 /** Why Discord refused or could not be reached, as one line with the setting and the fix. */
 function discordStartError(error: unknown, config: DiscordConfig): SetupError {
   const code = (error as { code?: unknown }).code;
@@ -125,20 +134,6 @@ function discordStartError(error: unknown, config: DiscordConfig): SetupError {
     });
   }
   const network = networkCode(error);
-  if (network) {
-    return new SetupError({
-      setting: config.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN',
-      problem: `cannot reach Discord at ${config.apiUrl ?? 'discord.com'} (${network})`,
-      fix: config.apiUrl
-        ? 'correct DISCORD_API_URL (or unset it to use Discord itself), or check the network'
-        : 'check the network connection (and any proxy) to discord.com',
-      cause: error,
-    });
-  }
-  return new SetupError({
-    setting: 'DISCORD_TOKEN',
-    problem: `the Discord bot could not start (${reasonOf(error)})`,
-    fix: 'check DISCORD_TOKEN and the network; LOG_LEVEL=debug shows the details',
-    cause: error,
-  });
+  if (network) return unreachableError(discordEndpoint(config), network, error);
+  return startFailedError(discordEndpoint(config), 'bot', 'DISCORD_TOKEN', error);
 }

@@ -12,11 +12,10 @@ import type { AddressInfo } from 'node:net';
 import { App as BoltApp, type AppOptions } from '@slack/bolt';
 import type { App } from '../../app.ts';
 import type { Logger } from '../../logger.ts';
-import { SetupError } from '../../setup-error.ts';
 import { InFlight } from '../kit/in-flight.ts';
 import { PressGuard } from '../kit/press-guard.ts';
-import { RecentIds } from '../kit/recent-ids.ts';
-import { connectWithin } from '../kit/startup.ts';
+import type { RunningAdapter } from '../kit/running.ts';
+import { connectTimeoutError, connectWithin } from '../kit/startup.ts';
 import { StoredInstallations } from './installations.ts';
 import { EventClaims } from './event-claims.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -27,7 +26,7 @@ import { registerSlashCommand } from './listeners/slash-command.ts';
 import { registerStartModal } from './listeners/start-modal.ts';
 import { registerThreadMessages } from './listeners/thread-messages.ts';
 import { checkSlackReachable } from './preflight.ts';
-import { slackStartError } from './start-errors.ts';
+import { slackEndpoint, slackStartError } from './start-errors.ts';
 import { boltOptions, type SlackConfig, selectTransport } from './transport.ts';
 import { startReminderLoop } from '../../practice/reminder-loop.ts';
 import { slackReminders } from './reminders.ts';
@@ -45,14 +44,10 @@ export interface SlackStartOptions {
   reminderSweepMs?: number;
 }
 
-export interface RunningSlackApp {
+export interface RunningSlackApp extends RunningAdapter {
   mode: 'http' | 'socket';
   /** HTTP mode: the port listened on (useful with PORT=0); null in Socket Mode. */
   port: number | null;
-  /** Resolves once no event is being processed. */
-  idle(): Promise<void>;
-  /** Stop taking events, let the turns in flight finish. Does not close `app`. */
-  stop(): Promise<void>;
 }
 
 export async function startSlackApp(
@@ -110,12 +105,7 @@ export async function startSlackApp(
       await bolt.stop();
     },
     explain: (error) => slackStartError(error, config, transport.mode),
-    onTimeout: (seconds) =>
-      new SetupError({
-        setting: config.apiUrl ? 'SLACK_API_URL' : 'SLACK_BOT_TOKEN',
-        problem: `Slack did not answer within ${seconds} s (${config.apiUrl ?? 'slack.com'})`,
-        fix: 'check the network (or proxy) to Slack, then start again; CONNECT_TIMEOUT_MS sets how long to wait',
-      }),
+    onTimeout: (seconds) => connectTimeoutError(slackEndpoint(config), seconds, 'answer'),
   });
 
   const reminders = startReminderLoop(

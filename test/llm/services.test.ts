@@ -16,6 +16,11 @@ import {
   StubOfflineScorer,
   turn,
 } from './helpers.ts';
+import { noteText, type StoredNote } from '../../src/engine/messages.ts';
+
+/** A score's notes in words (the engine words the codes in the interview's language). */
+const noteTexts = (score: { notes: StoredNote[] }, lang: 'en' | 'zh' = 'en') =>
+  score.notes.map((note) => noteText(note, lang));
 
 let server: FakeOpenAIServer;
 beforeAll(async () => {
@@ -66,7 +71,7 @@ describe('createLlmServices', () => {
 
       const score = await services.scorer.score(scoringInput('metrics', 'NDCG.'));
       expect(score.scorer).toBe('offline');
-      expect(score.notes[0]).toMatch(/^scored offline/);
+      expect(noteTexts(score)[0]).toMatch(/^scored offline/);
 
       expect(await services.guard.admit('terminal:a')).toEqual({ ok: true });
       expect(await services.guard.admit('terminal:a')).toEqual({ ok: true });
@@ -88,7 +93,7 @@ describe('createLlmServices', () => {
       expect(scorer.model).toBe('local-model');
       expect(scorer.promptVersion).toMatch(/^scorer-v2#/);
       const score = await scorer.score(scoringInput('metrics', 'NDCG.'));
-      expect(score.notes).toEqual([
+      expect(noteTexts(score)).toEqual([
         'scored offline: the LLM scorer failed (the reply was not valid JSON)',
       ]);
     } finally {

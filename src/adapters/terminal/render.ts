@@ -11,6 +11,7 @@ import {
   hireSignalLabel,
   mistakeLines,
   msg,
+  noteText,
 } from '../../engine/messages.ts';
 import { forgetWording } from '../../engine/forget-wording.ts';
 import type { Lang, Reply, Scorecard, StageId, StageScore } from '../../engine/types.ts';
@@ -80,7 +81,7 @@ function stageScoreDetail(score: StageScore, lang: Lang, p: Palette): string[] {
   }
   if (score.missedKeyPoints.length > 0)
     lines.push(...list(`  ${h.missedKeyPoints}`, score.missedKeyPoints, p));
-  for (const note of score.notes) lines.push(p.yellow(`  ${safeText(note)}`));
+  for (const note of score.notes) lines.push(p.yellow(`  ${safeText(noteText(note, lang))}`));
   return lines;
 }
 

@@ -35,6 +35,7 @@ export const PLATFORMS: readonly Platform[] = [
       config.discord
         ? (await import('./discord/index.ts')).startDiscordBot(app, config.discord, logger, {
             rest: discordRestLimits(config.platform),
+            reminderSweepMs: config.reminderSweepMs,
           })
         : null,
   },
@@ -45,6 +46,7 @@ export const PLATFORMS: readonly Platform[] = [
         ? (await import('./slack/index.ts')).startSlackApp(app, config.slack, logger, {
             clientOptions: slackClientOptions(config.platform),
             customRoutes: ops?.slackRoutes,
+            reminderSweepMs: config.reminderSweepMs,
           })
         : null,
   },

@@ -29,7 +29,9 @@ async function runShard(): Promise<void> {
   process.once('SIGINT', onSignal);
 
   const app = await createApp(config, { logger });
-  const bot = await startDiscordBot(app, config.discord, logger);
+  const bot = await startDiscordBot(app, config.discord, logger, {
+    reminderSweepMs: config.reminderSweepMs,
+  });
   let stopping = false;
   stop = async () => {
     if (stopping) return;

@@ -16,31 +16,30 @@ function actionDescription(action: Action): Description {
 /** The practice loop's subcommands (practice-commands.ts adds them). */
 export const PRACTICE_SUBCOMMANDS = ['model-answer', 'drill', 'practice', 'reminders'] as const;
 
+/** English, then Chinese. */
 const DESCRIPTIONS: Record<string, Description> = {
-  start: { en: 'Start a mock ML system design interview', zh: '开始一场机器学习系统设计模拟面试' },
+  ...Object.fromEntries(
+    Object.entries<readonly [en: string, zh: string]>({
+      start: ['Start a mock ML system design interview', '开始一场机器学习系统设计模拟面试'],
+      scorecard: ['Show the scorecard (so far)', '查看评分卡（目前为止）'],
+      status: ['Where the interview stands: stage, time, hints', '面试进度：阶段、用时、提示'],
+      export: [
+        'Download the transcript and scorecard as Markdown',
+        '下载面试记录和评分卡（Markdown）',
+      ],
+      history: ['Your past interviews and your trend', '你的历史面试和进步趋势'],
+      scenarios: ['List the interview scenarios', '列出所有面试题目'],
+      'model-answer': [
+        'The model answer of a stage (after the interview, or after a stage in coach mode)',
+        '某个阶段的参考答案（面试结束后，或教练模式下阶段结束后）',
+      ],
+      drill: ['Drill one stage (default: your weakest)', '专项练习一个阶段（默认：你最弱的）'],
+      practice: ['Practise the stage due for review', '练习到期复习的阶段'],
+      reminders: ['Practice reminders by DM, on or off', '私信练习提醒：开启或关闭'],
+    }).map(([key, [en, zh]]) => [key, { en, zh }]),
+  ),
   // The four button actions are described as the engine's help text describes them.
   ...Object.fromEntries(ACTIONS.map((action) => [action, actionDescription(action)])),
-  scorecard: { en: 'Show the scorecard (so far)', zh: '查看评分卡（目前为止）' },
-  status: {
-    en: 'Where the interview stands: stage, time, hints',
-    zh: '面试进度：阶段、用时、提示',
-  },
-  export: {
-    en: 'Download the transcript and scorecard as Markdown',
-    zh: '下载面试记录和评分卡（Markdown）',
-  },
-  history: { en: 'Your past interviews and your trend', zh: '你的历史面试和进步趋势' },
-  scenarios: { en: 'List the interview scenarios', zh: '列出所有面试题目' },
-  'model-answer': {
-    en: 'The model answer of a stage (after the interview, or after a stage in coach mode)',
-    zh: '某个阶段的参考答案（面试结束后，或教练模式下阶段结束后）',
-  },
-  drill: {
-    en: 'Drill one stage (default: your weakest)',
-    zh: '专项练习一个阶段（默认：你最弱的）',
-  },
-  practice: { en: 'Practise the stage due for review', zh: '练习到期复习的阶段' },
-  reminders: { en: 'Practice reminders by DM, on or off', zh: '私信练习提醒：开启或关闭' },
 };
 
 /** Puts subcommand `key`'s description (English, with the Chinese localisations) on `builder`. */

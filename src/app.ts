@@ -1,6 +1,8 @@
 /**
- * The composition root: builds the engine with its ports from the configuration. Every entry
- * point (terminal, Discord, Slack, CLI) gets its engine from here, so they all behave alike.
+ * The composition root: config → store → LLM → engine, built once; the adapters take the App.
+ * Every entry point (terminal, Discord, Slack, CLI) gets its engine from here, so they all
+ * behave alike. The store opens the process's connections (sqlite, PostgreSQL, Redis); the
+ * LLM part (app/llm-services.ts) runs its limiter and budgets on the store's Redis connection.
  */
 import type { Config } from './config.ts';
 import { InterviewEngine } from './engine/engine.ts';
@@ -9,7 +11,7 @@ import { createChartRenderer } from './practice/chart-renderer.ts';
 import type { ChartRenderer, Clock, Interviewer, StageScorer, UsageGuard } from './engine/ports.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/loader.ts';
-import { createLlmServices } from './llm/index.ts';
+import { createLlmServices } from './app/llm-services.ts';
 import { OfflineInterviewer } from './interviewer/rule-based-interviewer.ts';
 import { OfflineScorer } from './scorer/offline-scorer.ts';
 import { withReview } from './scorer/review-scorer.ts';
@@ -106,7 +108,7 @@ function assemble(
   const llm = createLlmServices(config, {
     offlineInterviewer,
     offlineScorer,
-    redisUrl: config.store.redisUrl,
+    redis: stores.redis,
     logger,
     namespace: options.namespace,
     observer: ops.llmObserver,

@@ -4,12 +4,6 @@
  * a bad value stops start-up with the variable's name, the problem and what to write instead.
  */
 import { z } from 'zod';
-import {
-  DEFAULT_DATABASE_PATH,
-  DEFAULT_RETENTION_DAYS,
-  DEFAULT_STORE_CONNECT_TIMEOUT_MS,
-  DEFAULT_STORE_TIMEOUT_MS,
-} from './store/defaults.ts';
 
 const optionalString = z
   .string()
@@ -33,7 +27,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
   KNOWLEDGE_DIR: optionalString,
   INTERVIEW_LANG: z.enum(['en', 'zh']).default('en'),
-  DATABASE_PATH: z.string().trim().min(1).default(DEFAULT_DATABASE_PATH),
+  DATABASE_PATH: z.string().trim().min(1).default('./data/ml-interviewer.sqlite'),
   REDIS_URL: optionalString.pipe(z.url().optional()),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATABASE_SCHEMA: z
@@ -41,9 +35,11 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^[a-z_][a-z0-9_]*$/, 'lower-case letters, digits and underscores')
     .default('public'),
-  RETENTION_DAYS: nonNegativeInt(DEFAULT_RETENTION_DAYS),
-  STORE_TIMEOUT_MS: positiveInt(DEFAULT_STORE_TIMEOUT_MS),
-  STORE_CONNECT_TIMEOUT_MS: positiveInt(DEFAULT_STORE_CONNECT_TIMEOUT_MS),
+  /** Days a finished or abandoned interview is kept; 0 keeps it forever. */
+  RETENTION_DAYS: nonNegativeInt(180),
+  /** Deadline of one Redis command or PostgreSQL query, and of connecting, in ms. */
+  STORE_TIMEOUT_MS: positiveInt(5_000),
+  STORE_CONNECT_TIMEOUT_MS: positiveInt(5_000),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -60,13 +56,13 @@ const EnvSchema = z.object({
   SCORER: z.enum(['auto', 'llm', 'offline']).default('auto'),
   /** Whether images sent with answers go to OPENAI_MODEL: auto (by its name), on, off. */
   LLM_VISION: z.enum(['auto', 'on', 'off']).default('auto'),
-  /** Older name of JUDGE_SAMPLES, still honoured when JUDGE_SAMPLES is not set. */
+  /** Older name of JUDGE_SAMPLES, still honoured when JUDGE_SAMPLES is not set (see aliases). */
   SCORER_SAMPLES: optionalNumber(z.number().int().min(1).max(9)),
   JUDGE_MODEL: optionalString,
   JUDGE_BASE_URL: optionalString.pipe(z.url().optional()),
   JUDGE_API_KEY: optionalString,
-  JUDGE_SAMPLES: optionalNumber(z.number().int().min(1).max(9)),
-  JUDGE_TEMPERATURE: optionalNumber(z.number().min(0).max(2)),
+  JUDGE_SAMPLES: z.coerce.number().int().min(1).max(9).default(3),
+  JUDGE_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.7),
   JUDGE_PRICE_INPUT_PER_MTOK: optionalNumber(z.number().min(0)),
   JUDGE_PRICE_OUTPUT_PER_MTOK: optionalNumber(z.number().min(0)),
   USER_TURNS_PER_MINUTE: positiveInt(20),
@@ -152,11 +148,20 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** The environment without empty values: `NAME=` means "not set", as in `.env.example`. */
+/** Older names still honoured: the value goes to the new name when that one is not set. */
+const ALIASES: Readonly<Record<string, string>> = { SCORER_SAMPLES: 'JUDGE_SAMPLES' };
+
+/**
+ * The environment without empty values (`NAME=` means "not set", as in `.env.example`), with
+ * older names moved to their new ones, so each default is written once, in `EnvSchema`.
+ */
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   const set: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (value !== undefined && value.trim() !== '') set[name] = value;
+  }
+  for (const [old, current] of Object.entries(ALIASES)) {
+    if (set[old] !== undefined && set[current] === undefined) set[current] = set[old];
   }
   return set;
 }
@@ -250,8 +255,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
             model: e.JUDGE_MODEL ?? e.OPENAI_MODEL,
           }
         : null,
-      scorerSamples: e.JUDGE_SAMPLES ?? e.SCORER_SAMPLES ?? 3,
-      judgeTemperature: e.JUDGE_TEMPERATURE ?? 0.7,
+      scorerSamples: e.JUDGE_SAMPLES,
+      judgeTemperature: e.JUDGE_TEMPERATURE,
       judgePrice:
         e.JUDGE_PRICE_INPUT_PER_MTOK !== undefined && e.JUDGE_PRICE_OUTPUT_PER_MTOK !== undefined
           ? {
@@ -271,6 +276,7 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
           privateThreads: e.DISCORD_PRIVATE_THREADS,
           shards: e.DISCORD_SHARDS === 'auto' ? 'auto' : Number(e.DISCORD_SHARDS),
           shardSpawnDelayMs: e.DISCORD_SHARD_SPAWN_DELAY_MS,
+          connectTimeoutMs: e.CONNECT_TIMEOUT_MS,
         }
       : null,
     slack:
@@ -282,6 +288,7 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
             appToken: e.SLACK_APP_TOKEN,
             apiUrl: e.SLACK_API_URL,
             port: e.PORT,
+            connectTimeoutMs: e.CONNECT_TIMEOUT_MS,
           }
         : null,
     connectTimeoutMs: e.CONNECT_TIMEOUT_MS,

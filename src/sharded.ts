@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 
   await manager.spawn({
-    delay: config.discord.shardSpawnDelayMs ?? 5_500,
+    delay: config.discord.shardSpawnDelayMs,
     timeout: config.connectTimeoutMs,
   });
   logger.info({ shards: total }, 'every shard is connected');

@@ -10,6 +10,7 @@
  *   node --import tsx bench/limiter/worker.ts '<LimiterWorkerOptions as JSON>'
  */
 import { createInterface } from 'node:readline';
+import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { LlmClient } from '../../src/llm/client.ts';
 import { type LimiterSettings, RequestLimiter } from '../../src/llm/limiter.ts';
@@ -41,11 +42,13 @@ export interface LimiterWorkerResult {
 }
 
 async function main(options: LimiterWorkerOptions): Promise<LimiterWorkerResult> {
+  // One connection per process, as the app's store holds one; the limiter shares it.
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3 }) : null;
   const limiter = new RequestLimiter(
     options.settings,
-    options.redisUrl
+    redis
       ? {
-          redisUrl: options.redisUrl,
+          redis,
           keyPrefix: options.keyPrefix ?? 'ml-interviewer-bench',
           jobExpirationMs: 30_000,
         }
@@ -89,6 +92,7 @@ async function main(options: LimiterWorkerOptions): Promise<LimiterWorkerResult>
   };
   await Promise.all(Array.from({ length: options.outstanding }, (_, i) => lane(i)));
   await limiter.close();
+  await redis?.quit();
   return result;
 }
 

@@ -34,8 +34,8 @@ export const PLATFORMS: readonly Platform[] = [
     start: async (app, config, logger) =>
       config.discord
         ? (await import('./discord/index.ts')).startDiscordBot(app, config.discord, logger, {
-            connectTimeoutMs: config.connectTimeoutMs,
             rest: discordRestLimits(config.platform),
+            reminderSweepMs: config.reminderSweepMs,
           })
         : null,
   },
@@ -44,9 +44,9 @@ export const PLATFORMS: readonly Platform[] = [
     start: async (app, config, logger, ops) =>
       config.slack
         ? (await import('./slack/index.ts')).startSlackApp(app, config.slack, logger, {
-            connectTimeoutMs: config.connectTimeoutMs,
             clientOptions: slackClientOptions(config.platform),
             customRoutes: ops?.slackRoutes,
+            reminderSweepMs: config.reminderSweepMs,
           })
         : null,
   },

@@ -8,7 +8,7 @@ import { loadConfig } from '../config.ts';
 import { CHECKS } from '../interviewer/audit/checks.ts';
 import { type AuditReport, runAudit } from '../interviewer/audit/run.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
-import { createLlmServices } from '../llm/index.ts';
+import { createLlmServices } from '../app/llm-services.ts';
 import { OfflineInterviewer } from '../interviewer/rule-based-interviewer.ts';
 import { OfflineScorer } from '../scorer/offline-scorer.ts';
 import { type CliCommand, UsageError } from '../io.ts';

@@ -5,6 +5,7 @@
  *    feedback, missedKeyPoints, notes}
  */
 import { parseArgs } from 'node:util';
+import { noteText } from '../engine/messages.ts';
 import type { Lang, StageScore } from '../engine/types.ts';
 import { type Knowledge, stageById } from '../knowledge/knowledge.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
@@ -70,7 +71,12 @@ export function resolveTarget(knowledge: Knowledge, scenarioId: string, stageId:
   return { scenario, stage: stageById(knowledge.framework, stageId as StageId) };
 }
 
-function formatScore(result: StageScore, scenarioId: string, stageTitle: string): string {
+function formatScore(
+  result: StageScore,
+  scenarioId: string,
+  stageTitle: string,
+  lang: Lang,
+): string {
   const lines = [
     `${scenarioId} · ${stageTitle} · scorer: ${result.scorer}`,
     `Score ${result.score.toFixed(2)}/4 (level ${result.level})`,
@@ -87,7 +93,7 @@ function formatScore(result: StageScore, scenarioId: string, stageTitle: string)
     for (const point of result.missedKeyPoints) lines.push(`  - ${point}`);
   }
   if (result.notes.length > 0) {
-    lines.push('', ...result.notes.map((note) => `note: ${note}`));
+    lines.push('', ...result.notes.map((note) => `note: ${noteText(note, lang)}`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -129,14 +135,15 @@ export const scoreCommand: CliCommand = async (argv, io) => {
         })),
         feedback: result.feedback,
         missedKeyPoints: result.missedKeyPoints,
-        notes: result.notes,
+        // Worded, in the answer's language: the JSON keeps the plain sentences it always had.
+        notes: result.notes.map((note) => noteText(note, lang)),
         ...(result.confidence ? { confidence: result.confidence } : {}),
         ...(result.model ? { model: result.model } : {}),
         ...(result.promptVersion ? { promptVersion: result.promptVersion } : {}),
       };
       io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else {
-      io.stdout.write(formatScore(result, scenario.id, stage.title[lang]));
+      io.stdout.write(formatScore(result, scenario.id, stage.title[lang], lang));
     }
     return 0;
   } finally {

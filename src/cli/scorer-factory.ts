@@ -3,7 +3,7 @@
  * (`--scorer llm`), so the offline path never loads the openai SDK.
  */
 import { ConfigError, loadConfig } from '../config.ts';
-import type { StageScorer } from '../engine/ports.ts';
+import { silentLogger, type StageScorer } from '../engine/ports.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { type PriceSource, priceFor } from '../eval/cost.ts';
 import { UsageError } from '../io.ts';
@@ -52,12 +52,23 @@ export async function createScorerForCli(
       '--scorer llm needs an LLM: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server), or JUDGE_API_KEY / JUDGE_BASE_URL',
     );
   }
-  const { createLlmScorer } = await import('../llm/index.ts');
-  const scorer = createLlmScorer(config, { fallback: offline });
+  const { createLlmScorer } = await import('../app/llm-services.ts');
+  // With REDIS_URL the judge's limits are counted with the bots' (one connection, as an app's).
+  const redis = config.store.redisUrl
+    ? await (await import('../store/backends/redis.ts')).openRedis(
+        config.store.redisUrl,
+        silentLogger,
+        config.store.timeouts,
+      )
+    : null;
+  const scorer = createLlmScorer(config, { fallback: offline, redis: redis?.redis });
   return {
     scorer: withReview(scorer),
     describe: `LLM judge (${scorer.model}, ${scorer.samples} sample${scorer.samples === 1 ? '' : 's'}, prompt ${scorer.promptVersion}), offline fallback`,
     price: priceFor(scorer.model, config.llm.judgePrice),
-    close: () => scorer.close(),
+    close: async () => {
+      await scorer.close();
+      await redis?.close();
+    },
   };
 }

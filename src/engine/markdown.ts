@@ -1,7 +1,7 @@
 /** The `export` file: transcript and scorecard as Markdown, in the interview's language. */
 import { stageById } from '../knowledge/knowledge.ts';
 import type { Framework, Scenario } from '../knowledge/schema.ts';
-import { formatScore, formatStageScore, msg } from './messages.ts';
+import { formatScore, formatStageScore, msg, noteText } from './messages.ts';
 import { gapLines, type ReplayLink, replayMistakeLines } from './replay.ts';
 import { replayText } from './replay-wording.ts';
 import { awaitingSelfAssessment } from './self-assessment.ts';
@@ -84,7 +84,7 @@ function stageDetail(score: StageScore, title: string, input: MarkdownInput): st
   if (score.missedKeyPoints.length > 0) {
     lines.push('', `${m.missedKeyPoints}:`, ...score.missedKeyPoints.map((p) => `- ${p}`));
   }
-  for (const note of score.notes) lines.push('', `_${note}_`);
+  for (const note of score.notes) lines.push('', `_${noteText(note, lang)}_`);
   lines.push('');
   return lines;
 }

@@ -11,6 +11,7 @@ import { EN } from './wording/en.ts';
 import type { Messages } from './wording/table.ts';
 import { round1 } from './wording/table.ts';
 import { ZH } from './wording/zh.ts';
+import type { StoredNote } from './score-notes.ts';
 import type {
   Action,
   EngineError,
@@ -23,12 +24,20 @@ import type {
 } from './types.ts';
 
 export type { Messages, ScoreNotes } from './wording/table.ts';
+export type { ScoreNote, StoredNote } from './score-notes.ts';
 
 const TABLE: Record<Lang, Messages> = { en: EN, zh: ZH };
 
 /** The wording table for `lang`. */
 export function msg(lang: Lang): Messages {
   return TABLE[lang];
+}
+
+/** A stage score's note in words: a code in `lang`; an older session's plain sentence as it is. */
+export function noteText(note: StoredNote, lang: Lang): string {
+  if (typeof note === 'string') return note;
+  const word = msg(lang).notes[note.code] as (n: typeof note) => string;
+  return word(note);
 }
 
 /** The sentence to show for an engine error. */

@@ -58,7 +58,7 @@ export async function closeStage(turn: SessionTurn): Promise<void> {
   });
   turn.recordUsage(usage);
   const stored: StageScore = { ...score, notes: [...score.notes] };
-  if (capped) stored.notes.push(msg(turn.lang).scoredOnlyCap(STAGE_TEXT_CAP));
+  if (capped) stored.notes.push({ code: 'scored-only-cap', cap: STAGE_TEXT_CAP });
   progress.score = stored;
 
   if (turn.session.mode === 'coach') {

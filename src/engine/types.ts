@@ -8,6 +8,7 @@ import type { Attachment } from './attachments.ts';
 import type { ReplyFile } from './reply-files.ts';
 import type { EngineError } from './errors.ts';
 import type { SelfAssessment, TurnRef } from './review-types.ts';
+import type { StoredNote } from './score-notes.ts';
 
 // Re-exported so adapters name languages, difficulties and stages without the knowledge base.
 export { DIFFICULTIES, LANGS, STAGE_IDS };
@@ -91,8 +92,8 @@ export interface StageScore {
   feedback: string;
   /** The scenario's key points for this stage that the answer did not cover. */
   missedKeyPoints: string[];
-  /** Plain notes shown with the score, e.g. "scored offline: the LLM did not answer". */
-  notes: string[];
+  /** Notes shown with the score (codes; plain text in older sessions): `noteText` words them. */
+  notes: StoredNote[];
   /**
    * What the diagram critique and the estimate checker found in this stage's answer (also in
    * `notes`), for renderings that list them apart, e.g. the Discord scorecard.

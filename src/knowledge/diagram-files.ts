@@ -14,7 +14,7 @@ import {
   ScenarioDiagramFileSchema,
 } from './diagram-schema.ts';
 import type { Scenario } from './schema.ts';
-import { readYaml, validate } from './yaml-file.ts';
+import { readValid } from './yaml-file.ts';
 
 export async function loadDiagramKnowledge(
   dir: string,
@@ -29,18 +29,9 @@ export async function loadDiagramKnowledge(
   if (!present) return;
   const componentsFile = path.join(root, 'components.yaml');
   const flowsFile = path.join(root, 'flows.yaml');
-  const catalogue = validate(
-    ComponentCatalogueSchema,
-    await readYaml(componentsFile, problems),
-    componentsFile,
-    problems,
-  )?.components;
-  const flowCatalogue = validate(
-    FlowCatalogueSchema,
-    await readYaml(flowsFile, problems),
-    flowsFile,
-    problems,
-  )?.flows;
+  const catalogue = (await readValid(ComponentCatalogueSchema, componentsFile, problems))
+    ?.components;
+  const flowCatalogue = (await readValid(FlowCatalogueSchema, flowsFile, problems))?.flows;
   if (!catalogue || !flowCatalogue) return;
   const byId = new Map(catalogue.map((c) => [c.id, c]));
   if (byId.size !== catalogue.length)
@@ -61,12 +52,7 @@ export async function loadDiagramKnowledge(
       () => false,
     );
     if (!exists) continue;
-    const parsed = validate(
-      ScenarioDiagramFileSchema,
-      await readYaml(file, problems),
-      file,
-      problems,
-    );
+    const parsed = await readValid(ScenarioDiagramFileSchema, file, problems);
     if (!parsed) continue;
     if (parsed.scenario !== scenario.id)
       problems.push(

@@ -17,7 +17,7 @@ import {
   STAGE_IDS,
   StageIdSchema,
 } from './schema.ts';
-import { readYaml, validate } from './yaml-file.ts';
+import { readValid } from './yaml-file.ts';
 
 const text = z.string().trim().min(1);
 
@@ -46,7 +46,7 @@ async function exists(file: string): Promise<boolean> {
 async function mergeChecks(dir: string, framework: Framework, problems: string[]): Promise<void> {
   const file = path.join(dir, 'checks.yaml');
   if (!(await exists(file))) return;
-  const parsed = validate(ChecksFileSchema, await readYaml(file, problems), file, problems);
+  const parsed = await readValid(ChecksFileSchema, file, problems);
   if (!parsed) return;
   for (const stageId of STAGE_IDS) {
     const byCriterion = parsed.stages[stageId];
@@ -86,7 +86,7 @@ async function attachReferenceAnswers(
   );
   for (const name of names) {
     const file = path.join(folder, name);
-    const parsed = validate(ModelAnswersFileSchema, await readYaml(file, problems), file, problems);
+    const parsed = await readValid(ModelAnswersFileSchema, file, problems);
     if (!parsed) continue;
     const expectedId = name.replace(/\.ya?ml$/, '');
     if (parsed.scenario !== expectedId) {

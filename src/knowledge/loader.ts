@@ -18,7 +18,7 @@ import {
   type Scenario,
   ScenarioSchema,
 } from './schema.ts';
-import { readYaml, validate } from './yaml-file.ts';
+import { readValid } from './yaml-file.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -40,12 +40,7 @@ export class KnowledgeError extends Error {
 export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promise<Knowledge> {
   const problems: string[] = [];
   const frameworkFile = path.join(dir, 'framework.yaml');
-  const framework = validate(
-    FrameworkSchema,
-    await readYaml(frameworkFile, problems),
-    frameworkFile,
-    problems,
-  );
+  const framework = await readValid(FrameworkSchema, frameworkFile, problems);
 
   const scenarioDir = path.join(dir, 'scenarios');
   let files: string[] = [];
@@ -57,7 +52,7 @@ export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promis
   const scenarios = new Map<string, Scenario>();
   for (const name of files) {
     const file = path.join(scenarioDir, name);
-    const scenario = validate(ScenarioSchema, await readYaml(file, problems), file, problems);
+    const scenario = await readValid(ScenarioSchema, file, problems);
     if (!scenario) continue;
     const expectedId = name.replace(/\.ya?ml$/, '');
     if (scenario.id !== expectedId) {
@@ -102,7 +97,7 @@ async function readOptional<T>(
   } catch {
     return undefined;
   }
-  return validate(schema, await readYaml(file, problems), file, problems);
+  return readValid(schema, file, problems);
 }
 
 /** Every probe must name a stage's criterion that exists. */

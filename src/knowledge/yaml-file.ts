@@ -31,3 +31,12 @@ export function validate<T>(
   }
   return undefined;
 }
+
+/** Reads `file` and validates it against `schema`: the data, or undefined with the problems noted. */
+export async function readValid<T>(
+  schema: z.ZodType<T>,
+  file: string,
+  problems: string[],
+): Promise<T | undefined> {
+  return validate(schema, await readYaml(file, problems), file, problems);
+}

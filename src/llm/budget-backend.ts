@@ -21,11 +21,7 @@ import {
 import sqlite3 from 'sqlite3';
 import type { EngineLogger } from '../engine/ports.ts';
 import type { Redis } from 'ioredis';
-import {
-  DEFAULT_DATABASE_PATH,
-  DEFAULT_STORE_CONNECT_TIMEOUT_MS,
-  DEFAULT_STORE_TIMEOUT_MS,
-} from '../store/defaults.ts';
+import { STORE_DEFAULTS } from '../store/defaults.ts';
 
 export type BudgetStoreKind = 'memory' | 'sqlite' | 'postgres' | 'redis';
 
@@ -57,7 +53,7 @@ const CLEAR_EVERY_MS = 10 * 60_000;
 
 /** The sqlite file beside the store's (`*.sqlite-budgets`, like sqlite's own `-wal`). */
 export function budgetsFileFor(databasePath: string | undefined): string {
-  return `${resolve(databasePath ?? DEFAULT_DATABASE_PATH)}-budgets`;
+  return `${resolve(databasePath ?? STORE_DEFAULTS.databasePath)}-budgets`;
 }
 
 export function openBudgetBackend(options: BudgetBackendOptions): BudgetBackend {
@@ -80,8 +76,8 @@ export function openBudgetBackend(options: BudgetBackendOptions): BudgetBackend 
 function timeoutsOf(options: BudgetBackendOptions) {
   return (
     options.timeouts ?? {
-      connectTimeoutMs: DEFAULT_STORE_CONNECT_TIMEOUT_MS,
-      commandTimeoutMs: DEFAULT_STORE_TIMEOUT_MS,
+      connectTimeoutMs: STORE_DEFAULTS.timeouts.connectTimeoutMs,
+      commandTimeoutMs: STORE_DEFAULTS.timeouts.commandTimeoutMs,
     }
   );
 }

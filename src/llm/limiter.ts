@@ -34,7 +34,12 @@ export interface LimiterSettings {
 }
 
 export interface LimiterClusterOptions {
-  redisUrl: string;
+  /**
+   * The app's shared Redis connection (the store's): the limiter sends its commands over it and
+   * never closes it. Bottleneck duplicates it once for its pub/sub, which needs a connection of
+   * its own; the limiter closes that one.
+   */
+  redis: Redis;
   /** Shared by every process that must count together, e.g. `ml-interviewer`. */
   keyPrefix: string;
   /**
@@ -72,6 +77,8 @@ export class RequestLimiter {
   private readonly slots: Bottleneck;
   private readonly pace: Bottleneck;
   private readonly connection: Bottleneck.IORedisConnection | null;
+  /** Bottleneck's pub/sub connection, duplicated from the shared one: ours to close. */
+  private readonly subscriber: Redis | null;
   private readonly expiration: number | undefined;
   /** The heaviest weight a job can have (the token bucket's size). */
   readonly bucketSize: number;
@@ -86,9 +93,13 @@ export class RequestLimiter {
 
     let shared: Bottleneck.ConstructorOptions = {};
     if (cluster) {
-      const client = new Redis(cluster.redisUrl, { maxRetriesPerRequest: 3 });
-      this.connection = new Bottleneck.IORedisConnection({ client, Redis });
+      this.connection = new Bottleneck.IORedisConnection({ client: cluster.redis, Redis });
       this.connection.on('error', (error) => events.error(error));
+      // Bottleneck keeps the duplicate in `subscriber` (a field its typings leave out). A
+      // duplicate of a lazily connected client (the store's) waits for a first command, while
+      // Bottleneck waits for it to be ready before subscribing: connect it now.
+      this.subscriber = (this.connection as unknown as { subscriber: Redis }).subscriber;
+      if (this.subscriber.status === 'wait') this.subscriber.connect().catch(events.error);
       // Processes configured alike share state; a changed configuration starts a fresh state
       // instead of inheriting the old limits from Redis.
       const fingerprint = [
@@ -108,6 +119,7 @@ export class RequestLimiter {
       this.expiration = cluster.jobExpirationMs;
     } else {
       this.connection = null;
+      this.subscriber = null;
       this.expiration = undefined;
     }
 
@@ -172,6 +184,7 @@ export class RequestLimiter {
       }),
     ]);
     clearTimeout(timer);
-    if (this.connection) await this.connection.disconnect(true).catch(() => {});
+    // stop() removed the limiters from the shared connection; only the pub/sub one is ours.
+    if (this.subscriber) await this.subscriber.quit().catch(() => this.subscriber?.disconnect());
   }
 }

@@ -44,85 +44,84 @@ export class OpsMetrics {
     const now = options.now ?? Date.now;
     const registers = [this.registry];
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
-    this.turns = new Counter({
-      name: 'interviewer_turns_total',
-      help: 'Commands handled, by command and outcome (ok or the error code)',
-      labelNames: ['command', 'outcome'],
-      registers,
-    });
-    this.turnSeconds = new Histogram({
-      name: 'interviewer_turn_duration_seconds',
-      help: 'Time from a command reaching the engine to its replies, by command',
-      labelNames: ['command'],
-      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 80],
-      registers,
-    });
-    this.llmCalls = new Counter({
-      name: 'interviewer_llm_requests_total',
-      help: 'LLM requests by model and outcome (ok or error)',
-      labelNames: ['model', 'outcome'],
-      registers,
-    });
-    this.llmTokens = new Counter({
-      name: 'interviewer_llm_tokens_total',
-      help: 'LLM tokens by model and kind (prompt, completion, cached)',
-      labelNames: ['model', 'kind'],
-      registers,
-    });
-    this.llmCost = new Counter({
-      name: 'interviewer_llm_cost_usd_total',
-      help: 'Estimated LLM cost in US$ by model (list prices; models without a price count 0)',
-      labelNames: ['model'],
-      registers,
-    });
-    this.llmErrors = new Counter({
-      name: 'interviewer_llm_errors_total',
-      help: 'Failed LLM requests by model and reason',
-      labelNames: ['model', 'reason'],
-      registers,
-    });
-    new Gauge({
-      name: 'interviewer_llm_queue_depth',
-      help: 'LLM turns running or waiting in this process',
-      registers,
-      collect() {
-        this.set(options.queueDepth());
-      },
-    });
-    new Gauge({
-      name: 'interviewer_llm_limiter_waiting',
-      help: 'LLM requests of this process waiting in the rate limiter (not yet sent)',
-      registers,
-      collect() {
-        this.set(options.limiterWaiting());
-      },
-    });
+    const counter = <L extends string>(name: string, help: string, labelNames: L[]) =>
+      new Counter<L>({ name, help, labelNames, registers });
+    const histogram = <L extends string>(
+      name: string,
+      help: string,
+      labelNames: L[],
+      buckets: number[],
+    ) => new Histogram<L>({ name, help, labelNames, buckets, registers });
+    /** A gauge read when /metrics is scraped. */
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          this.set(read());
+        },
+      });
+    this.turns = counter(
+      'interviewer_turns_total',
+      'Commands handled, by command and outcome (ok or the error code)',
+      ['command', 'outcome'],
+    );
+    this.turnSeconds = histogram(
+      'interviewer_turn_duration_seconds',
+      'Time from a command reaching the engine to its replies, by command',
+      ['command'],
+      [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 80],
+    );
+    this.llmCalls = counter(
+      'interviewer_llm_requests_total',
+      'LLM requests by model and outcome (ok or error)',
+      ['model', 'outcome'],
+    );
+    this.llmTokens = counter(
+      'interviewer_llm_tokens_total',
+      'LLM tokens by model and kind (prompt, completion, cached)',
+      ['model', 'kind'],
+    );
+    this.llmCost = counter(
+      'interviewer_llm_cost_usd_total',
+      'Estimated LLM cost in US$ by model (list prices; models without a price count 0)',
+      ['model'],
+    );
+    this.llmErrors = counter(
+      'interviewer_llm_errors_total',
+      'Failed LLM requests by model and reason',
+      ['model', 'reason'],
+    );
+    gauge(
+      'interviewer_llm_queue_depth',
+      'LLM turns running or waiting in this process',
+      options.queueDepth,
+    );
+    gauge(
+      'interviewer_llm_limiter_waiting',
+      'LLM requests of this process waiting in the rate limiter (not yet sent)',
+      options.limiterWaiting,
+    );
     const lastSeen = this.lastSeen;
-    new Gauge({
-      name: 'interviewer_live_interviews',
-      help: `Interviews with a turn in this process in the last ${LIVE_INTERVIEW_WINDOW_MS / 60_000} minutes`,
-      registers,
-      collect() {
+    gauge(
+      'interviewer_live_interviews',
+      `Interviews with a turn in this process in the last ${LIVE_INTERVIEW_WINDOW_MS / 60_000} minutes`,
+      () => {
         const since = now() - LIVE_INTERVIEW_WINDOW_MS;
         for (const [id, at] of lastSeen) if (at < since) lastSeen.delete(id);
-        this.set(lastSeen.size);
+        return lastSeen.size;
       },
-    });
-    this.storeSeconds = new Histogram({
-      name: 'interviewer_store_duration_seconds',
-      help: 'Store calls by operation (sessions, dedupe, health check)',
-      labelNames: ['operation'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers,
-    });
-    new Gauge({
-      name: 'interviewer_store_up',
-      help: '1 when the store answered its last health check',
-      registers,
-      collect() {
-        this.set(options.storeIsUp() ? 1 : 0);
-      },
-    });
+    );
+    this.storeSeconds = histogram(
+      'interviewer_store_duration_seconds',
+      'Store calls by operation (sessions, dedupe, health check)',
+      ['operation'],
+      [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    );
+    gauge('interviewer_store_up', '1 when the store answered its last health check', () =>
+      options.storeIsUp() ? 1 : 0,
+    );
     this.nowFn = now;
   }
 

@@ -25,20 +25,12 @@
 import { levelOf } from '../engine/levels.ts';
 import { readFileSync } from 'node:fs';
 import type { StageScorer, StageScoringInput } from '../engine/ports.ts';
+import type { ScoreNote } from '../engine/score-notes.ts';
 import type { CriterionScore, Level, StageScore } from '../engine/types.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Scenario } from '../knowledge/schema.ts';
 import { isVerbatimQuote } from '../knowledge/signals.ts';
-import {
-  criterionFeedback,
-  emptyNote,
-  instructionNote,
-  offlineNote,
-  offScenarioNote,
-  offStageNote,
-  stageFeedback,
-  truncatedNote,
-} from './analysis/feedback.ts';
+import { criterionFeedback, stageFeedback } from './analysis/feedback.ts';
 import { lexiconFor } from './analysis/lexicon.ts';
 import { isVague } from './analysis/substance.ts';
 import { assignEvidence } from './evidence.ts';
@@ -113,10 +105,10 @@ export class OfflineScorer implements StageScorer {
     const input = cut ? { ...full, answer: full.answer.slice(0, MAX_SCORED_CHARS) } : full;
     const { framework, scenario, stage, lang } = input;
     const reading = this.read(input);
-    const notes = [offlineNote(lang)];
-    if (cut) notes.push(truncatedNote(lang, MAX_SCORED_CHARS));
+    const notes: ScoreNote[] = [{ code: 'scored-offline' }];
+    if (cut) notes.push({ code: 'answer-truncated', chars: MAX_SCORED_CHARS });
     if (reading.droppedInstructions > 0) {
-      notes.push(instructionNote(lang, reading.droppedInstructions));
+      notes.push({ code: 'instructions-ignored', count: reading.droppedInstructions });
     }
     const words = reading.sentences.reduce((n, s) => n + s.words, 0);
     const hasContent = reading.content.some(Boolean);
@@ -124,7 +116,7 @@ export class OfflineScorer implements StageScorer {
     const missedKeyPoints = reading.keyPoints.filter((k) => !k.made).map((k) => k.point.text[lang]);
 
     if (!hasContent && words < TOO_SHORT_WORDS) {
-      notes.push(emptyNote(lang));
+      notes.push({ code: 'nothing-to-score' });
       return {
         stage: stage.id,
         scorer: 'offline',
@@ -145,12 +137,12 @@ export class OfflineScorer implements StageScorer {
 
     const offTopic = reading.offStage ?? reading.offScenario;
     if (reading.offStage) {
-      notes.push(
-        offStageNote(lang, framework.stages.find((s) => s.id === reading.offStage!.stage)!),
-      );
+      const other = framework.stages.find((s) => s.id === reading.offStage!.stage)!;
+      notes.push({ code: 'off-stage', stage: other.title });
     } else if (reading.offScenario) {
       const other = this.scenariosFor(scenario).get(reading.offScenario.scenario);
-      notes.push(offScenarioNote(lang, other?.title[lang] ?? reading.offScenario.scenario));
+      const id = reading.offScenario.scenario;
+      notes.push({ code: 'off-scenario', scenario: other?.title ?? { en: id, zh: id } });
     }
     // No content at all (only padding): nothing of the stage to grade, the lowest level.
     let score = offTopic || !hasContent ? 1 : expectedLevel(this.model, reading.features);

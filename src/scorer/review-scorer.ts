@@ -6,6 +6,7 @@
  * through untouched, so its score is exactly what the inner scorer gives.
  */
 import type { StageScorer, StageScoringInput } from '../engine/ports.ts';
+import { noteText, type ScoreNote } from '../engine/messages.ts';
 import type { StageId } from '../engine/types.ts';
 import { diagramProse, hasContent, reviewAnswer } from '../review/review.ts';
 import { creditNote, diagramNote, estimateNote, problemText } from '../review/wording.ts';
@@ -49,14 +50,11 @@ export function withReview(inner: StageScorer): StageScorer {
           ? { ...c, evidence: [...c.evidence, ...review.credits.map((cr) => cr.text)] }
           : c,
       );
-      const shown = notes.slice(0, MAX_NOTES);
+      const shown: ScoreNote[] = notes.slice(0, MAX_NOTES).map((text) => ({ code: 'check', text }));
       if (notes.length > MAX_NOTES)
-        shown.push(
-          input.lang === 'zh'
-            ? `另有 ${notes.length - MAX_NOTES} 条检查结果。`
-            : `…and ${notes.length - MAX_NOTES} more checks.`,
-        );
-      return { ...score, criteria, notes: [...score.notes, ...shown], checks: shown };
+        shown.push({ code: 'more-checks', count: notes.length - MAX_NOTES });
+      const checks = shown.map((note) => noteText(note, input.lang));
+      return { ...score, criteria, notes: [...score.notes, ...shown], checks };
     },
   };
 }

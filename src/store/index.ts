@@ -6,6 +6,7 @@
  * - Redis alone when only `redisUrl` is set;
  * - otherwise the sqlite file (the embedded default, one process).
  */
+import type { Redis } from 'ioredis';
 import type Keyv from 'keyv';
 import {
   type Clock,
@@ -22,7 +23,7 @@ import {
   type StoreTimeouts,
 } from './backends/redis.ts';
 import { openSqlite } from './backends/sqlite.ts';
-import { DEFAULT_DATABASE_PATH, DEFAULT_RETENTION_DAYS } from './defaults.ts';
+import { STORE_DEFAULTS } from './defaults.ts';
 import { InProcessLock, type LockOptions } from './in-process-lock.ts';
 import { type KeyValue, KeyvKeyValue, RedisKeyValue } from './key-value.ts';
 import { KeyvSessionLog } from './keyv-session-log.ts';
@@ -73,6 +74,11 @@ export interface StoreHandle {
   /** Small durable records (e.g. Slack installations). */
   records: RecordStore;
   kind: StoreKind;
+  /**
+   * The one Redis connection of this process, when the store uses Redis: the LLM limiter and
+   * the budgets share it (closed with the store). Null without Redis: they stay in-process.
+   */
+  redis: Redis | null;
   /** One line for start-up logs, e.g. `sqlite /abs/path.sqlite`. Never includes a password. */
   describe(): string;
   /** Delete what is past its retention now (it also runs every few minutes by itself). */
@@ -81,7 +87,6 @@ export interface StoreHandle {
 }
 
 export const DEFAULT_NAMESPACE = 'ml-interviewer';
-export { DEFAULT_DATABASE_PATH, DEFAULT_RETENTION_DAYS };
 const DAY_MS = 86_400_000;
 /** Expired interviews are deleted by a periodic sweep where the store has no expiry of its own. */
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -90,7 +95,7 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
   const namespace = options.namespace ?? DEFAULT_NAMESPACE;
   const logger = options.logger ?? silentLogger;
   const timeouts = options.timeouts ?? DEFAULT_STORE_TIMEOUTS;
-  const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
+  const retentionMs = (options.retentionDays ?? STORE_DEFAULTS.retentionDays) * DAY_MS;
   const clock = options.clock ?? { now: Date.now };
   const now = () => clock.now();
 
@@ -127,6 +132,7 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
       counters: new RedisKeyValue(backend.redis, namespace),
       records: new RedisRecords(backend.redis, namespace),
       kind: 'redis',
+      redis: backend.redis,
       describe: () => `redis ${redactUrl(options.redisUrl!)} (namespace ${namespace})`,
       // Redis expires the keys itself.
       sweepExpired: async () => {},
@@ -134,7 +140,11 @@ export async function createStore(options: StoreOptions = {}): Promise<StoreHand
     };
   }
 
-  const sqlite = await openSqlite(options.databasePath ?? DEFAULT_DATABASE_PATH, namespace, logger);
+  const sqlite = await openSqlite(
+    options.databasePath ?? STORE_DEFAULTS.databasePath,
+    namespace,
+    logger,
+  );
   return storeOnKeyv(sqlite.keyv, {
     kind: 'sqlite',
     description: `sqlite ${sqlite.path}`,
@@ -192,6 +202,7 @@ async function openPostgresStore(
     counters: redis ? new RedisKeyValue(redis.redis, namespace) : new PgKeyValue(pg.pool),
     records: new PgRecords(pg.pool),
     kind: 'postgres',
+    redis: redis?.redis ?? null,
     describe: () =>
       options.redisUrl
         ? `${where} + redis ${redactUrl(options.redisUrl)} (namespace ${namespace})`
@@ -227,13 +238,14 @@ export function storeOnKeyv(
 ): StoreHandle {
   return {
     store: new LogSessionStore(new KeyvSessionLog(keyv, parts.now), {
-      retentionMs: parts.retentionMs ?? DEFAULT_RETENTION_DAYS * DAY_MS,
+      retentionMs: parts.retentionMs ?? STORE_DEFAULTS.retentionDays * DAY_MS,
       now: parts.now,
     }),
     lock: new InProcessLock(parts.lock),
     counters: new KeyvKeyValue(keyv),
     records: new KeyvRecords(keyv),
     kind: parts.kind,
+    redis: null,
     describe: () => parts.description,
     sweepExpired: parts.sweepExpired ?? (async () => {}),
     close: parts.close,

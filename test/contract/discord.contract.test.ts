@@ -1,10 +1,14 @@
-/** The contract on Discord: the real discord.js client against the local fake Discord. */
+/**
+ * The contract on Discord: the real discord.js client against the local fake Discord. A restart
+ * stops the client and the app and starts both again against the same fake (its channels and
+ * messages stay, as Discord's do).
+ */
 import type { FakeChannel, FakeMessage, RecordedCall } from '../fakes/discord/server.ts';
 import { buttonFor, latestWithButtons, startBot, textAfter } from '../adapters/discord/harness.ts';
 import { adapterContract } from './contract.ts';
 
-adapterContract('discord', async () => {
-  const h = await startBot({ privateThreads: true });
+adapterContract('discord', async (env) => {
+  const h = await startBot({ privateThreads: true, env, memoryStore: false });
   const { discord } = h;
   const candidate = discord.user('contract-candidate');
   const stranger = discord.user('contract-stranger');
@@ -47,6 +51,8 @@ adapterContract('discord', async () => {
       const seq = discord.lastSeq();
       lastMessage = discord.say({ user: candidate, channel: thread, content });
       await turnPosted(seq);
+      // Notes after the reply that carries the buttons (e.g. "the LLM is not answering").
+      await h.bot.idle();
       return textAfter(discord, seq);
     },
     async act(action) {
@@ -84,6 +90,7 @@ adapterContract('discord', async () => {
       );
       return posted.map((c) => c.body.content ?? '').join('\n');
     },
+    restart: () => h.restart(),
     close: () => h.close(),
   };
 });

@@ -1,4 +1,7 @@
-/** The contract on Slack: the real Bolt app in HTTP mode, signed requests, the fake Web API. */
+/**
+ * The contract on Slack: the real Bolt app in HTTP mode, signed requests, the fake Web API. A
+ * restart stops Bolt and the app and starts both again (the fake Web API, like Slack, stays).
+ */
 import { sessionIdFor } from '../../src/adapters/slack/ids.ts';
 import { buttonPress, eventCallback, slashCommand, threadReply } from '../fakes/slack/payloads.ts';
 import { FAKE_TEAM_ID } from '../fakes/slack/web-api.ts';
@@ -13,8 +16,8 @@ import { adapterContract } from './contract.ts';
 
 const CHANNEL = 'C0CONTRACT';
 
-adapterContract('slack', async () => {
-  const h = await startHarness();
+adapterContract('slack', async (env) => {
+  const h = await startHarness({ env, memoryStore: false });
   let threadTs = '';
   let seq = 0;
   let lastMessage: Record<string, unknown> = {};
@@ -27,12 +30,25 @@ adapterContract('slack', async () => {
   };
   const inThread = (calls: ReturnType<typeof h.since>) =>
     postsInThread(calls, CHANNEL, threadTs).map(visibleText).join('\n');
+  /** The newest message of the interview that carries buttons: what a person would press. */
+  const withButtons = () => {
+    const posted = h.fake.calls.filter(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        c.args.channel === CHANNEL &&
+        (c.args.thread_ts === threadTs || c.response?.ts === threadTs) &&
+        JSON.stringify(c.args.blocks ?? []).includes('"actions"'),
+    );
+    const ts = posted[posted.length - 1]?.response?.ts;
+    if (typeof ts !== 'string') throw new Error('no message with buttons in the interview');
+    return ts;
+  };
   const press = (action: string, user = CANDIDATE) =>
     send(
       buttonPress({
         user,
         channel: CHANNEL,
-        messageTs: threadTs,
+        messageTs: withButtons(),
         threadTs,
         actionId: `interview_${action}`,
         value: sessionIdFor({ teamId: FAKE_TEAM_ID, channel: CHANNEL, threadTs }),
@@ -80,6 +96,7 @@ adapterContract('slack', async () => {
       // past the per-process retry filter, so the engine's own dedupe must catch it.
       return inThread(await send(eventCallback(lastMessage, `EvAgain${seq}`)));
     },
+    restart: () => h.restart(),
     close: () => h.close(),
   };
 });

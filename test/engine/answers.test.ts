@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { STAGE_TEXT_CAP } from '../../src/engine/answer-text.ts';
 import { harness, texts } from './fakes.ts';
+import { noteText, type StoredNote } from '../../src/engine/messages.ts';
+
+/** A score's notes in words (the engine words the codes in the interview's language). */
+const noteTexts = (score: { notes: StoredNote[] }, lang: 'en' | 'zh' = 'en') =>
+  score.notes.map((note) => noteText(note, lang));
 
 const start = { kind: 'start', scenarioId: 'mini-recsys' } as const;
 
@@ -48,7 +53,7 @@ describe('bad input', () => {
     expect(input.answer).toHaveLength(STAGE_TEXT_CAP);
     expect(input.turns.find((t) => t.role === 'candidate')?.text).toHaveLength(STAGE_TEXT_CAP);
     const score = (await h.session()).stages[0]!.score!;
-    expect(score.notes).toContain(
+    expect(noteTexts(score)).toContain(
       "Only the first 12,000 characters of this stage's answers were scored.",
     );
   });

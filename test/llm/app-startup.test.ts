@@ -23,8 +23,8 @@ vi.mock('../../src/store/index.ts', async (importOriginal) => {
   };
 });
 
-vi.mock('../../src/llm/index.ts', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/llm/index.ts')>()),
+vi.mock('../../src/app/llm-services.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/app/llm-services.ts')>()),
   createLlmServices: () => {
     throw new Error(
       'prompts/scorer.md: must start with <!-- prompt: <id> | version: <version> -->',

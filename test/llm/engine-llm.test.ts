@@ -11,6 +11,11 @@ import type { Command, Reply, StageScore } from '../../src/engine/types.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type FakeOpenAIServer, reply, startFakeOpenAI } from '../fakes/openai-server.ts';
 import { scriptGoodLlm } from '../fakes/scripted-llm.ts';
+import { noteText, type StoredNote } from '../../src/engine/messages.ts';
+
+/** A score's notes in words (the engine words the codes in the interview's language). */
+const noteTexts = (score: { notes: StoredNote[] }, lang: 'en' | 'zh' = 'en') =>
+  score.notes.map((note) => noteText(note, lang));
 
 const ACTOR = 'terminal:llm-e2e';
 
@@ -115,7 +120,7 @@ describe('a whole interview on the LLM path', () => {
       for (const score of scores) {
         // After three failures in a row the circuit breaker switches the LLM off: the later
         // scores are offline at once, saying why.
-        expect(score.notes.join(' ')).toMatch(
+        expect(noteTexts(score).join(' ')).toMatch(
           /scored offline: the LLM scorer failed \((LLM switched off after it stopped answering \()?server error \(503\)/,
         );
         expect(score.promptVersion).toBeUndefined();

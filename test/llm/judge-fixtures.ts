@@ -5,6 +5,7 @@
  * reference answer for it (model-answers/mini-recsys.yaml).
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import type { RequestLimiter } from '../../src/llm/limiter.ts';
 import { LlmScorer } from '../../src/scorer/llm/llm-scorer.ts';
 import {
@@ -14,6 +15,9 @@ import {
   startFakeOpenAI,
 } from '../fakes/openai-server.ts';
 import { makeClient, StubOfflineScorer } from './helpers.ts';
+
+/** The judge's settings when none is set: the defaults of the config schema. */
+const judgeDefaults = loadConfig({}).llm;
 
 export const ANSWER = [
   'Offline I would track NDCG@10 on held-out watch sessions.',
@@ -120,8 +124,10 @@ export function useJudgeServer() {
       const scorer = new LlmScorer({
         client,
         fallback,
-        samples: options.samples === 'default' ? undefined : (options.samples ?? 1),
-        temperature: options.temperature,
+        // 'default': the configuration's defaults (JUDGE_SAMPLES, JUDGE_TEMPERATURE unset).
+        samples:
+          options.samples === 'default' ? judgeDefaults.scorerSamples : (options.samples ?? 1),
+        temperature: options.temperature ?? judgeDefaults.judgeTemperature,
       });
       return { scorer, fallback };
     },

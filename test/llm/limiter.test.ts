@@ -151,7 +151,7 @@ describe.skipIf(!process.env.REDIS_URL)(
       };
       const server = await startFakeOpenAI({ limits: { rpm: 8, windowMs: 1_000 } });
       server.on({ schema: 'ok' }, reply.json({ ok: true }));
-      const cluster = { redisUrl: process.env.REDIS_URL!, keyPrefix, jobExpirationMs: 10_000 };
+      const cluster = { redis, keyPrefix, jobExpirationMs: 10_000 };
       const a = new RequestLimiter(settings, cluster);
       const b = new RequestLimiter(settings, cluster);
       try {

@@ -12,6 +12,11 @@ import {
   ZH_QUOTES,
 } from './judge-fixtures.ts';
 import { scoringInput, turn } from './helpers.ts';
+import { noteText, type StoredNote } from '../../src/engine/messages.ts';
+
+/** A score's notes in words (the engine words the codes in the interview's language). */
+const noteTexts = (score: { notes: StoredNote[] }, lang: 'en' | 'zh' = 'en') =>
+  score.notes.map((note) => noteText(note, lang));
 
 const stand = useJudgeServer();
 
@@ -76,9 +81,9 @@ describe('LLM judge: faults and untrusted input', () => {
       expect(fallback.calls).toBe(1);
       expect(score.scorer).toBe('offline');
       expect(score.criteria.every((c) => c.feedback === 'offline')).toBe(true);
-      expect(score.notes).toHaveLength(1);
-      expect(score.notes[0]).toMatch(/^scored offline: /);
-      expect(score.notes[0]).toMatch(reason);
+      expect(noteTexts(score)).toHaveLength(1);
+      expect(noteTexts(score)[0]).toMatch(/^scored offline: /);
+      expect(noteTexts(score)[0]).toMatch(reason);
       expect(score.promptVersion).toBeUndefined();
       expect(score.usage?.requests).toBeGreaterThanOrEqual(1);
     });
@@ -89,7 +94,7 @@ describe('LLM judge: faults and untrusted input', () => {
     const score = await scorer.score(scoringInput('metrics', '  \n'));
     expect(stand.server.requests).toHaveLength(0);
     expect(fallback.calls).toBe(1);
-    expect(score.notes).toEqual(['scored offline: there was no answer to grade']);
+    expect(noteTexts(score)).toEqual(['scored offline: there was no answer to grade']);
   });
 
   it('falls back when the server hangs past the timeout', async () => {
@@ -97,7 +102,7 @@ describe('LLM judge: faults and untrusted input', () => {
     const { scorer, fallback } = stand.judge({ timeoutMs: 200, maxRetries: 0 });
     const score = await scorer.score(scoringInput('metrics', ANSWER));
     expect(fallback.calls).toBe(1);
-    expect(score.notes).toEqual(['scored offline: the LLM scorer failed (request timed out)']);
+    expect(noteTexts(score)).toEqual(['scored offline: the LLM scorer failed (request timed out)']);
   });
 
   it('delimits an injection attempt and declares the candidate text untrusted', async () => {

@@ -17,6 +17,11 @@ import {
   ZH_QUOTES,
 } from './judge-fixtures.ts';
 import { scoringInput } from './helpers.ts';
+import { noteText, type StoredNote } from '../../src/engine/messages.ts';
+
+/** A score's notes in words (the engine words the codes in the interview's language). */
+const noteTexts = (score: { notes: StoredNote[] }, lang: 'en' | 'zh' = 'en') =>
+  score.notes.map((note) => noteText(note, lang));
 
 const stand = useJudgeServer();
 
@@ -39,7 +44,7 @@ describe('LLM judge: checklist grading', () => {
       feedback: 'Advice on online-metrics.',
     });
     expect(score.confidence).toEqual({ samples: 3, spread: 0 });
-    expect(score.notes).toEqual(['3 samples agreed on every criterion']);
+    expect(noteTexts(score)).toEqual(['3 samples agreed on every criterion']);
     expect(score.promptVersion).toMatch(/^scorer-v2#[0-9a-f]{8}$/);
     expect(score.model).toBe('fake-gpt-2025');
     expect(score.usage?.requests).toBe(3);
@@ -94,7 +99,7 @@ describe('LLM judge: checklist grading', () => {
     expect(score.scorer).toBe('llm');
     expect(score.criteria.map((c) => c.level)).toEqual([1, 3, 3]);
     expect(score.criteria[0]?.evidence).not.toContain('I would use a calibrated AUC of 0.93');
-    expect(score.notes).toEqual([
+    expect(noteTexts(score)).toEqual([
       '2 checks answered yes with a quote not in the answer were counted as no',
     ]);
     expect(score.score).toBeCloseTo((1 + 3 + 3) / 3, 2);
@@ -141,7 +146,7 @@ describe('LLM judge: several samples', () => {
     expect(stand.server.requests).toHaveLength(3);
     expect(score.criteria.map((c) => c.level)).toEqual([2, 4, 3]);
     expect(score.confidence).toEqual({ samples: 3, spread: 2 });
-    expect(score.notes).toEqual([
+    expect(noteTexts(score)).toEqual([
       '3 samples varied by up to 2 levels on a criterion (median taken)',
     ]);
     expect(score.usage?.requests).toBe(3);
@@ -168,7 +173,7 @@ describe('LLM judge: several samples', () => {
     const score = await scorer.score(scoringInput('metrics', ZH_ANSWER, { lang: 'zh' }));
     // The lower median of an even count: never generous.
     expect(score.criteria.map((c) => c.level)).toEqual([2, 2, 2]);
-    expect(score.notes).toEqual(['2 次评分在单项标准上最多相差 1 级（取中位数）']);
+    expect(noteTexts(score, 'zh')).toEqual(['2 次评分在单项标准上最多相差 1 级（取中位数）']);
   });
 
   it('drops a malformed sample and combines the rest, saying so', async () => {
@@ -183,7 +188,7 @@ describe('LLM judge: several samples', () => {
     expect(score.scorer).toBe('llm');
     expect(score.criteria.map((c) => c.level)).toEqual([3, 3, 3]);
     expect(score.confidence).toEqual({ samples: 2, spread: 1 });
-    expect(score.notes).toEqual([
+    expect(noteTexts(score)).toEqual([
       '1 of 3 samples was unusable and dropped (the reply was not valid JSON)',
       '2 samples varied by up to 1 level on a criterion (median taken)',
     ]);
@@ -199,7 +204,7 @@ describe('LLM judge: several samples', () => {
     expect(fallback.calls).toBe(1);
     expect(score.scorer).toBe('offline');
     expect(score.confidence).toBeUndefined();
-    expect(score.notes).toEqual([
+    expect(noteTexts(score)).toEqual([
       'scored offline: the LLM scorer failed (the reply was not valid JSON)',
     ]);
     expect(score.usage?.requests).toBe(3);

@@ -1,7 +1,13 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createLlmScorer, createLlmServices, LlmNotConfiguredError } from '../../src/llm/index.ts';
+import { silentLogger } from '../../src/engine/ports.ts';
+import { openRedis } from '../../src/store/backends/redis.ts';
+import {
+  createLlmScorer,
+  createLlmServices,
+  LlmNotConfiguredError,
+} from '../../src/app/llm-services.ts';
 import { type FakeOpenAIServer, reply, startFakeOpenAI } from '../fakes/openai-server.ts';
 import {
   interviewerContext,
@@ -10,6 +16,11 @@ import {
   StubOfflineScorer,
   turn,
 } from './helpers.ts';
+import { noteText, type StoredNote } from '../../src/engine/messages.ts';
+
+/** A score's notes in words (the engine words the codes in the interview's language). */
+const noteTexts = (score: { notes: StoredNote[] }, lang: 'en' | 'zh' = 'en') =>
+  score.notes.map((note) => noteText(note, lang));
 
 let server: FakeOpenAIServer;
 beforeAll(async () => {
@@ -60,7 +71,7 @@ describe('createLlmServices', () => {
 
       const score = await services.scorer.score(scoringInput('metrics', 'NDCG.'));
       expect(score.scorer).toBe('offline');
-      expect(score.notes[0]).toMatch(/^scored offline/);
+      expect(noteTexts(score)[0]).toMatch(/^scored offline/);
 
       expect(await services.guard.admit('terminal:a')).toEqual({ ok: true });
       expect(await services.guard.admit('terminal:a')).toEqual({ ok: true });
@@ -82,7 +93,7 @@ describe('createLlmServices', () => {
       expect(scorer.model).toBe('local-model');
       expect(scorer.promptVersion).toMatch(/^scorer-v2#/);
       const score = await scorer.score(scoringInput('metrics', 'NDCG.'));
-      expect(score.notes).toEqual([
+      expect(noteTexts(score)).toEqual([
         'scored offline: the LLM scorer failed (the reply was not valid JSON)',
       ]);
     } finally {
@@ -168,7 +179,7 @@ describe('the judge apart from the interviewer', () => {
 });
 
 describe.skipIf(!process.env.REDIS_URL)('createLlmServices on Redis (needs REDIS_URL)', () => {
-  it('clusters the limiter and counts per-user turns in Redis, and closes cleanly', async () => {
+  it('clusters the limiter and counts per-user turns on the shared connection, which it leaves open', async () => {
     server.reset();
     server.on(
       { schema: 'interviewer_respond' },
@@ -176,14 +187,19 @@ describe.skipIf(!process.env.REDIS_URL)('createLlmServices on Redis (needs REDIS
     );
     const candidate = 'terminal:redis';
     const namespace = `test-services-${process.pid}-${Date.now()}`;
-    const deps = () => ({
+    // Two processes, each with its one connection (as its store opens it).
+    const connections = await Promise.all([
+      openRedis(process.env.REDIS_URL!, silentLogger),
+      openRedis(process.env.REDIS_URL!, silentLogger),
+    ]);
+    const deps = (redis: Redis) => ({
       offlineInterviewer: new StubOfflineInterviewer(),
       offlineScorer: new StubOfflineScorer(),
-      redisUrl: process.env.REDIS_URL!,
+      redis,
       namespace,
     });
-    const one = createLlmServices(loadConfig(env()), deps())!;
-    const two = createLlmServices(loadConfig(env()), deps())!;
+    const one = createLlmServices(loadConfig(env()), deps(connections[0].redis))!;
+    const two = createLlmServices(loadConfig(env()), deps(connections[1].redis))!;
     try {
       const move = await one.interviewer.respond(
         interviewerContext('requirements', [turn('requirements', 'candidate', 'Hi.')]),
@@ -196,13 +212,15 @@ describe.skipIf(!process.env.REDIS_URL)('createLlmServices on Redis (needs REDIS
     } finally {
       await one.close();
       await two.close();
-      const redis = new Redis(process.env.REDIS_URL!);
+      // The store's connection is the store's to close: still open after the LLM part closed.
+      expect(await connections[0].redis.ping()).toBe('PONG');
+      const redis = connections[0].redis;
       const keys = [
         ...(await redis.keys(`${namespace}::*`)),
         ...(await redis.keys(`b_${namespace}:*`)),
       ];
       if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
+      await Promise.all(connections.map((c) => c.close()));
     }
   });
 });

@@ -8,6 +8,11 @@ import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
 import { withReview } from '../../src/scorer/review-scorer.ts';
+import { noteText, type StoredNote } from '../../src/engine/messages.ts';
+
+/** A score's notes in words (the engine words the codes in the interview's language). */
+const noteTexts = (score: { notes: StoredNote[] }, lang: 'en' | 'zh' = 'en') =>
+  score.notes.map((note) => noteText(note, lang));
 
 let knowledge: Knowledge;
 beforeAll(async () => {
@@ -131,9 +136,9 @@ describe('the scorer counts the diagram and notes the checks', () => {
       '5B videos × 1 KB = 5 TB of metadata.',
     ].join('\n');
     const score = await scorer.score(input(answer));
-    expect(score.notes).toContain('Diagram: no candidate generation.');
-    expect(score.notes).toContain('Diagram: no monitoring.');
-    expect(score.notes.some((n) => n.startsWith('Estimate checked and correct'))).toBe(true);
+    expect(noteTexts(score)).toContain('Diagram: no candidate generation.');
+    expect(noteTexts(score)).toContain('Diagram: no monitoring.');
+    expect(noteTexts(score).some((n) => n.startsWith('Estimate checked and correct'))).toBe(true);
     const flow = score.criteria.find((c) => c.id === 'end-to-end-flow')!;
     expect(flow.evidence).toContain('5B videos × 1 KB = 5 TB of metadata.');
   });

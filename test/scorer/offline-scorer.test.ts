@@ -11,6 +11,11 @@ import { isVerbatimQuote } from '../../src/knowledge/signals.ts';
 import { isGraderInstruction } from '../../src/scorer/analysis/injection.ts';
 import { levelOf } from '../../src/engine/levels.ts';
 import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
+import { noteText, type StoredNote } from '../../src/engine/messages.ts';
+
+/** A score's notes in words (the engine words the codes in the interview's language). */
+const noteTexts = (score: { notes: StoredNote[] }, lang: 'en' | 'zh' = 'en') =>
+  score.notes.map((note) => noteText(note, lang));
 
 const KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../fixtures/scorer/knowledge');
 
@@ -59,7 +64,7 @@ describe('OfflineScorer', () => {
     const result = await score(STRONG_SERVING, 'serving');
     expect(scorer.kind).toBe('offline');
     expect(result.scorer).toBe('offline');
-    expect(result.notes[0]).toMatch(/offline/i);
+    expect(noteTexts(result)[0]).toMatch(/offline/i);
     expect(result.level).toBeGreaterThanOrEqual(3);
     expect(result.score).toBeGreaterThanOrEqual(1);
     expect(result.score).toBeLessThanOrEqual(4);
@@ -113,7 +118,7 @@ describe('OfflineScorer', () => {
     const result = await score(STRONG_SERVING, 'monitoring');
     expect(result.score).toBe(1);
     expect(result.criteria.every((c) => c.level === 1 && c.evidence.length === 0)).toBe(true);
-    expect(result.notes.join(' ')).toMatch(/serving/i);
+    expect(noteTexts(result).join(' ')).toMatch(/serving/i);
   });
 
   it('scores an answer to another scenario 1', async () => {
@@ -126,7 +131,7 @@ describe('OfflineScorer', () => {
     expect(own.level).toBeGreaterThanOrEqual(3);
     const other = await score(imageModeling, 'modeling', 'scorer-video');
     expect(other.score).toBe(1);
-    expect(other.notes.join(' ')).toMatch(/different problem/);
+    expect(noteTexts(other).join(' ')).toMatch(/different problem/);
   });
 
   it('drops text that instructs the grader and scores the rest as it deserves', async () => {
@@ -140,7 +145,7 @@ describe('OfflineScorer', () => {
     for (const answer of injections) {
       const result = await score(answer, 'serving');
       expect(result.score).toBe(base.score);
-      expect(result.notes.join(' ')).toMatch(/grader/);
+      expect(noteTexts(result).join(' ')).toMatch(/grader/);
       for (const c of result.criteria) {
         for (const quote of c.evidence) expect(quote).not.toMatch(/grader|rubric|SYSTEM|满分/);
       }
@@ -167,7 +172,7 @@ describe('OfflineScorer', () => {
       '视频向量每天离线批量预计算，放进 ANN 索引，因为视频库有五百万个，在线全量打分会超过 200 毫秒的延迟预算。用户塔在线推理，这样推荐能反映用户刚看过的内容。精排模型用蒸馏和量化压缩成小模型，代价是 AUC 会掉一点，但是可以跑在 CPU 上。';
     const result = await score(zh, 'serving', 'scorer-video', 'zh');
     expect(result.level).toBeGreaterThanOrEqual(3);
-    expect(result.notes[0]).toMatch(/离线评分/);
+    expect(noteTexts(result, 'zh')[0]).toMatch(/离线评分/);
     for (const c of result.criteria) {
       for (const quote of c.evidence) expect(isVerbatimQuote(quote, zh)).toBe(true);
     }

@@ -6,10 +6,18 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
 import type { Logger } from '../../logger.ts';
-import { SetupError, reasonOf } from '../../setup-error.ts';
+import { SetupError } from '../../setup-error.ts';
 import { InFlight } from '../kit/in-flight.ts';
 import { PressGuard } from '../kit/press-guard.ts';
-import { connectWithin, networkCode } from '../kit/startup.ts';
+import type { RunningAdapter } from '../kit/running.ts';
+import {
+  connectTimeoutError,
+  connectWithin,
+  networkCode,
+  type PlatformEndpoint,
+  startFailedError,
+  unreachableError,
+} from '../kit/startup.ts';
 import { createDiscordClient, type DiscordConfig, type RestLimits } from './client.ts';
 import { DOWNLOAD_TIMEOUT_MS } from '../kit/attachments.ts';
 import type { BotContext, DiscordAppDeps } from './context.ts';
@@ -22,19 +30,14 @@ import { discordReminders } from './reminders.ts';
 export type { DiscordAppDeps } from './context.ts';
 export type { DiscordConfig } from './client.ts';
 
-export interface DiscordBot {
-  stop(): Promise<void>;
-}
-
-/** Default bound on start-up (CONNECT_TIMEOUT_MS). */
-const CONNECT_TIMEOUT_MS = 30_000;
+export type DiscordBot = RunningAdapter;
 
 export async function startDiscordBot(
   app: DiscordAppDeps,
   config: DiscordConfig,
   logger: Logger,
   /** `reminderSweepMs`: how often due practice reminders are sent (absent or 0: never). */
-  options: { connectTimeoutMs?: number; rest?: RestLimits; reminderSweepMs?: number } = {},
+  options: { rest?: RestLimits; reminderSweepMs?: number } = {},
 ): Promise<DiscordBot> {
   const log = logger.child({ adapter: 'discord' });
   const client = createDiscordClient(config, options.rest);
@@ -63,7 +66,7 @@ export async function startDiscordBot(
   client.on(Events.Warn, (warning) => log.warn({ warning }, 'discord client warning'));
 
   await connectWithin({
-    timeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    timeoutMs: config.connectTimeoutMs,
     connect: async () => {
       const ready = once(client, Events.ClientReady);
       await client.login(config.token);
@@ -71,12 +74,7 @@ export async function startDiscordBot(
     },
     abandon: () => client.destroy(),
     explain: (error) => discordStartError(error, config),
-    onTimeout: (seconds) =>
-      new SetupError({
-        setting: config.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN',
-        problem: `Discord did not connect within ${seconds} s (${config.apiUrl ?? 'discord.com'})`,
-        fix: 'check the network (or proxy) to Discord, then start again; CONNECT_TIMEOUT_MS sets how long to wait',
-      }),
+    onTimeout: (seconds) => connectTimeoutError(discordEndpoint(config), seconds, 'connect'),
   });
   log.info(
     {
@@ -95,6 +93,7 @@ export async function startDiscordBot(
   );
   let stopped: Promise<void> | null = null;
   return {
+    idle: () => turns.idle(),
     stop() {
       stopped ??= (async () => {
         reminders.stop();
@@ -104,6 +103,16 @@ export async function startDiscordBot(
       })();
       return stopped;
     },
+  };
+}
+
+function discordEndpoint(config: DiscordConfig): PlatformEndpoint {
+  return {
+    name: 'Discord',
+    host: 'discord.com',
+    apiUrlSetting: 'DISCORD_API_URL',
+    apiUrl: config.apiUrl,
+    tokenSetting: 'DISCORD_TOKEN',
   };
 }
 
@@ -127,20 +136,6 @@ function discordStartError(error: unknown, config: DiscordConfig): SetupError {
     });
   }
   const network = networkCode(error);
-  if (network) {
-    return new SetupError({
-      setting: config.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN',
-      problem: `cannot reach Discord at ${config.apiUrl ?? 'discord.com'} (${network})`,
-      fix: config.apiUrl
-        ? 'correct DISCORD_API_URL (or unset it to use Discord itself), or check the network'
-        : 'check the network connection (and any proxy) to discord.com',
-      cause: error,
-    });
-  }
-  return new SetupError({
-    setting: 'DISCORD_TOKEN',
-    problem: `the Discord bot could not start (${reasonOf(error)})`,
-    fix: 'check DISCORD_TOKEN and the network; LOG_LEVEL=debug shows the details',
-    cause: error,
-  });
+  if (network) return unreachableError(discordEndpoint(config), network, error);
+  return startFailedError(discordEndpoint(config), 'bot', 'DISCORD_TOKEN', error);
 }

@@ -11,6 +11,7 @@ import {
 import { describeError } from '../../engine/messages.ts';
 import { type Command, STAGE_IDS, type StageId } from '../../engine/types.ts';
 import type { BotContext } from './context.ts';
+import { describe, PRACTICE_SUBCOMMANDS } from './descriptions.ts';
 import { actorId } from './ids.ts';
 import { answerCommand, replyPrivately } from './respond.ts';
 import { interviewHere } from './here.ts';
@@ -21,32 +22,12 @@ export const PRACTICE_OPTION = { stage: 'stage', state: 'state' } as const;
 
 type Translator = (interaction: ChatInputCommandInteraction, context: BotContext) => Promise<void>;
 
-const DESCRIPTIONS = {
-  'model-answer': {
-    en: 'The model answer of a stage (after the interview, or after a stage in coach mode)',
-    zh: '某个阶段的参考答案（面试结束后，或教练模式下阶段结束后）',
-  },
-  drill: {
-    en: 'Drill one stage (default: your weakest)',
-    zh: '专项练习一个阶段（默认：你最弱的）',
-  },
-  practice: { en: 'Practise the stage due for review', zh: '练习到期复习的阶段' },
-  reminders: { en: 'Practice reminders by DM, on or off', zh: '私信练习提醒：开启或关闭' },
-  'self-assess': {
-    en: 'Rate each stage yourself before the scorecard, on or off',
-    zh: '看评分卡前先给每个阶段自评：开启或关闭',
-  },
-} as const;
-
 /** Adds the practice subcommands to `/interview`. */
 export function addPracticeSubcommands(command: SlashCommandBuilder): void {
   const stageChoices = STAGE_IDS.map((id) => ({ name: id, value: id }));
-  for (const [name, text] of Object.entries(DESCRIPTIONS)) {
+  for (const name of PRACTICE_SUBCOMMANDS) {
     command.addSubcommand((sub) => {
-      sub
-        .setName(name)
-        .setDescription(text.en)
-        .setDescriptionLocalizations({ 'zh-CN': text.zh, 'zh-TW': text.zh });
+      describe(sub.setName(name), name);
       if (name === 'model-answer' || name === 'drill') {
         sub.addStringOption((o) =>
           o
@@ -127,7 +108,7 @@ function settingTranslator(kind: 'reminders' | 'self-assess-setting'): Translato
   };
 }
 
-export const PRACTICE_TRANSLATORS: Record<keyof typeof DESCRIPTIONS, Translator> = {
+export const PRACTICE_TRANSLATORS: Record<(typeof PRACTICE_SUBCOMMANDS)[number], Translator> = {
   'model-answer': modelAnswer,
   drill: drillTranslator(false),
   practice: drillTranslator(true),

@@ -10,6 +10,7 @@ import {
   formatStageScore,
   hireSignalLabel,
   msg,
+  noteText,
   scorerLabel,
 } from '../../engine/messages.ts';
 import { gapLines, type ReplayLink, replayMistakeLines } from '../../engine/replay.ts';
@@ -102,7 +103,10 @@ export function stageFeedbackEmbed(title: string, score: StageScore, lang: Lang)
   }));
   if (score.missedKeyPoints.length > 0)
     fields.push({ name: m.missedKeyPoints, value: bullets(score.missedKeyPoints, m.none) });
-  if (score.notes.length > 0) fields.push({ name: '\u200b', value: score.notes.join('\n') });
+  if (score.notes.length > 0) {
+    const notes = score.notes.map((note) => noteText(note, lang));
+    fields.push({ name: '\u200b', value: notes.join('\n') });
+  }
   return fitEmbed({
     title: `${m.feedback}: ${title} — ${formatStageScore(score, lang)}`,
     description: score.feedback || undefined,

@@ -34,7 +34,7 @@ async function runShard(): Promise<void> {
 
   const app = await createApp(config, { logger });
   const bot = await startDiscordBot(app, config.discord, logger, {
-    connectTimeoutMs: config.connectTimeoutMs,
+    reminderSweepMs: config.reminderSweepMs,
   });
   let stopping = false;
   stop = async () => {

@@ -3,7 +3,7 @@
  * CONNECT_TIMEOUT_MS or start-up ends with one line that names the cause and the fix (their
  * clients would otherwise retry for minutes, or forever).
  */
-import { SetupError } from '../../setup-error.ts';
+import { reasonOf, SetupError } from '../../setup-error.ts';
 
 /**
  * Runs `connect`; past `timeoutMs` calls `abandon` (close what was opened) and throws the
@@ -66,4 +66,68 @@ export function networkCode(error: unknown): string | null {
     current = next.original ?? next.cause;
   }
   return null;
+}
+
+/** A platform as start-up errors name it: which settings to change, which host it reaches. */
+export interface PlatformEndpoint {
+  /** `Discord`, `Slack`. */
+  name: string;
+  /** The platform's own API host, e.g. `discord.com`. */
+  host: string;
+  /** The setting that points the client at another API base, and its value. */
+  apiUrlSetting: string;
+  apiUrl: string | undefined;
+  /** The token setting named when the API base is the platform's own. */
+  tokenSetting: string;
+}
+
+/** The setting to look at first: the API base when one is set, else the token. */
+function settingOf(platform: PlatformEndpoint): string {
+  return platform.apiUrl ? platform.apiUrlSetting : platform.tokenSetting;
+}
+
+/** The platform could not be reached (`network`: ENOTFOUND, ECONNREFUSED, …). */
+export function unreachableError(
+  platform: PlatformEndpoint,
+  network: string,
+  cause: unknown,
+): SetupError {
+  const { name, host, apiUrl, apiUrlSetting } = platform;
+  return new SetupError({
+    setting: settingOf(platform),
+    problem: `cannot reach ${name} at ${apiUrl ?? host} (${network})`,
+    fix: apiUrl
+      ? `correct ${apiUrlSetting} (or unset it to use ${name} itself), or check the network`
+      : `check the network connection (and any proxy) to ${host}`,
+    cause,
+  });
+}
+
+/** Start-up took longer than CONNECT_TIMEOUT_MS. */
+export function connectTimeoutError(
+  platform: PlatformEndpoint,
+  seconds: number,
+  what: 'connect' | 'answer',
+): SetupError {
+  const { name, host, apiUrl } = platform;
+  return new SetupError({
+    setting: settingOf(platform),
+    problem: `${name} did not ${what} within ${seconds} s (${apiUrl ?? host})`,
+    fix: `check the network (or proxy) to ${name}, then start again; CONNECT_TIMEOUT_MS sets how long to wait`,
+  });
+}
+
+/** Start-up failed for a reason none of the known cases explains. */
+export function startFailedError(
+  platform: PlatformEndpoint,
+  what: 'bot' | 'app',
+  check: string,
+  cause: unknown,
+): SetupError {
+  return new SetupError({
+    setting: platform.tokenSetting,
+    problem: `the ${platform.name} ${what} could not start (${reasonOf(cause)})`,
+    fix: `check ${check} and the network; LOG_LEVEL=debug shows the details`,
+    cause,
+  });
 }

@@ -12,10 +12,10 @@ import type { AddressInfo } from 'node:net';
 import { App as BoltApp, type AppOptions } from '@slack/bolt';
 import type { App } from '../../app.ts';
 import type { Logger } from '../../logger.ts';
-import { SetupError } from '../../setup-error.ts';
 import { InFlight } from '../kit/in-flight.ts';
 import { PressGuard } from '../kit/press-guard.ts';
-import { connectWithin } from '../kit/startup.ts';
+import type { RunningAdapter } from '../kit/running.ts';
+import { connectTimeoutError, connectWithin } from '../kit/startup.ts';
 import { StoredInstallations } from './installations.ts';
 import { EventClaims } from './event-claims.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -27,7 +27,7 @@ import { registerSlashCommand } from './listeners/slash-command.ts';
 import { registerStartModal } from './listeners/start-modal.ts';
 import { registerThreadMessages } from './listeners/thread-messages.ts';
 import { checkSlackReachable } from './preflight.ts';
-import { slackStartError } from './start-errors.ts';
+import { slackEndpoint, slackStartError } from './start-errors.ts';
 import { boltOptions, type SlackConfig, selectTransport } from './transport.ts';
 import { startReminderLoop } from '../../practice/reminder-loop.ts';
 import { slackReminders } from './reminders.ts';
@@ -39,26 +39,17 @@ export interface SlackStartOptions {
   clientOptions?: AppOptions['clientOptions'];
   /** HTTP mode: the interface to listen on (default: all). */
   host?: string;
-  /** How long start-up may take (auth.test, then the socket or the port), CONNECT_TIMEOUT_MS. */
-  connectTimeoutMs?: number;
   /** HTTP mode: more routes on Bolt's server (the ops endpoints). */
   customRoutes?: AppOptions['customRoutes'];
   /** How often due practice reminders are sent (absent or 0: never). */
   reminderSweepMs?: number;
 }
 
-export interface RunningSlackApp {
+export interface RunningSlackApp extends RunningAdapter {
   mode: 'http' | 'socket';
   /** HTTP mode: the port listened on (useful with PORT=0); null in Socket Mode. */
   port: number | null;
-  /** Resolves once no event is being processed. */
-  idle(): Promise<void>;
-  /** Stop taking events, let the turns in flight finish. Does not close `app`. */
-  stop(): Promise<void>;
 }
-
-/** Default bound on start-up (CONNECT_TIMEOUT_MS). */
-const CONNECT_TIMEOUT_MS = 30_000;
 
 export async function startSlackApp(
   app: App,
@@ -98,11 +89,12 @@ export async function startSlackApp(
 
   // Bounded: Slack's client retries an unreachable API for about half an hour.
   const port = await connectWithin({
-    timeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    // How long start-up may take (auth.test, then the socket or the port): CONNECT_TIMEOUT_MS.
+    timeoutMs: config.connectTimeoutMs,
     connect: async () => {
       // One workspace: its token is checked now. OAuth: tokens arrive with installations.
       if (!config.oauth) {
-        await checkSlackReachable(config, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+        await checkSlackReachable(config, config.connectTimeoutMs);
       }
       // Token mode: checks the bot token (auth.test) and learns the bot's user id.
       await bolt.init();
@@ -120,12 +112,7 @@ export async function startSlackApp(
       await bolt.stop();
     },
     explain: (error) => slackStartError(error, config, transport.mode),
-    onTimeout: (seconds) =>
-      new SetupError({
-        setting: config.apiUrl ? 'SLACK_API_URL' : 'SLACK_BOT_TOKEN',
-        problem: `Slack did not answer within ${seconds} s (${config.apiUrl ?? 'slack.com'})`,
-        fix: 'check the network (or proxy) to Slack, then start again; CONNECT_TIMEOUT_MS sets how long to wait',
-      }),
+    onTimeout: (seconds) => connectTimeoutError(slackEndpoint(config), seconds, 'answer'),
   });
 
   const reminders = startReminderLoop(

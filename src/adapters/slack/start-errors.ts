@@ -1,6 +1,11 @@
 /** Why the Slack app could not start, as one line naming the setting and the fix. */
 import { SetupError, reasonOf } from '../../setup-error.ts';
-import { networkCode } from '../kit/startup.ts';
+import {
+  networkCode,
+  type PlatformEndpoint,
+  startFailedError,
+  unreachableError,
+} from '../kit/startup.ts';
 import type { SlackConfig } from './transport.ts';
 
 /** The Web API error code Bolt and the WebClient carry (`invalid_auth`, `not_authed`, …). */
@@ -17,6 +22,16 @@ function platformCode(error: unknown): string | null {
     error instanceof Error ? error.message : String(error),
   );
   return match?.[1] ?? null;
+}
+
+export function slackEndpoint(config: SlackConfig): PlatformEndpoint {
+  return {
+    name: 'Slack',
+    host: 'slack.com',
+    apiUrlSetting: 'SLACK_API_URL',
+    apiUrl: config.apiUrl,
+    tokenSetting: 'SLACK_BOT_TOKEN',
+  };
 }
 
 export function slackStartError(
@@ -46,20 +61,6 @@ export function slackStartError(
       cause: error,
     });
   }
-  if (network) {
-    return new SetupError({
-      setting: config.apiUrl ? 'SLACK_API_URL' : 'SLACK_BOT_TOKEN',
-      problem: `cannot reach Slack at ${config.apiUrl ?? 'slack.com'} (${network})`,
-      fix: config.apiUrl
-        ? 'correct SLACK_API_URL (or unset it to use Slack itself), or check the network'
-        : 'check the network connection (and any proxy) to slack.com',
-      cause: error,
-    });
-  }
-  return new SetupError({
-    setting: 'SLACK_BOT_TOKEN',
-    problem: `the Slack app could not start (${reasonOf(error)})`,
-    fix: 'check the Slack tokens and the network; LOG_LEVEL=debug shows the details',
-    cause: error,
-  });
+  if (network) return unreachableError(slackEndpoint(config), network, error);
+  return startFailedError(slackEndpoint(config), 'app', 'the Slack tokens', error);
 }

@@ -48,7 +48,7 @@ export function terminalActor(): string {
 export const TERMINAL: Place = { key: 'terminal', perCandidate: true };
 
 /** The interview last started in this terminal, if it is still going. */
-async function unfinishedHere(
+export async function unfinishedHere(
   engine: InterviewEngine,
   actor: CandidateId,
 ): Promise<{ sessionId: string; scenarioId: string } | null> {

@@ -2,7 +2,12 @@
  * One typed (or piped) line → an engine command. A line starting with "/" is always a chat
  * command, never an answer: its first word picks the command ("/hint please" is /hint), and
  * a word that is no command (or a lone "/") is reported as unknown.
+ *
+ * An answer carries the line's id (`lineId()`, given once per typed line): the same line reaching
+ * the engine twice (a retry of a turn that was saved but whose reply was lost, e.g. cut at
+ * shutdown) is acted on once, as a chat platform's redelivered message is.
  */
+import { randomUUID } from 'node:crypto';
 import { isForgetConfirmation } from '../../engine/forget-wording.ts';
 import { COMMAND_WORDS, type CommandWord } from '../../engine/command-words.ts';
 import type { Command } from '../../engine/types.ts';
@@ -17,12 +22,17 @@ export type TerminalInput =
   | { kind: 'quit' }
   | { kind: 'unknown'; word: string };
 
-export function parseLine(line: string): TerminalInput {
+/** A fresh id for one typed line. */
+export function lineId(): string {
+  return `terminal:${randomUUID()}`;
+}
+
+export function parseLine(line: string, messageId?: string): TerminalInput {
   const trimmed = line.trim();
   const image = imageLine(line);
   if (image) return { kind: 'image', ...image };
   const match = /^\/(\S*)/.exec(trimmed);
-  if (!match) return { kind: 'command', command: { kind: 'answer', text: line } };
+  if (!match) return { kind: 'command', command: { kind: 'answer', text: line, messageId } };
   const word = match[1]!.toLowerCase();
   if (word === 'help' || word === '?') return { kind: 'help' };
   if (word === 'quit' || word === 'exit') return { kind: 'quit' };

@@ -11,6 +11,7 @@ import {
   hireSignalLabel,
   selfTrendLine,
   msg,
+  noteText,
 } from '../../engine/messages.ts';
 import { gapLines, replayMistakeLines, turnNumberOnly } from '../../engine/replay.ts';
 import { replayText } from '../../engine/replay-wording.ts';
@@ -84,7 +85,7 @@ function stageScoreDetail(score: StageScore, lang: Lang, p: Palette): string[] {
   }
   if (score.missedKeyPoints.length > 0)
     lines.push(...list(`  ${h.missedKeyPoints}`, score.missedKeyPoints, p));
-  for (const note of score.notes) lines.push(p.yellow(`  ${safeText(note)}`));
+  for (const note of score.notes) lines.push(p.yellow(`  ${safeText(noteText(note, lang))}`));
   return lines;
 }
 

@@ -12,7 +12,7 @@ import { describeError } from '../../engine/messages.ts';
 import { replayText } from '../../engine/replay-wording.ts';
 import type { CandidateId, Command, Lang, Outcome, StageId } from '../../engine/types.ts';
 import { readImageFile } from './image-input.ts';
-import { parseLine } from './input.ts';
+import { lineId, parseLine } from './input.ts';
 import { parseRating } from './rating-input.ts';
 import type { LineReader } from './lines.ts';
 import { renderReply } from './render.ts';
@@ -134,7 +134,7 @@ export async function runTerminalInterview(
       if (await show(command, await run(command))) return 'finished';
       continue;
     }
-    const input = parseLine(line);
+    const input = parseLine(line, lineId());
     if (input.kind === 'help') {
       write(t().help);
       continue;

@@ -12,16 +12,31 @@ function durationEn(ms: number): string {
 
 export const EN: Messages = {
   notes: {
-    agreement: (samples, spread) =>
+    agreement: ({ samples, spread }) =>
       spread === 0
         ? `${samples} samples agreed on every criterion`
         : `${samples} samples varied by up to ${spread} level${spread === 1 ? '' : 's'} on a criterion (median taken)`,
-    droppedSamples: (dropped, asked, reason) =>
+    'dropped-samples': ({ dropped, asked, reason }) =>
       `${dropped} of ${asked} samples ${dropped === 1 ? 'was' : 'were'} unusable and dropped (${reason})`,
-    unsupportedYes: (count) =>
+    'unsupported-yes': ({ count }) =>
       `${count} check${count === 1 ? '' : 's'} answered yes with a quote not in the answer ${count === 1 ? 'was' : 'were'} counted as no`,
-    offlineNoAnswer: 'scored offline: there was no answer to grade',
-    offlineJudgeFailed: (reason) => `scored offline: the LLM scorer failed (${reason})`,
+    'judge-no-answer': () => 'scored offline: there was no answer to grade',
+    'judge-failed': ({ reason }) => `scored offline: the LLM scorer failed (${reason})`,
+    'scored-offline': () =>
+      'Scored offline: a model of the rubric trained on labeled answers (no LLM), a rough guide.',
+    'answer-truncated': ({ chars }) =>
+      `The answer is very long: only its first ${chars} characters were scored.`,
+    'instructions-ignored': ({ count }) =>
+      `Ignored ${count} sentence(s) addressed to the grader; scored the rest of the answer.`,
+    'nothing-to-score': () => 'Nothing to score in this answer.',
+    'off-stage': ({ stage }) =>
+      `This answer mostly addresses the "${stage.en}" stage, not this stage's question.`,
+    'off-scenario': ({ scenario }) =>
+      `This answer seems to be about a different problem (${scenario.en}), not this scenario.`,
+    'scored-only-cap': ({ cap }) =>
+      `Only the first ${cap.toLocaleString('en-US')} characters of this stage's answers were scored.`,
+    check: ({ text }) => text,
+    'more-checks': ({ count }) => `…and ${count} more checks.`,
   },
   errors: {
     'unknown-scenario': (p) =>

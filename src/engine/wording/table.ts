@@ -13,18 +13,12 @@ import type {
   ScorerKind,
   StatusView,
 } from '../types.ts';
+import type { ScoreNote, ScoreNoteCode } from '../score-notes.ts';
 
 /** The notes a scorer adds to a stage score, worded here so both scorers speak both languages. */
-export interface ScoreNotes {
-  /** The LLM judge's samples agreed on every criterion, or differed by up to `spread` levels. */
-  agreement: (samples: number, spread: number) => string;
-  droppedSamples: (dropped: number, asked: number, reason: string) => string;
-  unsupportedYes: (count: number) => string;
-  /** The LLM judge was not asked: the answer was empty. */
-  offlineNoAnswer: string;
-  /** The LLM judge failed; the offline scorer's score is shown instead. */
-  offlineJudgeFailed: (reason: string) => string;
-}
+export type ScoreNotes = {
+  [C in ScoreNoteCode]: (note: Extract<ScoreNote, { code: C }>) => string;
+};
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 

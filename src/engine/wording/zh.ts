@@ -12,15 +12,25 @@ function durationZh(ms: number): string {
 
 export const ZH: Messages = {
   notes: {
-    agreement: (samples, spread) =>
+    agreement: ({ samples, spread }) =>
       spread === 0
         ? `${samples} 次评分在每项标准上一致`
         : `${samples} 次评分在单项标准上最多相差 ${spread} 级（取中位数）`,
-    droppedSamples: (dropped, asked, reason) =>
+    'dropped-samples': ({ dropped, asked, reason }) =>
       `${asked} 次评分中有 ${dropped} 次无法使用，已舍弃（${reason}）`,
-    unsupportedYes: (count) => `${count} 项检查答「是」但引文不在回答中，按「否」计`,
-    offlineNoAnswer: '离线评分：没有可评分的回答',
-    offlineJudgeFailed: (reason) => `离线评分：LLM 评分失败（${reason}）`,
+    'unsupported-yes': ({ count }) => `${count} 项检查答「是」但引文不在回答中，按「否」计`,
+    'judge-no-answer': () => '离线评分：没有可评分的回答',
+    'judge-failed': ({ reason }) => `离线评分：LLM 评分失败（${reason}）`,
+    'scored-offline': () => '离线评分：基于标注答案训练的评分模型（未使用 LLM），仅供参考。',
+    'answer-truncated': ({ chars }) => `回答过长，只评了前 ${chars} 个字符。`,
+    'instructions-ignored': ({ count }) => `忽略了 ${count} 句试图指挥评分的内容，按其余内容评分。`,
+    'nothing-to-score': () => '没有可评分的内容。',
+    'off-stage': ({ stage }) => `这个回答讲的主要是「${stage.zh}」阶段的内容，而不是本阶段的问题。`,
+    'off-scenario': ({ scenario }) =>
+      `这个回答讲的似乎是另一道题（${scenario.zh}），而不是本题的场景。`,
+    'scored-only-cap': ({ cap }) => `本阶段只有前 ${cap} 个字符的回答参与了评分。`,
+    check: ({ text }) => text,
+    'more-checks': ({ count }) => `另有 ${count} 条检查结果。`,
   },
   errors: {
     'unknown-scenario': (p) =>

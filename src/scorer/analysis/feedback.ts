@@ -53,40 +53,6 @@ export function criterionFeedback(
   return parts.join(' ');
 }
 
-export function offlineNote(lang: Lang): string {
-  return lang === 'zh'
-    ? '离线评分：基于标注答案训练的评分模型（未使用 LLM），仅供参考。'
-    : 'Scored offline: a model of the rubric trained on labeled answers (no LLM), a rough guide.';
-}
-
-export function instructionNote(lang: Lang, count: number): string {
-  return lang === 'zh'
-    ? `忽略了 ${count} 句试图指挥评分的内容，按其余内容评分。`
-    : `Ignored ${count} sentence(s) addressed to the grader; scored the rest of the answer.`;
-}
-
-export function offStageNote(lang: Lang, other: Stage): string {
-  return lang === 'zh'
-    ? `这个回答讲的主要是「${other.title.zh}」阶段的内容，而不是本阶段的问题。`
-    : `This answer mostly addresses the "${other.title.en}" stage, not this stage's question.`;
-}
-
-export function offScenarioNote(lang: Lang, otherTitle: string): string {
-  return lang === 'zh'
-    ? `这个回答讲的似乎是另一道题（${otherTitle}），而不是本题的场景。`
-    : `This answer seems to be about a different problem (${otherTitle}), not this scenario.`;
-}
-
-export function truncatedNote(lang: Lang, chars: number): string {
-  return lang === 'zh'
-    ? `回答过长，只评了前 ${chars} 个字符。`
-    : `The answer is very long: only its first ${chars} characters were scored.`;
-}
-
-export function emptyNote(lang: Lang): string {
-  return lang === 'zh' ? '没有可评分的内容。' : 'Nothing to score in this answer.';
-}
-
 /** `score` null: the answer was too short to judge. */
 export function stageFeedback(
   stage: Stage,

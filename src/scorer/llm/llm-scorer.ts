@@ -13,7 +13,7 @@ import type { StageScore, TokenUsage } from '../../engine/types.ts';
 import type { JudgeCheck } from './checklist.ts';
 import type { LlmClient, Refined } from '../../llm/client.ts';
 import { type CombinedSamples, checkEvidence, combineSamples } from './evidence.ts';
-import { msg } from '../../engine/messages.ts';
+import type { ScoreNote } from '../../engine/score-notes.ts';
 import { loadPrompt, type PromptTemplate } from '../../llm/prompts.ts';
 import { type StageScoreOutput, scorerMessages, stageChecks, stageScoreSchema } from './prompt.ts';
 import { addUsage, emptyUsage } from '../../llm/usage.ts';
@@ -22,10 +22,10 @@ export interface LlmScorerOptions {
   client: LlmClient;
   /** Scores the stage when the LLM cannot. */
   fallback: StageScorer;
-  /** Samples per stage, combined by median (default 3; 1 = a single call). */
-  samples?: number;
-  /** Sampling temperature (default 0.7): above 0, so that samples can disagree. */
-  temperature?: number;
+  /** Samples per stage, combined by median (1 = a single call); JUDGE_SAMPLES. */
+  samples: number;
+  /** Sampling temperature, above 0 so that samples can disagree; JUDGE_TEMPERATURE. */
+  temperature: number;
   template?: PromptTemplate;
 }
 
@@ -43,8 +43,8 @@ export class LlmScorer implements StageScorer {
   constructor(options: LlmScorerOptions) {
     this.client = options.client;
     this.fallback = options.fallback;
-    this.samples = Math.max(1, options.samples ?? 3);
-    this.temperature = options.temperature ?? 0.7;
+    this.samples = Math.max(1, options.samples);
+    this.temperature = options.temperature;
     this.template = options.template ?? loadPrompt('scorer');
   }
 
@@ -58,7 +58,7 @@ export class LlmScorer implements StageScorer {
       const offline = await this.fallback.score(input);
       return {
         ...offline,
-        notes: [...offline.notes, msg(input.lang).notes.offlineNoAnswer],
+        notes: [...offline.notes, { code: 'judge-no-answer' }],
       };
     }
     const criterionIds = input.stage.criteria.map((c) => c.id);
@@ -92,7 +92,7 @@ export class LlmScorer implements StageScorer {
       const offline = await this.fallback.score(input);
       return {
         ...offline,
-        notes: [...offline.notes, msg(input.lang).notes.offlineJudgeFailed(failureReason)],
+        notes: [...offline.notes, { code: 'judge-failed', reason: failureReason }],
         usage: addUsage(offline.usage ?? emptyUsage(), usage),
       };
     }
@@ -116,7 +116,7 @@ export class LlmScorer implements StageScorer {
       })),
       feedback: combined.feedback,
       missedKeyPoints: combined.missedKeyPoints.map((n) => keyPoints[n - 1]!.text[input.lang]),
-      notes: this.notesFor(combined, good.length, failureReason, input),
+      notes: this.notesFor(combined, good.length, failureReason),
       ...(good.length > 1 ? { confidence: { samples: good.length, spread: combined.spread } } : {}),
       promptVersion: this.template.version,
       model: good[0]!.model,
@@ -124,20 +124,19 @@ export class LlmScorer implements StageScorer {
     };
   }
 
-  private notesFor(
-    combined: CombinedSamples,
-    used: number,
-    failureReason: string,
-    input: StageScoringInput,
-  ): string[] {
-    const notes: string[] = [];
-    const wording = msg(input.lang).notes;
+  private notesFor(combined: CombinedSamples, used: number, failureReason: string): ScoreNote[] {
+    const notes: ScoreNote[] = [];
     const unsupported = combined.criteria.reduce((sum, c) => sum + c.unsupportedYes, 0);
-    if (unsupported > 0) notes.push(wording.unsupportedYes(unsupported));
+    if (unsupported > 0) notes.push({ code: 'unsupported-yes', count: unsupported });
     if (used < this.samples) {
-      notes.push(wording.droppedSamples(this.samples - used, this.samples, failureReason));
+      notes.push({
+        code: 'dropped-samples',
+        dropped: this.samples - used,
+        asked: this.samples,
+        reason: failureReason,
+      });
     }
-    if (used > 1) notes.push(wording.agreement(used, combined.spread));
+    if (used > 1) notes.push({ code: 'agreement', samples: used, spread: combined.spread });
     return notes;
   }
 }

@@ -7,7 +7,7 @@
  */
 import { Redis } from 'ioredis';
 import { SetupError } from '../../setup-error.ts';
-import { DEFAULT_STORE_CONNECT_TIMEOUT_MS, DEFAULT_STORE_TIMEOUT_MS } from '../defaults.ts';
+import { STORE_DEFAULTS } from '../defaults.ts';
 import { messageOf } from './error-message.ts';
 import type { EngineLogger } from '../../engine/ports.ts';
 
@@ -18,10 +18,7 @@ export interface StoreTimeouts {
   commandTimeoutMs: number;
 }
 
-export const DEFAULT_STORE_TIMEOUTS: StoreTimeouts = {
-  connectTimeoutMs: DEFAULT_STORE_CONNECT_TIMEOUT_MS,
-  commandTimeoutMs: DEFAULT_STORE_TIMEOUT_MS,
-};
+export const DEFAULT_STORE_TIMEOUTS: StoreTimeouts = STORE_DEFAULTS.timeouts;
 
 export interface RedisBackend {
   redis: Redis;

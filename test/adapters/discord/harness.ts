@@ -23,6 +23,11 @@ export interface Harness {
   discord: FakeDiscord;
   bot: DiscordBot;
   app: DiscordAppDeps;
+  /**
+   * Stops the bot and closes the app, then builds both again from the same settings (a
+   * restart): with a store file (`env.DATABASE_PATH`, no `memoryStore`) the interviews stay.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,29 +53,45 @@ export async function startBot(
     heartbeatIntervalMs?: number;
     interviewer?: Interviewer;
     scorer?: StageScorer;
-    /** More settings, e.g. OPENAI_BASE_URL for the LLM path against the fake OpenAI server. */
-    env?: Record<string, string>;
+    /** More settings (a store file, an LLM endpoint). */
+    env?: NodeJS.ProcessEnv;
+    /** The in-memory store (default); false: the store the settings choose. */
+    memoryStore?: boolean;
   } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord({ heartbeatIntervalMs: options.heartbeatIntervalMs });
-  const config = loadConfig(testEnv(discord, options.privateThreads ?? true, options.env));
-  const app = await createApp(config, {
-    logger,
-    memoryStore: true,
-    interviewer: options.interviewer,
-    scorer: options.scorer,
+  const config = loadConfig({
+    ...testEnv(discord, options.privateThreads ?? true),
+    ...options.env,
   });
-  const bot = await startDiscordBot(app, config.discord!, logger);
-  return {
+  const open = async () => {
+    const app = await createApp(config, {
+      logger,
+      memoryStore: options.memoryStore ?? true,
+      interviewer: options.interviewer,
+      scorer: options.scorer,
+    });
+    return { app, bot: await startDiscordBot(app, config.discord!, logger) };
+  };
+  let running = await open();
+  const stop = async () => {
+    await running.bot.stop();
+    await running.app.close();
+  };
+  const harness: Harness = {
     discord,
-    bot,
-    app,
+    ...running,
+    async restart() {
+      await stop();
+      running = await open();
+      Object.assign(harness, running);
+    },
     async close() {
-      await bot.stop();
-      await app.close();
+      await stop();
       await discord.close();
     },
   };
+  return harness;
 }
 
 /**

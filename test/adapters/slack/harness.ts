@@ -26,6 +26,11 @@ export interface Harness {
   /** Calls made since `mark()`. */
   since(mark: number): RecordedCall[];
   mark(): number;
+  /**
+   * Stops the Bolt app and closes the app, then builds both again from the same settings (a
+   * restart, on a new port: `sender` follows). With a store file the interviews stay.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,8 +39,10 @@ export const silentLogger = pino({ level: 'silent' });
 export async function startHarness(
   options: {
     app?: App;
-    /** More settings (e.g. OPENAI_BASE_URL); `KNOWLEDGE_DIR: ''` for the real knowledge base. */
-    env?: Record<string, string>;
+    /** More settings (a store file, an LLM endpoint). */
+    env?: NodeJS.ProcessEnv;
+    /** The in-memory store (default); false: the store the settings choose. */
+    memoryStore?: boolean;
     logger?: typeof silentLogger;
   } = {},
 ): Promise<Harness> {
@@ -48,25 +55,39 @@ export async function startHarness(
     KNOWLEDGE_DIR,
     ...options.env,
   });
-  const app = options.app ?? (await createApp(config, { logger: silentLogger, memoryStore: true }));
-  const slack = await startSlackApp(app, config.slack!, options.logger ?? silentLogger, {
-    clientOptions: { retryConfig: { retries: 0 } },
-    host: '127.0.0.1',
-  });
-  const sender = new SignedSender(`http://127.0.0.1:${slack.port}/slack/events`, SIGNING_SECRET);
-  return {
+  const open = async () => {
+    const app =
+      options.app ??
+      (await createApp(config, {
+        logger: silentLogger,
+        memoryStore: options.memoryStore ?? true,
+      }));
+    const slack = await startSlackApp(app, config.slack!, options.logger ?? silentLogger, {
+      clientOptions: { retryConfig: { retries: 0 } },
+      host: '127.0.0.1',
+    });
+    const sender = new SignedSender(`http://127.0.0.1:${slack.port}/slack/events`, SIGNING_SECRET);
+    return { app, slack, sender };
+  };
+  const stop = async () => {
+    await harness.slack.stop();
+    if (!options.app) await harness.app.close();
+  };
+  const harness: Harness = {
     fake,
-    app,
-    slack,
-    sender,
+    ...(await open()),
     mark: () => fake.calls.length,
     since: (mark) => fake.calls.slice(mark),
+    async restart() {
+      await stop();
+      Object.assign(harness, await open());
+    },
     async close() {
-      await slack.stop();
-      if (!options.app) await app.close();
+      await stop();
       await fake.stop();
     },
   };
+  return harness;
 }
 
 /** Text of everything a call sends for people to read (text, blocks, views), as JSON. */

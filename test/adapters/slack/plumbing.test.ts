@@ -74,6 +74,7 @@ describe('transport selection', () => {
     appToken: undefined,
     apiUrl: undefined,
     port: 3000,
+    connectTimeoutMs: 30_000,
   };
   const logger = boltLogger(pino({ level: 'silent' }));
 

@@ -5,10 +5,9 @@
  */
 import type { Command } from '../../../engine/types.ts';
 import { actorFor } from '../ids.ts';
-import { currentSessionFor, errorMessage, type SlackDeps, startInterview } from '../interviews.ts';
+import { currentSessionFor, errorMessage, type SlackDeps } from '../interviews.ts';
 import type { PracticeRequest } from '../practice-text.ts';
-import { renderReplies, textMessage } from '../render/replies.ts';
-import type { Invocation } from './slash-command.ts';
+import { answerPrivately, ephemeral, type Invocation, startFromInvocation } from './invocation.ts';
 
 export async function handlePractice(
   deps: SlackDeps,
@@ -17,12 +16,6 @@ export async function handlePractice(
 ): Promise<void> {
   const { engine } = deps.app;
   const actor = actorFor(call.teamId, call.userId);
-  const ephemeral = (message: { text: string; blocks: unknown[] }) =>
-    call.respond({
-      response_type: 'ephemeral',
-      text: message.text,
-      blocks: message.blocks as never,
-    });
   switch (request.kind) {
     case 'model-answer':
     case 'reminders':
@@ -31,7 +24,7 @@ export async function handlePractice(
       if (request.kind === 'model-answer') {
         sessionId = (await currentSessionFor(deps, call)) ?? undefined;
         if (!sessionId) {
-          await ephemeral(errorMessage({ code: 'no-session' }, 'en'));
+          await ephemeral(call.respond, errorMessage({ code: 'no-session' }, 'en'));
           return;
         }
       }
@@ -43,16 +36,7 @@ export async function handlePractice(
             : request.stage
               ? { kind: 'model-answer', stage: request.stage }
               : { kind: 'model-answer' };
-      const outcome = await engine.execute({ actor, sessionId, command });
-      if (!outcome.ok) {
-        await ephemeral(errorMessage(outcome.error, outcome.lang));
-        return;
-      }
-      const rendered = renderReplies(outcome.replies, {
-        lang: outcome.lang,
-        sessionId: null,
-      });
-      for (const message of rendered) if (message.kind === 'message') await ephemeral(message);
+      await answerPrivately(deps, call, { command, sessionId });
       return;
     }
     case 'drill':
@@ -62,21 +46,13 @@ export async function handlePractice(
         request.kind === 'practice' ? { due: true } : { stage: request.stage },
       );
       if (!plan.ok) {
-        await ephemeral(errorMessage(plan.error, plan.lang));
+        await ephemeral(call.respond, errorMessage(plan.error, plan.lang));
         return;
       }
-      await startInterview(deps, call.client, {
-        teamId: call.teamId,
-        userId: call.userId,
-        channel: call.channel,
-        command: {
-          kind: 'start',
-          scenarioId: plan.scenarioId,
-          drill: { stage: plan.stage, why: plan.why },
-        },
-        notify: async (plain) => {
-          await ephemeral(textMessage(plain));
-        },
+      await startFromInvocation(deps, call, {
+        kind: 'start',
+        scenarioId: plan.scenarioId,
+        drill: { stage: plan.stage, why: plan.why },
       });
       return;
     }

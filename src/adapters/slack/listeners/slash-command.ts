@@ -3,43 +3,30 @@
  * translated into one engine command or one dialog. Answers only the user sees go back
  * through the command's `response_url` (ephemeral).
  */
-import type { App as BoltApp, RespondFn, webApi } from '@slack/bolt';
+import type { App as BoltApp } from '@slack/bolt';
 import { msg } from '../../../engine/messages.ts';
 import type { Lang } from '../../../engine/types.ts';
 import type { InFlight } from '../../kit/in-flight.ts';
 import { parseSlashText, type SlashRequest } from '../command-text.ts';
-import { postChartsPrivately } from '../charts.ts';
-import { actorFor } from '../ids.ts';
-import {
-  currentSessionFor,
-  errorMessage,
-  type Notify,
-  runInThread,
-  type SlackDeps,
-  startInterview,
-} from '../interviews.ts';
+import { currentSessionFor, errorMessage, runInThread, type SlackDeps } from '../interviews.ts';
 import { escapeMrkdwn, slackToPlain } from '../mrkdwn.ts';
 import { fallbackText, sections } from '../render/blocks.ts';
 import type { RenderedMessage } from '../render/scorecard-blocks.ts';
-import { renderReplies, textMessage } from '../render/replies.ts';
 import { startModal } from '../render/start-modal.ts';
 import { slackText } from '../text.ts';
 import { handlePractice } from './practice.ts';
 
 export const SLASH_COMMAND = '/interview';
 
-export interface Invocation {
-  teamId: string;
-  userId: string;
-  channel: string;
-  triggerId: string;
-  respond: RespondFn;
-  client: webApi.WebClient;
-}
+import {
+  answerPrivately,
+  ephemeral,
+  type Invocation,
+  notifier,
+  startFromInvocation,
+} from './invocation.ts';
 
-function ephemeral(respond: RespondFn, message: RenderedMessage): Promise<unknown> {
-  return respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-}
+export type { Invocation };
 
 function scenarioList(deps: SlackDeps, lang: Lang): RenderedMessage {
   const lines = deps.app.engine
@@ -51,9 +38,7 @@ function scenarioList(deps: SlackDeps, lang: Lang): RenderedMessage {
 
 async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation): Promise<void> {
   const lang: Lang = ('lang' in request && request.lang) || 'en';
-  const notify: Notify = async (plain) => {
-    await ephemeral(call.respond, textMessage(plain));
-  };
+  const notify = notifier(call);
   switch (request.kind) {
     case 'start-dialog':
       // The trigger id is valid for 3 seconds: open the dialog before anything slow.
@@ -63,18 +48,12 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
       });
       return;
     case 'start':
-      await startInterview(deps, call.client, {
-        teamId: call.teamId,
-        userId: call.userId,
-        channel: call.channel,
-        command: {
-          kind: 'start',
-          scenarioId: request.scenarioId,
-          mode: request.mode,
-          lang: request.lang,
-          difficulty: request.difficulty,
-        },
-        notify,
+      await startFromInvocation(deps, call, {
+        kind: 'start',
+        scenarioId: request.scenarioId,
+        mode: request.mode,
+        lang: request.lang,
+        difficulty: request.difficulty,
       });
       return;
     case 'session': {
@@ -95,45 +74,18 @@ async function handle(deps: SlackDeps, request: SlashRequest, call: Invocation):
       if (result === 'posted') await notify(slackText(lang).postedInThread);
       return;
     }
-    case 'history': {
-      const outcome = await deps.app.engine.execute({
-        actor: actorFor(call.teamId, call.userId),
-        command: { kind: 'history' },
-        lang: request.lang,
-      });
-      if (!outcome.ok) {
-        await ephemeral(call.respond, errorMessage(outcome.error, outcome.lang));
-        return;
-      }
-      const [message, ...more] = renderReplies(outcome.replies, {
-        lang: outcome.lang,
-        sessionId: null,
-      });
-      if (message?.kind === 'message') await ephemeral(call.respond, message);
-      const charts = more.flatMap((item) => (item.kind === 'images' ? item.files : []));
-      await postChartsPrivately(call.client, call.userId, charts, outcome.lang, deps.logger);
+    case 'history':
+      await answerPrivately(deps, call, { command: { kind: 'history' }, lang: request.lang });
       return;
-    }
     case 'scenarios':
       await ephemeral(call.respond, scenarioList(deps, lang));
       return;
-    case 'forget': {
-      const outcome = await deps.app.engine.execute({
-        actor: actorFor(call.teamId, call.userId),
+    case 'forget':
+      await answerPrivately(deps, call, {
         command: { kind: 'forget', confirm: request.confirm },
         lang,
       });
-      if (!outcome.ok) {
-        await ephemeral(call.respond, errorMessage(outcome.error, outcome.lang));
-        return;
-      }
-      const [message] = renderReplies(outcome.replies, {
-        lang: outcome.lang,
-        sessionId: null,
-      });
-      if (message?.kind === 'message') await ephemeral(call.respond, message);
       return;
-    }
     case 'help': {
       const help = slackText(lang).help;
       const actions = msg(lang).actionHelp;

@@ -1,5 +1,5 @@
 /** One stage's score as mrkdwn lines: criteria with levels, evidence, missed points, notes. */
-import { formatStageScore, msg } from '../../../engine/messages.ts';
+import { formatStageScore, msg, noteText } from '../../../engine/messages.ts';
 import type { Lang, StageScore } from '../../../engine/types.ts';
 import { escapeMrkdwn as esc } from '../mrkdwn.ts';
 
@@ -25,7 +25,7 @@ export function stageScoreLines(score: StageScore, lang: Lang): string[] {
   if (score.missedKeyPoints.length > 0) {
     lines.push(`_${m.missedKeyPoints}:_ ${score.missedKeyPoints.map(esc).join('; ')}`);
   }
-  for (const note of score.notes) lines.push(`_${esc(note)}_`);
+  for (const note of score.notes) lines.push(`_${esc(noteText(note, lang))}_`);
   return lines;
 }
 

@@ -1,9 +1,12 @@
 /**
- * The LLM side, assembled from configuration: one OpenAI-compatible client behind the global
- * limiter (clustered through Redis when REDIS_URL is set), the interviewer and the rubric scorer
- * (each falling back to its offline twin), and the per-candidate usage guard.
+ * The composition root's LLM part (src/app.ts calls it; the CLI's `score`, `eval` and
+ * `audit-interviewer` too): one OpenAI-compatible client behind the global limiter, the
+ * interviewer and the rubric scorer (each falling back to its offline twin), and the
+ * per-candidate usage guard. It opens no connection of its own: with Redis, the limiter and the
+ * budgets run on the app's shared connection (the store's), so every process on that Redis
+ * counts together.
  */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Config, LlmEndpoint } from '../config.ts';
 import type {
   Clock,
@@ -13,32 +16,23 @@ import type {
   StageScorer,
   UsageGuard,
 } from '../engine/ports.ts';
-import { CircuitBreaker } from './breaker.ts';
-import { type LlmCallEvent, LlmClient } from './client.ts';
 import { LlmInterviewer } from '../interviewer/llm/llm-interviewer.ts';
-import { RequestLimiter } from './limiter.ts';
+import { CircuitBreaker } from '../llm/breaker.ts';
+import { BudgetGuard } from '../llm/budgets.ts';
+import { type LlmCallEvent, LlmClient } from '../llm/client.ts';
+import { RequestLimiter } from '../llm/limiter.ts';
 import { LlmScorer } from '../scorer/llm/llm-scorer.ts';
-import { BudgetGuard } from './budgets.ts';
-import { LlmDiagramImageReader } from './image-diagram-reader.ts';
-import { visionEnabled } from './vision.ts';
+import { DEFAULT_NAMESPACE as NAMESPACE } from '../store/index.ts';
+import { type BudgetStoreKind, openBudgetBackend } from '../llm/budget-backend.ts';
 import type { DiagramImageReader } from '../engine/image-reader.ts';
-import { type BudgetStoreKind, openBudgetBackend } from './budget-backend.ts';
-
-export { CircuitBreaker } from './breaker.ts';
-export { LlmClient } from './client.ts';
-export { LlmInterviewer } from '../interviewer/llm/llm-interviewer.ts';
-export { RequestLimiter } from './limiter.ts';
-export { LlmScorer } from '../scorer/llm/llm-scorer.ts';
-export { BudgetGuard } from './budgets.ts';
-
-/** Shared by every process on one Redis (the store uses the same namespace). */
-const NAMESPACE = 'ml-interviewer';
+import { LlmDiagramImageReader } from '../llm/image-diagram-reader.ts';
+import { visionEnabled } from '../llm/vision.ts';
 
 export interface LlmDeps {
   offlineInterviewer: Interviewer;
   offlineScorer: StageScorer;
-  /** Cluster the global rate limits (and the budgets) through this Redis. */
-  redisUrl?: string;
+  /** The app's shared Redis connection: the global rate limits and the budgets count there. */
+  redis?: Redis | null;
   logger?: EngineLogger;
   clock?: Clock;
   /** Prefix of every Redis key (default `ml-interviewer`); tests use their own. */
@@ -76,7 +70,7 @@ interface ClientHandle {
 }
 
 interface ClientOptions {
-  redisUrl?: string;
+  redis?: Redis | null;
   logger?: EngineLogger;
   namespace?: string;
   observer?: (call: LlmCallEvent) => void;
@@ -91,9 +85,9 @@ function createLimiter(config: Config, options: ClientOptions, keyPrefix: string
       windowMs: 60_000,
       maxConcurrent: llm.maxConcurrent,
     },
-    options.redisUrl
+    options.redis
       ? {
-          redisUrl: options.redisUrl,
+          redis: options.redis,
           keyPrefix,
           // A process that died mid-request frees its slot after this.
           jobExpirationMs: llm.timeoutMs * 2 + 5_000,
@@ -187,25 +181,24 @@ function judgeOptions(config: Config) {
  * offline one. Nothing connects until first use.
  */
 export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | null {
-  const redisUrl = deps.redisUrl;
   const namespace = deps.namespace ?? NAMESPACE;
-  const clientOptions = { redisUrl, logger: deps.logger, namespace, observer: deps.observer };
+  const clientOptions = {
+    redis: deps.redis,
+    logger: deps.logger,
+    namespace,
+    observer: deps.observer,
+  };
   const handle = createClient(config, clientOptions);
   const judge = createJudgeClient(config, clientOptions, handle);
   // The judge alone (JUDGE_* without OPENAI_*) scores with the LLM; the interviewer stays offline.
   if (!handle && !judge) return null;
 
-  // Budgets are shared through Redis when there is one (every process draws on the same ones).
-  let budgetRedis: Redis | null = null;
-  if (redisUrl) {
-    budgetRedis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
-    budgetRedis.on('error', (error) => deps.logger?.warn({ err: error }, 'budgets: redis error'));
-  }
-  // Otherwise beside the store: PostgreSQL (shared), the sqlite file's sibling (kept), memory.
+  // Budgets follow the store: on the app's shared Redis when there is one (every process draws
+  // on the same ones), else PostgreSQL (shared), the sqlite file's sibling (kept), memory.
   const budgets = openBudgetBackend({
     ...config.store,
     storeKind: deps.storeKind ?? 'memory',
-    redis: budgetRedis ?? undefined,
+    redis: deps.redis ?? undefined,
     logger: deps.logger,
   });
 
@@ -241,8 +234,8 @@ export function createLlmServices(config: Config, deps: LlmDeps): LlmServices | 
     async close() {
       await handle?.limiter.close();
       await judge?.own?.close();
+      // Never closes the shared Redis connection (the store owns it).
       await budgets.close().catch(() => {});
-      if (budgetRedis) await budgetRedis.quit().catch(() => {});
     },
   };
 }
@@ -260,18 +253,14 @@ export type LlmStageScorer = StageScorer & {
 /**
  * The judge alone, for the CLI (`score` / `eval --scorer llm`), on the judge's endpoint
  * (`JUDGE_*`, falling back to `OPENAI_*`). Throws `LlmNotConfiguredError` when neither is
- * configured. Limits are clustered through `REDIS_URL` when set, so an evaluation run shares the
- * bots' budget.
+ * configured. With `redis` (the CLI opens it from `REDIS_URL`), limits are clustered there, so
+ * an evaluation run shares the bots' budget.
  */
 export function createLlmScorer(
   config: Config,
-  options: { fallback: StageScorer; logger?: EngineLogger; redisUrl?: string },
+  options: { fallback: StageScorer; logger?: EngineLogger; redis?: Redis | null },
 ): LlmStageScorer {
-  const judge = createJudgeClient(
-    config,
-    { redisUrl: options.redisUrl ?? config.store.redisUrl, logger: options.logger },
-    null,
-  );
+  const judge = createJudgeClient(config, { redis: options.redis, logger: options.logger }, null);
   if (!judge) throw new LlmNotConfiguredError();
   const scorer = new LlmScorer({
     client: judge.client,

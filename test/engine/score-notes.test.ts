@@ -1,0 +1,83 @@
+/**
+ * Stage score notes are codes the engine words in the interview's language; a session stored
+ * before notes had codes keeps its plain sentences, shown as they were, on every platform.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderReplies as renderDiscord } from '../../src/adapters/discord/render.ts';
+import { stageScoreLines } from '../../src/adapters/slack/render/stage-score.ts';
+import { renderReply as renderTerminal } from '../../src/adapters/terminal/render.ts';
+import { msg, noteText, type ScoreNote } from '../../src/engine/messages.ts';
+import type { StageScore } from '../../src/engine/types.ts';
+
+const EVERY_CODE: ScoreNote[] = [
+  { code: 'scored-offline' },
+  { code: 'answer-truncated', chars: 20_000 },
+  { code: 'instructions-ignored', count: 2 },
+  { code: 'nothing-to-score' },
+  { code: 'off-stage', stage: { en: 'Serving', zh: '部署服务' } },
+  { code: 'off-scenario', scenario: { en: 'Search ranking', zh: '搜索排序' } },
+  { code: 'judge-no-answer' },
+  { code: 'judge-failed', reason: 'server error (503)' },
+  { code: 'unsupported-yes', count: 1 },
+  { code: 'dropped-samples', dropped: 1, asked: 3, reason: 'timeout' },
+  { code: 'agreement', samples: 3, spread: 1 },
+  { code: 'scored-only-cap', cap: 20_000 },
+  { code: 'more-checks', count: 4 },
+];
+
+function scoreWith(notes: StageScore['notes']): StageScore {
+  return {
+    stage: 'requirements',
+    scorer: 'offline',
+    score: 2,
+    level: 2,
+    criteria: [],
+    feedback: '',
+    missedKeyPoints: [],
+    notes,
+  };
+}
+
+/** What each platform shows of a stage score, as text. */
+function shownEverywhere(score: StageScore, lang: 'en' | 'zh'): string[] {
+  const reply = { kind: 'stage-feedback' as const, title: 'Requirements', score };
+  const discord = renderDiscord([reply], { lang, sessionId: null });
+  return [
+    renderTerminal(reply, { lang, color: false }),
+    JSON.stringify(discord),
+    stageScoreLines(score, lang).join('\n'),
+  ];
+}
+
+describe('score notes', () => {
+  it('words every code in English and in Chinese', () => {
+    for (const note of EVERY_CODE) {
+      const en = noteText(note, 'en');
+      const zh = noteText(note, 'zh');
+      expect(en.length, note.code).toBeGreaterThan(0);
+      expect(zh, note.code).not.toBe(en);
+      expect(zh, note.code).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(
+      noteText({ code: 'off-stage', stage: { en: 'Serving', zh: '部署服务' } }, 'zh'),
+    ).toContain('部署服务');
+  });
+
+  it('a Chinese interview shows its notes in Chinese on every platform', () => {
+    const note: ScoreNote = { code: 'judge-failed', reason: 'server error (503)' };
+    const chinese = msg('zh').notes['judge-failed'](note);
+    for (const shown of shownEverywhere(scoreWith([note]), 'zh')) {
+      expect(shown).toContain(chinese);
+      expect(shown).not.toContain('scored offline');
+    }
+  });
+
+  it("shows an older session's plain-text notes as they were stored", () => {
+    const old = 'scored offline: the LLM scorer failed (request timed out)';
+    expect(noteText(old, 'zh')).toBe(old);
+    for (const shown of shownEverywhere(scoreWith([old, { code: 'scored-offline' }]), 'en')) {
+      expect(shown).toContain(old);
+      expect(shown).toContain(noteText({ code: 'scored-offline' }, 'en'));
+    }
+  });
+});

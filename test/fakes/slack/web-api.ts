@@ -22,41 +22,43 @@
  * Faults on demand: `failNext(method, error)` answers the next call of `method` with
  * `{ ok: false, error }`, as Slack does (e.g. `not_in_channel`, `missing_scope`); `hold(method)`
  * keeps the next call waiting until released (a slow Slack).
+ *
+ * This file is the server and its test controls; what each method answers is in
+ * method-answers.ts, how a request is decoded in request-body.ts, the fake's ids in workspace.ts.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeUploads } from './uploads.ts';
 import { FakeMessages } from './permalinks.ts';
+import {
+  type Answer,
+  type AnswerContext,
+  answerMethod,
+  exchangeOAuthCode,
+} from './method-answers.ts';
+import { parseArgs, readBody, type UploadedPart } from './request-body.ts';
+import { FAKE_TEAM_ID, type FakeWorkspace } from './workspace.ts';
 
-export const FAKE_TEAM_ID = 'T0FAKE';
-export const FAKE_BOT_USER_ID = 'U0BOT';
-export const FAKE_BOT_ID = 'B0BOT';
-export const FAKE_APP_ID = 'A0APP';
-/** auth.test's workspace URL for FAKE_TEAM_ID; permalinks start with it. */
-export const FAKE_WORKSPACE_URL = 'https://fake-workspace.slack.com/';
+export {
+  FAKE_APP_ID,
+  FAKE_BOT_ID,
+  FAKE_BOT_USER_ID,
+  FAKE_TEAM_ID,
+  FAKE_WORKSPACE_URL,
+  type FakeWorkspace,
+} from './workspace.ts';
 
 export interface RecordedCall {
   /** A Web API method (`chat.postMessage`), or `upload` / `response_url`. */
   method: string;
   args: Record<string, unknown>;
   /** The files of a multipart body, as bytes (`args` has them read as text). */
-  files?: { field: string; filename: string; data: Buffer }[];
+  files?: UploadedPart[];
   /** The bearer token the call carried, if any. */
   token: string | null;
   /** What the fake answered (Web API methods only). */
   response?: Record<string, unknown>;
-}
-
-type Answer = Record<string, unknown>;
-
-/** A workspace the app is (or gets) installed in, with its own bot token. */
-export interface FakeWorkspace {
-  teamId: string;
-  teamName: string;
-  botToken: string;
-  botUserId: string;
-  botId: string;
 }
 
 export interface FakeSlackOptions {
@@ -73,61 +75,6 @@ export interface FakeSlackOptions {
   appToken?: string;
   /** What apps.connections.open hands out (a fake Socket Mode server's URL). */
   socketUrl?: () => string;
-}
-
-/** Decode a form field that Slack's client sent as JSON (blocks, view, files, ...). */
-function decodeField(value: string): unknown {
-  const first = value.trimStart()[0];
-  if (first === '[' || first === '{') {
-    try {
-      return JSON.parse(value);
-    } catch {
-      return value;
-    }
-  }
-  return value;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-type Parsed = { args: Record<string, unknown>; files?: RecordedCall['files'] };
-
-async function parseArgs(req: IncomingMessage, raw: Buffer): Promise<Parsed> {
-  const type = req.headers['content-type'] ?? '';
-  if (type.includes('application/json')) {
-    return {
-      args: raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {},
-    };
-  }
-  if (type.includes('multipart/form-data')) {
-    // Let the platform parse multipart: a Request built from the same bytes and headers.
-    const request = new Request('http://fake/', {
-      method: 'POST',
-      headers: { 'content-type': type },
-      body: new Uint8Array(raw),
-    });
-    const form = await request.formData();
-    const args: Record<string, unknown> = {};
-    const files: NonNullable<RecordedCall['files']> = [];
-    for (const [key, value] of form.entries()) {
-      if (typeof value === 'string') {
-        args[key] = value;
-        continue;
-      }
-      const data = Buffer.from(await value.arrayBuffer());
-      args[key] = data.toString('utf8');
-      files.push({ field: key, filename: value.name, data });
-    }
-    return { args, files };
-  }
-  const args: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(raw.toString('utf8')))
-    args[key] = decodeField(value);
-  return { args };
 }
 
 /** A file as Slack lists it in a message event's `files`. */
@@ -351,136 +298,28 @@ export class FakeSlackWebApi {
     const failure = this.failures.get(method)?.shift();
     let response: Answer;
     if (method === 'oauth.v2.access')
-      response = failure ? { ok: false, error: failure } : this.exchange(args, req);
+      response = failure
+        ? { ok: false, error: failure }
+        : exchangeOAuthCode(args, req, this.options.oauth, this.installed);
     else if (!callToken) response = { ok: false, error: 'not_authed' };
     else if (callToken !== expected && !this.installed.has(callToken))
       response = { ok: false, error: 'invalid_auth' };
     else if (failure) response = { ok: false, error: failure };
-    else response = this.answer(method, args, this.installed.get(callToken));
+    else response = answerMethod(method, args, this.installed.get(callToken), this.answerContext);
     this.record({ method, args, token: callToken, response });
     const gate = this.holds.get(method)?.shift();
     if (gate) await gate;
     send(200, response);
   }
 
-  /** oauth.v2.access: an authorisation code for the app's credentials → a workspace's bot token. */
-  private exchange(args: Record<string, unknown>, req: IncomingMessage): Answer {
-    const oauth = this.options.oauth;
-    if (!oauth) return { ok: false, error: 'invalid_client_id' };
-    // The client sends its credentials as form fields or as HTTP Basic auth.
-    const basic = req.headers.authorization?.startsWith('Basic ')
-      ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString('utf8').split(':')
-      : [];
-    const clientId = String(args.client_id ?? basic[0] ?? '');
-    const clientSecret = String(args.client_secret ?? basic[1] ?? '');
-    if (clientId !== oauth.clientId) return { ok: false, error: 'invalid_client_id' };
-    if (clientSecret !== oauth.clientSecret) return { ok: false, error: 'bad_client_secret' };
-    const workspace = oauth.codes[String(args.code ?? '')];
-    if (!workspace) return { ok: false, error: 'invalid_code' };
-    this.installed.set(workspace.botToken, workspace);
+  /** The state `answerMethod` reads and changes. */
+  private get answerContext(): AnswerContext {
     return {
-      ok: true,
-      app_id: FAKE_APP_ID,
-      authed_user: { id: 'U0INSTALLER' },
-      scope: 'commands,chat:write,channels:history,groups:history,im:history,files:write',
-      token_type: 'bot',
-      access_token: workspace.botToken,
-      bot_user_id: workspace.botUserId,
-      team: { id: workspace.teamId, name: workspace.teamName },
-      enterprise: null,
-      is_enterprise_install: false,
+      nextTs: () => this.nextTs(),
+      messages: this.messages,
+      files: this.files,
+      base: this.base,
+      socketUrl: this.options.socketUrl,
     };
-  }
-
-  private answer(method: string, args: Record<string, unknown>, workspace?: FakeWorkspace): Answer {
-    switch (method) {
-      case 'auth.test':
-        if (workspace) {
-          return {
-            ok: true,
-            url: `https://${workspace.teamId.toLowerCase()}.slack.com/`,
-            team: workspace.teamName,
-            user: 'ml-interviewer',
-            team_id: workspace.teamId,
-            user_id: workspace.botUserId,
-            bot_id: workspace.botId,
-            is_enterprise_install: false,
-          };
-        }
-        return {
-          ok: true,
-          url: FAKE_WORKSPACE_URL,
-          team: 'Fake Workspace',
-          user: 'ml-interviewer',
-          team_id: FAKE_TEAM_ID,
-          user_id: FAKE_BOT_USER_ID,
-          bot_id: FAKE_BOT_ID,
-          is_enterprise_install: false,
-        };
-      case 'chat.postMessage': {
-        const requested = String(args.channel ?? '');
-        // A user id as the channel means the user's messages with the app: a D... channel.
-        const channel = requested.startsWith('U') ? `D${requested.slice(1)}` : requested;
-        const ts = this.nextTs();
-        const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
-        this.messages.add({ channel, ts, threadTs });
-        return {
-          ok: true,
-          channel,
-          ts,
-          message: {
-            type: 'message',
-            user: FAKE_BOT_USER_ID,
-            bot_id: FAKE_BOT_ID,
-            app_id: FAKE_APP_ID,
-            text: args.text,
-            blocks: args.blocks,
-            ts,
-            ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
-          },
-        };
-      }
-      case 'chat.getPermalink':
-        return this.messages.permalink(
-          args,
-          workspace ? `https://${workspace.teamId.toLowerCase()}.slack.com/` : FAKE_WORKSPACE_URL,
-        );
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: this.nextTs() };
-      case 'chat.update':
-        return {
-          ok: true,
-          channel: args.channel,
-          ts: args.ts,
-          text: args.text,
-          message: { text: args.text },
-        };
-      case 'views.open':
-      case 'views.publish':
-      case 'views.update': {
-        const view = (args.view ?? {}) as Record<string, unknown>;
-        return {
-          ok: true,
-          view: {
-            id: `V${this.nextTs().replace('.', '')}`,
-            team_id: FAKE_TEAM_ID,
-            app_id: FAKE_APP_ID,
-            bot_id: FAKE_BOT_ID,
-            state: { values: {} },
-            hash: '1700000000.abcdef',
-            ...view,
-          },
-        };
-      }
-      case 'files.getUploadURLExternal':
-        return this.files.uploadUrl(args, this.base);
-      case 'files.completeUploadExternal':
-        return this.files.complete(args);
-      case 'apps.connections.open':
-        if (!this.options.socketUrl) return { ok: false, error: 'not_allowed_token_type' };
-        return { ok: true, url: this.options.socketUrl() };
-      default:
-        return { ok: false, error: 'unknown_method' };
-    }
   }
 }

@@ -3,16 +3,14 @@
  * Slack signs them; its WebClient talks to the local fake Web API, which records every call.
  * After each request the test waits for the app's background work (`idle()`), then asserts
  * what was sent to Slack — never how long anything took.
+ *
+ * Slash-command answers and escaping are in http-app-commands.test.ts; the steps (start, answer,
+ * press) in http-app-steps.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionIdFor } from '../../../src/adapters/slack/ids.ts';
-import {
-  buttonPress,
-  eventCallback,
-  slashCommand,
-  threadReply,
-} from '../../fakes/slack/payloads.ts';
-import { FAKE_TEAM_ID, type RecordedCall } from '../../fakes/slack/web-api.ts';
+import { eventCallback, slashCommand, threadReply } from '../../fakes/slack/payloads.ts';
+import { FAKE_TEAM_ID } from '../../fakes/slack/web-api.ts';
 import {
   CANDIDATE,
   type Harness,
@@ -21,25 +19,10 @@ import {
   startHarness,
   visibleText,
 } from './harness.ts';
+import { httpAppSteps } from './http-app-steps.ts';
 
 let h: Harness;
-let eventCounter = 0;
-let tsCounter = 0;
-const nextEventId = () => `Ev${String(++eventCounter).padStart(8, '0')}`;
-const nextTs = () => `1710000000.${String(++tsCounter).padStart(6, '0')}`;
-
-/**
- * The calls a command made, less the progress chart `history` sends to the candidate's own
- * messages with the app (test/adapters/slack/charts.test.ts checks those).
- */
-function withoutChartDm(calls: RecordedCall[]): RecordedCall[] {
-  return calls.filter(
-    (c) =>
-      !(c.method === 'chat.postMessage' && c.args.channel === CANDIDATE.id) &&
-      !c.method.startsWith('files.') &&
-      c.method !== 'upload',
-  );
-}
+const { startInterview, answer, press } = httpAppSteps(() => h);
 
 beforeAll(async () => {
   h = await startHarness();
@@ -47,73 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** Start an interview with the slash command; returns its thread. */
-async function startInterview(channel: string, text = 'start mini-recsys') {
-  const mark = h.mark();
-  const res = await h.sender.send(
-    slashCommand({ user: CANDIDATE, channel, text, responseUrl: h.fake.responseUrl('start') }),
-  );
-  expect(res.status).toBe(200);
-  await h.slack.idle();
-  const calls = h.since(mark);
-  const root = calls.find((c) => c.method === 'chat.postMessage' && !c.args.thread_ts);
-  expect(root, 'the start message is posted in the channel').toBeDefined();
-  const threadTs = root!.response!.ts as string;
-  return { channel, threadTs, root, calls };
-}
-
-async function answer(
-  thread: { channel: string; threadTs: string },
-  text: string,
-  options: { user?: typeof CANDIDATE; eventId?: string; ts?: string; retryNum?: number } = {},
-) {
-  const ts = options.ts ?? nextTs();
-  const eventId = options.eventId ?? nextEventId();
-  const mark = h.mark();
-  const res = await h.sender.send(
-    eventCallback(
-      threadReply({
-        user: options.user ?? CANDIDATE,
-        channel: thread.channel,
-        threadTs: thread.threadTs,
-        ts,
-        text,
-      }),
-      eventId,
-    ),
-    { retryNum: options.retryNum },
-  );
-  expect(res.status).toBe(200);
-  await h.slack.idle();
-  return { calls: h.since(mark), ts, eventId };
-}
-
-async function press(
-  thread: { channel: string; threadTs: string },
-  action: string,
-  user = CANDIDATE,
-) {
-  const mark = h.mark();
-  const res = await h.sender.send(
-    buttonPress({
-      user,
-      channel: thread.channel,
-      messageTs: thread.threadTs,
-      threadTs: thread.threadTs,
-      actionId: `interview_${action}`,
-      value: sessionIdFor({
-        teamId: FAKE_TEAM_ID,
-        channel: thread.channel,
-        threadTs: thread.threadTs,
-      }),
-      responseUrl: h.fake.responseUrl(`press-${action}`),
-    }),
-  );
-  expect(res.status).toBe(200);
-  await h.slack.idle();
-  return h.since(mark);
-}
 
 describe('Slack app over HTTP (real Bolt, signed requests, fake Web API)', () => {
   it('checks its token with auth.test at start-up', () => {
@@ -313,116 +229,5 @@ describe('Slack app over HTTP (real Bolt, signed requests, fake Web API)', () =>
     expect(postsInThread(own, 'C0STRANGER', thread.threadTs).map(visibleText).join()).toContain(
       'Hint 1',
     );
-  });
-
-  it('escapes <!channel>, mentions and links from an answer in every outgoing text', async () => {
-    h.fake.failNext('files.getUploadURLExternal', 'missing_scope');
-    const thread = await startInterview('C0ESCAPE');
-    const mark = h.mark();
-    await answer(
-      thread,
-      'Hey <!channel> and <!here>, ask <@U0OTHER>: see <https://evil.example/x|this link>. I typed &lt;!everyone&gt; too. Watch time is the goal.',
-    );
-    await press(thread, 'end');
-    await h.sender.send(
-      slashCommand({
-        user: CANDIDATE,
-        channel: 'C0ESCAPE',
-        text: 'export',
-        responseUrl: h.fake.responseUrl('ex2'),
-      }),
-    );
-    await h.slack.idle();
-    const outgoing = h.since(mark).filter((c) => c.method !== 'auth.test');
-    const all = outgoing.map(visibleText).join('\n');
-    for (const raw of ['<!channel>', '<!here>', '<!everyone>', '<@U0OTHER>', '<https://evil']) {
-      expect(all).not.toContain(raw);
-    }
-    // The export fell back to text (upload refused): the transcript shows the words, escaped.
-    const fallback = outgoing.find((c) => visibleText(c).includes('```'));
-    expect(fallback, 'the export is posted as text when the upload fails').toBeDefined();
-    const fallbackText = visibleText(fallback!);
-    expect(fallbackText).toContain('@channel');
-    expect(fallbackText).toContain('&lt;!everyone&gt;');
-  });
-
-  it('answers an unknown scenario, and a channel it cannot post in, through the response URL', async () => {
-    const mark = h.mark();
-    await h.sender.send(
-      slashCommand({
-        user: CANDIDATE,
-        channel: 'C0TYPO',
-        text: 'start mini-recsis',
-        responseUrl: h.fake.responseUrl('typo'),
-      }),
-    );
-    await h.slack.idle();
-    const typo = h.since(mark);
-    expect(typo.map((c) => c.method)).toEqual(['response_url']);
-    expect(typo[0]!.args.text).toContain('mini-recsys');
-    expect(typo[0]!.args.response_type).toBe('ephemeral');
-
-    h.fake.failNext('chat.postMessage', 'not_in_channel');
-    const mark2 = h.mark();
-    await h.sender.send(
-      slashCommand({
-        user: CANDIDATE,
-        channel: 'C0LOCKED',
-        text: 'start mini-recsys',
-        responseUrl: h.fake.responseUrl('locked'),
-      }),
-    );
-    await h.slack.idle();
-    const locked = h.since(mark2);
-    expect(locked.map((c) => c.method)).toEqual(['chat.postMessage', 'response_url']);
-    expect(locked[1]!.args.text).toContain('Invite me');
-  });
-
-  it('answers help, scenarios, history and unknown commands ephemerally', async () => {
-    for (const [text, expected] of [
-      ['help', 'followup'],
-      ['scenarios', 'mini-recsys'],
-      ['history', 'Mini video recommendations'],
-      ['dance', 'dance'],
-    ] as const) {
-      const mark = h.mark();
-      await h.sender.send(
-        slashCommand({
-          user: CANDIDATE,
-          channel: 'C0HELP',
-          text,
-          responseUrl: h.fake.responseUrl(text),
-        }),
-      );
-      await h.slack.idle();
-      const calls = withoutChartDm(h.since(mark));
-      expect(calls.map((c) => c.method)).toEqual(['response_url']);
-      expect(JSON.stringify(calls[0]!.args)).toContain(expected);
-    }
-  });
-
-  it("forget-me asks first, then deletes the user's interviews when confirmed", async () => {
-    const run = async (text: string) => {
-      const mark = h.mark();
-      await h.sender.send(
-        slashCommand({
-          user: CANDIDATE,
-          channel: 'C0HELP',
-          text,
-          responseUrl: h.fake.responseUrl(text),
-        }),
-      );
-      await h.slack.idle();
-      const calls = withoutChartDm(h.since(mark));
-      expect(calls.map((c) => c.method)).toEqual(['response_url']);
-      return JSON.stringify(calls[0]!.args);
-    };
-    const ask = await run('forget-me');
-    expect(ask).toContain('cannot be undone');
-    expect(ask).toContain('/interview forget-me confirm');
-    expect(await run('history')).toContain('Mini video recommendations'); // nothing deleted yet
-    expect(await run('forget-me confirm')).toMatch(/Deleted \d+ interview/);
-    expect(await run('history')).not.toContain('Mini video recommendations');
-    expect(await run('forget-me please')).toContain('please'); // not the confirm word: unsupported
   });
 });

@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LockBusyError } from '../../src/engine/ports.ts';
-import type { StoreHandle } from '../../src/store/index.ts';
-import type { OpenOptions } from './contract.ts';
+import type { OpenStore } from './contract.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -18,9 +17,7 @@ function gate() {
   return { open, opened };
 }
 
-export function claimsCountersAndLocksContract(
-  open: (options?: OpenOptions) => Promise<StoreHandle>,
-): void {
+export function claimsCountersAndLocksContract(open: OpenStore): void {
   describe('claimOnce', () => {
     it('is true the first time only, per key', async () => {
       const { store } = await open();

@@ -3,13 +3,10 @@
  * places that hold an interview, forgetting a candidate, retention, and append-only turns.
  */
 import { describe, expect, it } from 'vitest';
-import type { StoreHandle } from '../../src/store/index.ts';
-import type { OpenOptions } from './contract.ts';
+import type { OpenStore } from './contract.ts';
 import { candidateTurn, makeSession, nextVersion } from './sessions.ts';
 
-export function indexAndRetentionContract(
-  open: (options?: OpenOptions) => Promise<StoreHandle>,
-): void {
+export function indexAndRetentionContract(open: OpenStore): void {
   describe('candidate index', () => {
     it('lists the candidate’s sessions newest first, up to the limit', async () => {
       const { store } = await open();

@@ -19,6 +19,9 @@ export interface OpenOptions {
   clock?: Clock;
 }
 
+/** Opens a store handle for one test (closed after it); how every group of behaviours gets one. */
+export type OpenStore = (options?: OpenOptions) => Promise<StoreHandle>;
+
 export interface ContractBackend {
   /** Open a handle on the backend (a fresh one per call; tests use unique ids). */
   open(options?: OpenOptions): Promise<StoreHandle>;

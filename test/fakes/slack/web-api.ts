@@ -40,14 +40,7 @@ import {
 import { parseArgs, readBody, type UploadedPart } from './request-body.ts';
 import { FAKE_TEAM_ID, type FakeWorkspace } from './workspace.ts';
 
-export {
-  FAKE_APP_ID,
-  FAKE_BOT_ID,
-  FAKE_BOT_USER_ID,
-  FAKE_TEAM_ID,
-  FAKE_WORKSPACE_URL,
-  type FakeWorkspace,
-} from './workspace.ts';
+export * from './workspace.ts';
 
 export interface RecordedCall {
   /** A Web API method (`chat.postMessage`), or `upload` / `response_url`. */

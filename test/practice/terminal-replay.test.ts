@@ -86,4 +86,26 @@ describe('replay and self-assessment in the terminal', { timeout: 180_000 }, () 
       /Self-assessment \(mean distance to the score, oldest first\): \d\.\d/,
     );
   });
+
+  it('quitting while the ratings are asked keeps them: chat --resume asks the next one', async () => {
+    // Self-assessment is on for this candidate (the test above turned it on).
+    const script = [
+      'The objective is long-term watch time at our scale, framed as a ranking problem.',
+      '/next',
+      'Offline NDCG and recall@k; online watch time per user in an A/B test.',
+      '/end',
+    ].join('\n');
+    // The input ends at the first rating question: the candidate left.
+    const left = await runCli(['chat', '--scenario', 'youtube-recommendation'], env, `${script}\n`);
+    expect(left.stdout).toContain('Before the scorecard: how would you rate');
+    expect(left.stdout).not.toContain('Your view against the score');
+
+    const resumed = await runCli(['chat', '--resume'], env, '2\ns\n');
+    expect(resumed.code).toBe(0);
+    const out = resumed.stdout;
+    expect(out.indexOf('Before the scorecard: how would you rate')).toBeGreaterThanOrEqual(0);
+    expect(out).toMatch(
+      /Your view against the score\n {2}• Clarify requirements and frame the problem: you 2, scored \d\.\d\/4/,
+    );
+  });
 });

@@ -47,17 +47,27 @@ export function terminalActor(): string {
 /** This computer's terminal: each OS account has its own interview here. */
 export const TERMINAL: Place = { key: 'terminal', perCandidate: true };
 
-/** The interview last started in this terminal, if it is still going. */
+/**
+ * The interview last started in this terminal, if it is still going, or finished but waiting
+ * for the candidate's own ratings before its scorecard (self-assessment): then `first` asks for
+ * the next rating (the engine's `scorecard` asks again and changes nothing).
+ */
 export async function unfinishedHere(
   engine: InterviewEngine,
   actor: CandidateId,
-): Promise<{ sessionId: string; scenarioId: string } | null> {
+): Promise<{ sessionId: string; scenarioId: string; first?: Command } | null> {
   const sessionId = await engine.sessionAt(actor, TERMINAL);
   if (!sessionId) return null;
   const outcome = await engine.execute({ actor, sessionId, command: { kind: 'status' } });
   const status = outcome.ok ? outcome.replies.find((r) => r.kind === 'status') : undefined;
-  if (status?.kind !== 'status' || status.status.status !== 'active') return null;
-  return { sessionId, scenarioId: status.status.scenarioId };
+  if (status?.kind !== 'status') return null;
+  const { scenarioId } = status.status;
+  if (status.status.status === 'active') return { sessionId, scenarioId };
+  if (status.status.status !== 'finished') return null;
+  const first: Command = { kind: 'scorecard' };
+  const card = await engine.execute({ actor, sessionId, command: first });
+  const rating = card.ok && card.replies.some((r) => r.kind === 'self-assess');
+  return rating ? { sessionId, scenarioId, first } : null;
 }
 
 export async function runTerminal(
@@ -99,6 +109,7 @@ export async function runTerminal(
 
     const actor = terminalActor();
     let resumeId: string | null = null;
+    let resumeFirst: Command | undefined;
     const unfinished =
       options.resume || options.offerResume ? await unfinishedHere(app.engine, actor) : null;
     if (options.resume) {
@@ -107,11 +118,15 @@ export async function runTerminal(
         return 1;
       }
       resumeId = unfinished.sessionId;
+      resumeFirst = unfinished.first;
     } else if (unfinished && options.offerResume) {
       const title =
         app.engine.scenario(unfinished.scenarioId)?.title[lang] ?? unfinished.scenarioId;
       const answer = await lines.next(t.resumeOffer(title));
-      if (answer !== null && !/^\s*n/i.test(answer)) resumeId = unfinished.sessionId;
+      if (answer !== null && !/^\s*n/i.test(answer)) {
+        resumeId = unfinished.sessionId;
+        resumeFirst = unfinished.first;
+      }
     }
 
     if (resumeId) {
@@ -124,6 +139,7 @@ export async function runTerminal(
         lang,
         exportDir: process.cwd(),
         resumeHint: options.resumeHint,
+        resumeWith: resumeFirst,
       });
       return result === 'failed' ? 1 : 0;
     }

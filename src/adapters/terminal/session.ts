@@ -27,6 +27,8 @@ export interface TerminalInterviewOptions {
   lang: Lang;
   /** The start command for a new interview; absent when resuming. */
   start?: Extract<Command, { kind: 'start' }>;
+  /** Resuming: the first command (default `status`; `scorecard` to go on with self-ratings). */
+  resumeWith?: Command;
   /** Folder `/export` writes the Markdown file into. */
   exportDir: string;
   /** How to tell the user to resume, e.g. "npm run cli -- chat --resume". */
@@ -105,7 +107,7 @@ export async function runTerminalInterview(
     return command.kind === 'abandon' || command.kind === 'end' || finalScorecard || endedUnscored;
   };
 
-  const first: Command = options.start ?? { kind: 'status' };
+  const first: Command = options.start ?? options.resumeWith ?? { kind: 'status' };
   const opened = await run(first);
   if (await show(first, opened)) return opened.ok ? 'finished' : 'failed';
   if (!opened.ok) return 'failed';

@@ -25,7 +25,10 @@ const PLAIN = [
 
 describe('absolute claims', () => {
   it('recognises certainties and leaves scopes, engineering terms and plain choices alone', () => {
-    expect(CERTAIN.filter((s) => !isAbsolute(s)), 'certainties missed').toEqual([]);
+    expect(
+      CERTAIN.filter((s) => !isAbsolute(s)),
+      'certainties missed',
+    ).toEqual([]);
     expect(PLAIN.filter(isAbsolute), 'plain sentences flagged').toEqual([]);
   });
 

@@ -14,6 +14,7 @@ import { conceptsIn, phrasesOf } from './analysis/concepts.ts';
 import { type Lexicon, lexiconFor } from './analysis/lexicon.ts';
 import { readSentences, type SentenceFacts } from './analysis/sentences.ts';
 import { isVague } from './analysis/substance.ts';
+import { isAbsolute } from './analysis/absolutes.ts';
 import { closestOtherStage, detectOffScenario, isFarMore } from './analysis/topic.ts';
 import { buildIdeaIndex, type IdeaIndex, matchKeyPoint } from './key-point-match.ts';
 import { stageFit, stageProfiles } from './stage-profile.ts';
@@ -42,6 +43,8 @@ export const FEATURES = [
   'wrongClaims',
   'definitionShare',
   'keyPointsInSubstance',
+  'conceptsBackedByKeyPoints',
+  'absoluteShare',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Record<FeatureName, number>;
@@ -157,17 +160,15 @@ export function readAnswer(input: ReadInput): AnswerReading {
 
   const ideas = ideaIndexFor(scenarios);
   const points = scenario.keyPoints[stage.id] ?? [];
-  const keyPoints: KeyPointReading[] = points.map((point) => {
+  const found = points.map((point) => {
     const soft = matchKeyPoint(ideas, point, tokens);
-    const partial = matchKeyPoint(ideas, point, technical).strength;
     const phrases = phrasesOf(point.signals);
     const named = kept.findIndex((s) => conceptsIn(s.text, phrases).size > 0);
     const made = named >= 0 || soft.signalAt >= 0 || soft.strength >= KEY_POINT_MADE;
     const at = named >= 0 ? named : soft.signalAt >= 0 ? soft.signalAt : soft.at;
-    const strength = soft.strength >= KEY_POINT_MADE ? soft.strength : partial;
-    return { point, strength, made, at };
+    return { point, made, at };
   });
-  const keyPointAt = new Set(keyPoints.filter((k) => k.made).map((k) => k.at));
+  const keyPointAt = new Set(found.filter((k) => k.made).map((k) => k.at));
 
   const stageConcepts = kept.map((s) => conceptsIn(s.text, stageLexicon.all));
   // A figure counts only in a sentence that names a concept of this stage: "5 people on the
@@ -191,6 +192,17 @@ export function readAnswer(input: ReadInput): AnswerReading {
   );
 
   const contentIdx = kept.map((_, i) => i).filter((i) => content[i]);
+  // How much of each point's idea the answer holds, read from content sentences only (padding
+  // left as gaps): a generic sentence next to a content one must not lend it words. Partial
+  // strength comes from sentences with a technical term only, so hand-waving cannot add to it.
+  const none = new Set<string>();
+  const contentTokens = tokens.map((t, i) => (content[i] ? t : none));
+  const contentTechnical = technical.map((t, i) => (content[i] ? t : none));
+  const keyPoints: KeyPointReading[] = found.map(({ point, made, at }) => {
+    const soft = matchKeyPoint(ideas, point, contentTokens).strength;
+    const partial = matchKeyPoint(ideas, point, contentTechnical).strength;
+    return { point, made, at, strength: soft >= KEY_POINT_MADE ? soft : partial };
+  });
   const contentText = contentIdx.map((i) => kept[i]!.text).join('\n');
   // Which question the answer addresses is read from all of it: an answer to another stage
   // has few content sentences for this one.
@@ -265,6 +277,19 @@ export function readAnswer(input: ReadInput): AnswerReading {
     keyPointsInSubstance: keyPoints.length
       ? share(keyPoints.filter((k) => k.strength >= KEY_POINT_MADE).length, keyPoints.length)
       : Number.NaN,
+    // The stage's concepts weigh with how much of the key points' ideas the answer holds: naming
+    // many right terms while making none of the points (keyword stuffing) earns little from them.
+    conceptsBackedByKeyPoints: keyPoints.length
+      ? Math.log1p(allConcepts.size) *
+        share(
+          keyPoints.reduce((s, k) => s + k.strength, 0),
+          keyPoints.length,
+        )
+      : Number.NaN,
+    absoluteShare: share(
+      contentIdx.filter((i) => isAbsolute(kept[i]!.text)).length,
+      contentIdx.length,
+    ),
   };
   return {
     sentences: kept,

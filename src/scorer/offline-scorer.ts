@@ -12,8 +12,9 @@
  *     answers from independent writers (ordinal-model.ts; weights in weights.json, rebuilt by
  *     `npm run cli -- train-scorer`). Its inputs are what an interviewer weighs: the scenario's
  *     key points made (in any words, either language), criteria addressed, distinct concepts,
- *     reasoned sentences and kinds of reasoning, quantities, hand-waving, bare lists, padding,
- *     and drift to other stages. Length earns nothing by itself: only content is read.
+ *     reasoned sentences and kinds of reasoning, quantities, hand-waving, certainties stated
+ *     where a design weighs trade-offs, concepts backed by key points made in substance, bare
+ *     lists, padding, and drift to other stages. Length earns nothing by itself: only content is read.
  *     An answer in which no sentence explains anything (a reason, a trade-off, a figure) is
  *     held at 2, the rubric's level for naming the right ideas without reasons; one that gets
  *     two or more ideas wrong (misdefined, misused, a known misconception, a choice the

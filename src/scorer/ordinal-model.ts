@@ -41,6 +41,9 @@ export const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
   wrongClaims: -1,
   definitionShare: -1,
   keyPointsInSubstance: 1,
+  conceptsBackedByKeyPoints: 1,
+  // Certainties ("always", "guarantees", "一定") where a design weighs trade-offs: never a plus.
+  absoluteShare: -1,
 };
 
 export interface TrainingExample {

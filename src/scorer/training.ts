@@ -38,6 +38,13 @@ function ruledOut(reading: AnswerReading): boolean {
   return Boolean(reading.offStage || reading.offScenario) || !reading.content.some(Boolean);
 }
 
+/**
+ * Shrinkage of the weights. Small: with eight writers' answers the fit is well determined, and
+ * heavier shrinkage pulled the weights of the few features that tell wrong content from right
+ * (wrong claims, key points held in substance) toward zero. Chosen leave-one-writer-out.
+ */
+export const TRAINING_L2 = 0.001;
+
 export function trainScorerModel(
   knowledge: Knowledge,
   items: readonly LabeledItem[],
@@ -51,5 +58,5 @@ export function trainScorerModel(
     label: item.label,
     weight: usable.length / (perWriter.size * perWriter.get(writerOf(item))!),
   }));
-  return trainOrdinal(examples, { writers: [...perWriter.keys()].sort() });
+  return trainOrdinal(examples, { l2: TRAINING_L2, writers: [...perWriter.keys()].sort() });
 }

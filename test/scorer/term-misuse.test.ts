@@ -23,6 +23,9 @@ const STRONG = [
   'PR-AUC to evaluate, because positives are 0.1% and ROC-AUC looks good on any model.',
   '用 two-tower 召回 1000 个候选，再用 GBDT 精排。',
   '用 PSI 来监控特征的数据漂移，超过 0.2 告警。',
+  // "all-reduce" names a collective operation, not a claim that something reduces something.
+  'Synchronous data parallelism (all-reduce), with async SGD and a parameter server only for huge sparse tables.',
+  '同步数据并行（all-reduce），异步 SGD 加参数服务器只在超大稀疏表时才值得。',
 ];
 
 describe('misused terms (knowledge/definitions.yaml purpose)', () => {

@@ -15,9 +15,12 @@
  */
 import type { DefinedTerm } from './definitions.ts';
 
-/** A purpose word within a few words after the term, in the same clause. */
+/**
+ * A purpose word within a few words after the term, in the same clause. A word on its own, not
+ * the tail of a hyphenated name: "all-reduce" is an operation, not a claim that it reduces.
+ */
 const PURPOSE_EN =
-  /^[^.;!?。；:,，\n]{0,25}?\b(for|so that|in order to|to (help|make|ensure|reduce|improve|prevent|detect|catch|handle|fix|solve|avoid|measure|evaluate|speed up|track|monitor|balance|deal with|guarantee|check|protect|boost|increase|decrease|lower|remove|eliminate|control|capture|optimi[sz]e)|helps?|ensures?|prevents?|reduces?|improves?|fix(es)?|solves?|handles?|detects?|catches|guarantees?|measures?|tracks?|tells us|lets us|allows us to|makes sure|takes care of|deals with|gets rid of|eliminates?|removes?|protects?|boosts?|increases?|decreases?|lowers?|controls?|captures?|optimi[sz]es?|will (reduce|improve|fix|solve|handle|prevent|ensure|catch|detect|increase|boost|lower|remove))\b/i;
+  /^[^.;!?。；:,，\n]{0,25}?(?<!-)\b(for|so that|in order to|to (help|make|ensure|reduce|improve|prevent|detect|catch|handle|fix|solve|avoid|measure|evaluate|speed up|track|monitor|balance|deal with|guarantee|check|protect|boost|increase|decrease|lower|remove|eliminate|control|capture|optimi[sz]e)|helps?|ensures?|prevents?|reduces?|improves?|fix(es)?|solves?|handles?|detects?|catches|guarantees?|measures?|tracks?|tells us|lets us|allows us to|makes sure|takes care of|deals with|gets rid of|eliminates?|removes?|protects?|boosts?|increases?|decreases?|lowers?|controls?|captures?|optimi[sz]es?|will (reduce|improve|fix|solve|handle|prevent|ensure|catch|detect|increase|boost|lower|remove))\b/i;
 const PURPOSE_ZH =
   /^[^。；！？，,\n]{0,10}?(用来|用于|来(?!自|源|的|说)|可以|能够|帮助|保证|确保|防止|避免|解决|减少|降低|提升|提高|衡量|检测|处理|消除|控制)/u;
 /** The claim is negated or the term set aside: a limit, not a use. */

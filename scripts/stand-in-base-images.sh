@@ -15,12 +15,15 @@
 #                      in /data, protected mode off (the official image builds it so); redis-cli in PATH.
 #
 #   sudo scripts/stand-in-base-images.sh [work dir, default /tmp/stand-in-images]
+#   sudo IMAGES=node scripts/stand-in-base-images.sh   # only node:20-slim
 # Needs root, debootstrap (apt-get install debootstrap), a running Docker daemon and `node` on
 # the host (major version 20). Takes a few minutes; the debootstrap root is kept in the work dir.
 set -euo pipefail
 
 WORK=${1:-/tmp/stand-in-images}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+IMAGES=${IMAGES:-node postgres redis} # e.g. IMAGES=node to remake only node:20-slim
+want() { [[ " $IMAGES " == *" $1 "* ]]; }
 mkdir -p "$WORK"
 
 node_bin=$(readlink -f "$(command -v node)")
@@ -67,12 +70,22 @@ import() { # root tag changes...
 }
 
 # --- node:20-slim -------------------------------------------------------------------------------
+if want node; then
 root=$(fresh_root node)
 install -m 0755 "$node_bin" "$root/usr/local/bin/node"
 mkdir -p "$root/usr/local/lib/node_modules"
 cp -a "$npm_dir" "$root/usr/local/lib/node_modules/npm"
 ln -s ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
 ln -s ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
+# The official image ships Node's headers in /usr/local/include/node. Building sqlite3 needs
+# either its prebuilt binary (from GitHub) or these headers; node-gyp downloads headers from
+# nodejs.org unless told otherwise, and this machine reaches neither, so npm's global config
+# points node-gyp at the image's own headers (as the host's npm is set up).
+node_headers=$(dirname "$(dirname "$node_bin")")/include/node
+[ -f "$node_headers/node_api.h" ] || { echo "no Node headers in $node_headers" >&2; exit 1; }
+mkdir -p "$root/usr/local/include" "$root/usr/local/etc"
+cp -a "$node_headers" "$root/usr/local/include/node"
+printf 'nodedir=/usr/local\n' >"$root/usr/local/etc/npmrc"
 chroot "$root" groupadd --gid 1000 node
 chroot "$root" useradd --uid 1000 --gid node --shell /bin/bash --create-home node
 chroot "$root" node -v >/dev/null # the binary runs on the image's libraries
@@ -90,8 +103,10 @@ if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then
 fi
 finish_root "$root"
 import "$root" node:20-slim "${node_changes[@]}"
+fi
 
 # --- postgres:15-alpine -------------------------------------------------------------------------
+if want postgres; then
 root=$(fresh_root postgres)
 apt_in "$root" postgresql-15
 # The package's maintainer script made a Debian-style cluster; the image makes its own on start.
@@ -140,8 +155,10 @@ import "$root" postgres:15-alpine \
 # `docker import --change` takes no STOPSIGNAL; the official image stops postgres with SIGINT
 # (fast shutdown), so one build step adds it.
 printf 'FROM postgres:15-alpine\nSTOPSIGNAL SIGINT\n' | docker build -q -t postgres:15-alpine - >/dev/null
+fi
 
 # --- redis:7-alpine -----------------------------------------------------------------------------
+if want redis; then
 root=$(fresh_root redis)
 apt_in "$root" redis-server
 mkdir -p "$root/data"
@@ -166,6 +183,7 @@ import "$root" redis:7-alpine \
   'EXPOSE 6379' \
   'ENTRYPOINT ["docker-entrypoint.sh"]' \
   'CMD ["redis-server"]'
+fi
 
 docker image ls --format 'table {{.Repository}}:{{.Tag}}\t{{.ID}}\t{{.Size}}' |
   grep -E '^(REPOSITORY|node:20-slim|postgres:15-alpine|redis:7-alpine)'

@@ -17,12 +17,14 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATABASE_PATH=/app/data/ml-interviewer.sqlite
 WORKDIR /app
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --chown=node:node package.json package-lock.json ./
-COPY --chown=node:node src ./src
-COPY --chown=node:node knowledge ./knowledge
-COPY --chown=node:node prompts ./prompts
-COPY --chown=node:node bin ./bin
+# The code and dependencies stay owned by root (readable, not writable, by `node`): the bot
+# writes only to /app/data (the sqlite store) and the system's temporary folder.
+COPY --from=build /app/node_modules ./node_modules
+COPY package.json package-lock.json ./
+COPY src ./src
+COPY knowledge ./knowledge
+COPY prompts ./prompts
+COPY bin ./bin
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

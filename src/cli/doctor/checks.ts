@@ -225,11 +225,6 @@ async function checkSlack(config: Config, timeoutMs: number): Promise<CheckResul
 /** Every check, run side by side; each ends within its own time bound. */
 export async function runChecks(config: Config): Promise<CheckResult[]> {
   const timeoutMs = Math.min(CHECK_TIMEOUT_MS, config.connectTimeoutMs);
-  const postgres: CheckResult = {
-    name: 'PostgreSQL',
-    verdict: 'off',
-    detail: 'not configured (not supported yet)',
-  };
   const checks = await Promise.all([
     checkKnowledge(config),
     checkStore(config, timeoutMs),
@@ -246,6 +241,15 @@ export async function runChecks(config: Config): Promise<CheckResult[]> {
         verdict: 'off',
         detail:
           'not configured: one process, sessions in the sqlite file (REDIS_URL to share state)',
+      };
+  // With DATABASE_URL the store is PostgreSQL (interviews, records): the store's verdict too.
+  const postgres: CheckResult = config.store.databaseUrl
+    ? { ...store!, name: 'PostgreSQL' }
+    : {
+        name: 'PostgreSQL',
+        verdict: 'off',
+        detail:
+          'not configured: interviews in the sqlite file (DATABASE_URL for a store many processes share)',
       };
   return [knowledge!, store!, redis, postgres, ...rest];
 }

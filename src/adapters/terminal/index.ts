@@ -161,7 +161,10 @@ export async function runTerminal(
         (s) => io.stdout.write(s),
         lang,
       );
-      if (!picked) return 1;
+      if (!picked) {
+        io.stderr.write(`${t.noScenarioPicked}\n`);
+        return 1;
+      }
       scenarioId = picked.id;
     }
     const result = await runTerminalInterview({

@@ -20,6 +20,10 @@ const TEXT = {
     exportFailed: (file: string, reason: string) =>
       `Could not write ${file} (${reason}). The interview goes on; run it from a folder you can write to, then /export again.`,
     saved: (resume: string) => `Interview saved. Continue it later with: ${resume}`,
+    // Input ended at the scenario picker: in a container or service there is no terminal, and a
+    // silent exit (restarted over and over) says nothing about the missing platform tokens.
+    noScenarioPicked:
+      'Input ended before a scenario was picked: no interview started. npm start interviews you in this terminal; to run the Discord or Slack bot instead (a server, a container), set DISCORD_TOKEN, or SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (README "Run at scale").',
     exported: (file: string) => `Transcript and scorecard written to ${file}`,
     chartWritten: (file: string) => `Chart (PNG) written to ${file}`,
     pickScenario: 'Pick a scenario by number (or type its id):',
@@ -51,6 +55,8 @@ const TEXT = {
     exportFailed: (file: string, reason: string) =>
       `无法写入 ${file}（${reason}）。面试继续；请在可写的目录中运行，然后再次 /export。`,
     saved: (resume: string) => `面试已保存。稍后继续：${resume}`,
+    noScenarioPicked:
+      '选择题目之前输入已结束：没有开始面试。npm start 在这个终端里面试你；要运行 Discord 或 Slack 机器人（服务器、容器），请设置 DISCORD_TOKEN，或 SLACK_BOT_TOKEN 和 SLACK_SIGNING_SECRET（见 README「Run at scale」）。',
     exported: (file: string) => `记录和评分卡已写入 ${file}`,
     chartWritten: (file: string) => `图表（PNG）已写入 ${file}`,
     pickScenario: '输入编号（或场景 id）选择面试场景：',

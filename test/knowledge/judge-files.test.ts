@@ -1,33 +1,15 @@
 /** The judge's knowledge: checks.yaml merged into the criteria, model-answers/ into scenarios. */
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KnowledgeError, loadKnowledge } from '../../src/knowledge/loader.ts';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.ts';
+import { problemsOf as loadProblems, throwawayCopies } from './throwaway-copies.ts';
 
 const MINI = path.resolve(import.meta.dirname, '../fixtures/knowledge-mini');
 
-let dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  dirs = [];
-});
-
-function knowledgeCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mli-judge-knowledge-'));
-  dirs.push(dir);
-  cpSync(MINI, dir, { recursive: true });
-  return dir;
-}
-
-async function problemsOf(dir: string): Promise<string> {
-  const error = await loadKnowledge(dir).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(KnowledgeError);
-  return (error as KnowledgeError).problems.join('\n');
-}
+const copyOf = throwawayCopies('mli-judge-knowledge-');
+const knowledgeCopy = () => copyOf(MINI);
+const problemsOf = async (dir: string) => (await loadProblems(dir)).join('\n');
 
 const stage = (k: Awaited<ReturnType<typeof loadKnowledge>>, id: string) =>
   k.framework.stages.find((s) => s.id === id)!;

@@ -1,9 +1,10 @@
-import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KnowledgeError, loadKnowledge } from '../../src/knowledge/loader.ts';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { STAGE_IDS } from '../../src/knowledge/schema.ts';
+import { problemsOf, throwawayCopies } from './throwaway-copies.ts';
 
 const MINI = path.resolve(import.meta.dirname, '../fixtures/knowledge-mini');
 const BROKEN = path.resolve(
@@ -11,28 +12,9 @@ const BROKEN = path.resolve(
   '../fixtures/knowledge-broken/broken-scenario.yaml',
 );
 
-let dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  dirs = [];
-});
-
+const copyOf = throwawayCopies('mli-knowledge-');
 /** A copy of the mini knowledge base to add files to. */
-function knowledgeCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mli-knowledge-'));
-  dirs.push(dir);
-  cpSync(MINI, dir, { recursive: true });
-  return dir;
-}
-
-async function problemsOf(dir: string): Promise<string[]> {
-  const error = await loadKnowledge(dir).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(KnowledgeError);
-  return (error as KnowledgeError).problems;
-}
+const knowledgeCopy = () => copyOf(MINI);
 
 describe('loadKnowledge', () => {
   it('loads the shipped knowledge base: 11 stages in order, at least 15 scenarios', async () => {

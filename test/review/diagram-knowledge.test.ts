@@ -1,34 +1,11 @@
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_KNOWLEDGE_DIR,
-  KnowledgeError,
-  loadKnowledge,
-} from '../../src/knowledge/loader.ts';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/knowledge/loader.ts';
+import { problemsOf, throwawayCopies } from '../knowledge/throwaway-copies.ts';
 
-let dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  dirs = [];
-});
-
-function copy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mli-diagrams-'));
-  dirs.push(dir);
-  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
-  return dir;
-}
-
-async function problemsOf(dir: string): Promise<string[]> {
-  const error = await loadKnowledge(dir).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(KnowledgeError);
-  return (error as KnowledgeError).problems;
-}
+const copyOf = throwawayCopies('mli-diagrams-');
+const copy = () => copyOf(DEFAULT_KNOWLEDGE_DIR);
 
 describe('knowledge/diagrams is validated at start-up', () => {
   it('a scenario without a file loads, with no diagram checks', async () => {

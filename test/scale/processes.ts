@@ -4,8 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { spawnTsx } from '../../bench/support/tsx-child.ts';
-import { childEnv } from './child-env.ts';
+import { startScaleChild } from './child-process.ts';
 import type { EngineRequest, Outcome } from '../../src/engine/types.ts';
 
 const DRIVER = fileURLToPath(new URL('./driver.ts', import.meta.url));
@@ -29,12 +28,8 @@ export async function startBot(
   env: Record<string, string>,
   namespace: string,
 ): Promise<BotProcess> {
-  const child = spawnTsx(DRIVER, [namespace], { env: childEnv(env) });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const started = startScaleChild(DRIVER, namespace, env);
+  const { child, exited, stderr } = started;
 
   const waiting = new Map<number, { resolve(o: Outcome): void; reject(e: Error): void }>();
   let ready!: () => void;
@@ -61,7 +56,7 @@ export async function startBot(
     ready();
   });
   await isReady;
-  if (child.exitCode !== null) throw new Error(`bot process failed to start: ${stderr}`);
+  if (child.exitCode !== null) throw new Error(`bot process failed to start: ${stderr()}`);
 
   let nextId = 1;
   return {
@@ -77,14 +72,8 @@ export async function startBot(
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.stdin!.end();
-      const timer = setTimeout(() => child.kill('SIGTERM'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-    stderr: () => stderr,
+    stop: started.stop,
+    stderr,
   };
 }
 

@@ -1,8 +1,7 @@
 /** Slack app processes (slack-process.ts) started as real child processes, for the scale tests. */
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { spawnTsx } from '../../bench/support/tsx-child.ts';
-import { childEnv } from './child-env.ts';
+import { startScaleChild } from './child-process.ts';
 
 const SCRIPT = fileURLToPath(new URL('./slack-process.ts', import.meta.url));
 
@@ -25,12 +24,8 @@ export async function startSlackProcess(
   env: Record<string, string>,
   namespace: string,
 ): Promise<SlackProcess> {
-  const child = spawnTsx(SCRIPT, [namespace], { env: childEnv(env) });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const started = startScaleChild(SCRIPT, namespace, env);
+  const { child, exited, stderr } = started;
   const claims: { key: string; won: boolean }[] = [];
   const claimWaiters: { key: string; resolve(won: boolean): void }[] = [];
   const idleWaiters: (() => void)[] = [];
@@ -66,7 +61,7 @@ export async function startSlackProcess(
   });
   void exited.then(() => ready());
   await isReady;
-  if (child.exitCode !== null) throw new Error(`slack process failed to start: ${stderr}`);
+  if (child.exitCode !== null) throw new Error(`slack process failed to start: ${stderr()}`);
 
   return {
     pid: child.pid!,
@@ -89,13 +84,7 @@ export async function startSlackProcess(
         child.stdin!.write(on ? 'claims on\n' : 'claims off\n');
       });
     },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.stdin!.end();
-      const timer = setTimeout(() => child.kill('SIGTERM'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-    stderr: () => stderr,
+    stop: started.stop,
+    stderr,
   };
 }

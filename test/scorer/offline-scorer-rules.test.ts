@@ -7,13 +7,10 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { offlineScoring } from './offline-scoring.ts';
 import type { Lang, StageScore } from '../../src/engine/types.ts';
 import { type LabeledItem, loadLabeledSet } from '../../src/eval/dataset.ts';
-import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
-import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import type { StageId } from '../../src/knowledge/schema.ts';
 import { isVerbatimQuote } from '../../src/knowledge/signals.ts';
-import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
 import { noteText, type StoredNote } from '../../src/engine/messages.ts';
 
 /** A score's notes in words (the engine words the codes in the interview's language). */
@@ -38,28 +35,11 @@ const PADDING: Record<Lang, string[]> = {
   ],
 };
 
-let knowledge: Knowledge;
-let scorer: OfflineScorer;
-
-function score(scenario: string, stage: StageId, answer: string, lang: Lang = 'en') {
-  return scorer.score({
-    framework: knowledge.framework,
-    scenario: knowledge.scenarios.get(scenario)!,
-    stage: stageById(knowledge.framework, stage),
-    lang,
-    answer,
-    turns: [],
-  });
-}
+const { score } = offlineScoring();
 
 function levelOfCriterion(result: StageScore, id: string): number {
   return result.criteria.find((c) => c.id === id)!.level;
 }
-
-beforeAll(async () => {
-  knowledge = await loadKnowledge();
-  scorer = new OfflineScorer({ knowledge });
-});
 
 describe('padding never raises a score (every answer of the scoring corpus)', () => {
   let items: LabeledItem[];

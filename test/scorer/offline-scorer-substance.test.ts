@@ -3,33 +3,14 @@
  * in hand-waves scores below its concrete version.
  */
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { StageScore } from '../../src/engine/types.ts';
-import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
-import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
+import { describe, expect, it } from 'vitest';
+import { offlineScoring } from './offline-scoring.ts';
 import { isVague } from '../../src/scorer/analysis/substance.ts';
 
 const KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../fixtures/scorer/knowledge');
 
-let knowledge: Knowledge;
-let scorer: OfflineScorer;
-
-beforeAll(async () => {
-  knowledge = await loadKnowledge(KNOWLEDGE_DIR);
-  scorer = new OfflineScorer({ knowledge });
-});
-
-function score(answer: string): Promise<StageScore> {
-  return scorer.score({
-    framework: knowledge.framework,
-    scenario: knowledge.scenarios.get('scorer-video')!,
-    stage: stageById(knowledge.framework, 'serving'),
-    lang: 'en',
-    answer,
-    turns: [],
-  });
-}
+const scoring = offlineScoring(KNOWLEDGE_DIR);
+const score = (answer: string) => scoring.score('scorer-video', 'serving', answer);
 
 describe('substance', () => {
   it('recognises hand-waving in both languages, not plain statements', () => {

@@ -3,31 +3,10 @@
  * standard practice waved away with no reason. The same words with a reason (a trade-off) or a
  * right definition are not marked down.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Lang } from '../../src/engine/types.ts';
-import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
-import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import type { StageId } from '../../src/knowledge/schema.ts';
-import { OfflineScorer } from '../../src/scorer/offline-scorer.ts';
+import { describe, expect, it } from 'vitest';
+import { offlineScoring } from './offline-scoring.ts';
 
-let knowledge: Knowledge;
-let scorer: OfflineScorer;
-
-function score(scenario: string, stage: StageId, answer: string, lang: Lang = 'en') {
-  return scorer.score({
-    framework: knowledge.framework,
-    scenario: knowledge.scenarios.get(scenario)!,
-    stage: stageById(knowledge.framework, stage),
-    lang,
-    answer,
-    turns: [],
-  });
-}
-
-beforeAll(async () => {
-  knowledge = await loadKnowledge();
-  scorer = new OfflineScorer({ knowledge });
-});
+const { score } = offlineScoring();
 
 const ROLLOUT =
   'We compare the new ranker with the current one on watch time per user, with p99 latency and complaint rate as guardrails.';

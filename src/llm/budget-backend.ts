@@ -74,12 +74,7 @@ export function openBudgetBackend(options: BudgetBackendOptions): BudgetBackend 
 }
 
 function timeoutsOf(options: BudgetBackendOptions) {
-  return (
-    options.timeouts ?? {
-      connectTimeoutMs: STORE_DEFAULTS.timeouts.connectTimeoutMs,
-      commandTimeoutMs: STORE_DEFAULTS.timeouts.commandTimeoutMs,
-    }
-  );
+  return options.timeouts ?? STORE_DEFAULTS.timeouts;
 }
 
 function simpleBackend(kind: BudgetStoreKind, make: BudgetBackend['limiter']): BudgetBackend {

@@ -4,6 +4,7 @@
  *
  *   npx tsx datasets/scoring/build.ts                  # rebuild corpus.jsonl, print agreement
  *   npx tsx datasets/scoring/build.ts wrong-content    # rebuild wrong-content.jsonl (raw/wrong-content/)
+ *   npx tsx datasets/scoring/build.ts fresh            # rebuild fresh.jsonl (raw/fresh/)
  *
  * raw/answers/<writer>.jsonl  one answer per line, as written: {n, scenario, stage, lang, kind,
  *                              style, target, answer, answered_stage?}
@@ -20,8 +21,16 @@ import path from 'node:path';
 import { agreement } from '../../src/eval/metrics.ts';
 
 const dir = path.dirname(new URL(import.meta.url).pathname);
-/** Which set to build: the main corpus, or the independent wrong-content set (raw/wrong-content/). */
-const set = process.argv[2] === 'wrong-content' ? 'wrong-content' : 'corpus';
+/**
+ * Which set to build: the main corpus, or one of the independent measurement sets, each in a
+ * folder of its own under raw/ (wrong-content, fresh).
+ */
+const MEASUREMENT_SETS = ['wrong-content', 'fresh'];
+const asked = process.argv[2];
+if (asked && !MEASUREMENT_SETS.includes(asked)) {
+  throw new Error(`unknown set ${asked}: the corpus (no argument) or ${MEASUREMENT_SETS.join(', ')}`);
+}
+const set = asked ?? 'corpus';
 const raw = set === 'corpus' ? path.join(dir, 'raw') : path.join(dir, 'raw', set);
 
 const readLines = (file: string) =>
@@ -32,7 +41,8 @@ const readLines = (file: string) =>
 
 /** What kind of answer it is, for the per-kind figures: the writer's persona and style. */
 function kindOf(writer: string, a: { kind: string; style?: string }): string {
-  // The wrong-content set's writers name the kind of each answer (keyword-stuffed, confidently-wrong, strong).
+  // The measurement sets' writers name the kind of each answer (other-stage, keyword-stuffed,
+  // confidently-wrong, strong).
   if (a.kind !== 'normal' || set !== 'corpus') return a.kind;
   const style = a.style ?? '';
   if (writer === 'w6' || writer === 'w12') return 'chinese';

@@ -24,6 +24,7 @@ import { dismissalsIn, shippedPracticeCatalogue } from './analysis/dismissals.ts
 import { misusedTermsIn } from './analysis/term-misuse.ts';
 import { scenarioMisfitsIn } from './analysis/scenario-misfit.ts';
 import { shippedWrongClaims, wrongClaimsIn } from './wrong-claims.ts';
+import { buildPairingIndex, type PairingIndex, pairsUnfamiliarly } from './analysis/coherence.ts';
 
 /** The model's inputs, in a fixed order (the weights file names them). */
 export const FEATURES = [
@@ -45,6 +46,7 @@ export const FEATURES = [
   'keyPointsInSubstance',
   'conceptsBackedByKeyPoints',
   'absoluteShare',
+  'unfamiliarPairings',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Record<FeatureName, number>;
@@ -113,6 +115,16 @@ const REASON_KINDS: RegExp[] = [
 ];
 
 const ideaIndexes = new WeakMap<ReadonlyMap<string, Scenario>, IdeaIndex>();
+const pairingIndexes = new WeakMap<ReadonlyMap<string, Scenario>, PairingIndex>();
+
+function pairingIndexFor(scenarios: ReadonlyMap<string, Scenario>, lexicon: Lexicon): PairingIndex {
+  let index = pairingIndexes.get(scenarios);
+  if (!index) {
+    index = buildPairingIndex(scenarios.values(), lexicon.vocabulary);
+    pairingIndexes.set(scenarios, index);
+  }
+  return index;
+}
 
 function ideaIndexFor(scenarios: ReadonlyMap<string, Scenario>): IdeaIndex {
   let index = ideaIndexes.get(scenarios);
@@ -244,6 +256,11 @@ export function readAnswer(input: ReadInput): AnswerReading {
     ...scenarioMisfitsIn(texts, scenario).map((id) => `misfit:${id}`),
   ];
 
+  const pairingIndex = pairingIndexFor(scenarios, lexicon);
+  const pairings = contentIdx.map((i) =>
+    pairsUnfamiliarly(kept[i]!.text, lexicon.vocabulary, pairingIndex),
+  );
+
   const features: FeatureVector = {
     // A stage the scenario lists no key points for says nothing either way (NaN: the model
     // weighs it as an average answer on these two features).
@@ -289,6 +306,10 @@ export function readAnswer(input: ReadInput): AnswerReading {
     absoluteShare: share(
       contentIdx.filter((i) => isAbsolute(kept[i]!.text)).length,
       contentIdx.length,
+    ),
+    unfamiliarPairings: share(
+      pairings.filter((p) => p === true).length,
+      pairings.filter((p) => p !== null).length,
     ),
   };
   return {

@@ -44,6 +44,8 @@ export const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
   conceptsBackedByKeyPoints: 1,
   // Certainties ("always", "guarantees", "一定") where a design weighs trade-offs: never a plus.
   absoluteShare: -1,
+  // Terms paired as no correct reference text pairs them (keyword stuffing): never a plus.
+  unfamiliarPairings: -1,
 };
 
 export interface TrainingExample {

@@ -1,0 +1,79 @@
+/**
+ * Do the answer's terms go together? Keyword-stuffed answers put the right words side by side in
+ * combinations no one who knows the field would ("Redis stores the training data", "PSI to
+ * improve NDCG"): each term is right for the stage, the pairing is not. The reference for what
+ * goes together is the knowledge base's own correct text: the level-4 model answer of every stage
+ * of every scenario, in both languages, and the scenarios' key points. Two terms "go together"
+ * when some sentence of that text names both.
+ *
+ * The reading is a share: of the answer's content sentences that name two known terms or more,
+ * how many pair their terms mostly in ways the reference never does. A strong answer also makes
+ * new pairings (the reference is finite), so this is one weak signal for the scoring model to
+ * weigh, never a rule.
+ */
+import type { Scenario } from '../../knowledge/schema.ts';
+import { conceptsIn } from './concepts.ts';
+import { readSentences } from './sentences.ts';
+
+export interface PairingIndex {
+  /** Concepts named in some reference sentence. */
+  known: Set<string>;
+  /** "a|b" for every two concepts named in one reference sentence. */
+  pairs: Set<string>;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** The reference texts of the knowledge base: model answers and key points, both languages. */
+function referenceTexts(scenarios: Iterable<Scenario>): string[] {
+  const texts: string[] = [];
+  for (const scenario of scenarios) {
+    for (const answer of Object.values(scenario.referenceAnswers ?? {})) {
+      for (const text of Object.values(answer ?? {})) if (text) texts.push(text);
+    }
+    for (const points of Object.values(scenario.keyPoints)) {
+      for (const point of points ?? []) texts.push(point.text.en, point.text.zh);
+    }
+  }
+  return texts;
+}
+
+export function buildPairingIndex(
+  scenarios: Iterable<Scenario>,
+  vocabulary: readonly string[],
+): PairingIndex {
+  const known = new Set<string>();
+  const pairs = new Set<string>();
+  for (const text of referenceTexts(scenarios)) {
+    for (const sentence of readSentences(text, vocabulary)) {
+      const concepts = [...conceptsIn(sentence.text, vocabulary)];
+      for (const c of concepts) known.add(c);
+      for (let i = 0; i < concepts.length; i++) {
+        for (let j = i + 1; j < concepts.length; j++) pairs.add(pairKey(concepts[i]!, concepts[j]!));
+      }
+    }
+  }
+  return { known, pairs };
+}
+
+/**
+ * Does the sentence pair its known terms mostly in ways the reference never does? Null when it
+ * names fewer than two known terms (nothing to judge).
+ */
+export function pairsUnfamiliarly(
+  sentence: string,
+  vocabulary: readonly string[],
+  index: PairingIndex,
+): boolean | null {
+  const concepts = [...conceptsIn(sentence, vocabulary)].filter((c) => index.known.has(c));
+  if (concepts.length < 2) return null;
+  let total = 0;
+  let unseen = 0;
+  for (let i = 0; i < concepts.length; i++) {
+    for (let j = i + 1; j < concepts.length; j++) {
+      total++;
+      if (!index.pairs.has(pairKey(concepts[i]!, concepts[j]!))) unseen++;
+    }
+  }
+  return unseen / total > 0.5;
+}

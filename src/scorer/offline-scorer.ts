@@ -8,7 +8,7 @@
  *     verdict is "not enough to judge", kept out of every average, never a level 1.
  *  3. An answer to another stage's question, or about another scenario, scores 1 on every
  *     criterion, as in a real interview; so does a longer answer with no content at all.
- *  4. Otherwise the stage score is the expected level under an ordinal model trained on labeled
+ *  4. Otherwise the stage score is the median level under an ordinal model trained on labeled
  *     answers from independent writers (ordinal-model.ts; weights in weights.json, rebuilt by
  *     `npm run cli -- train-scorer`). Its inputs are what an interviewer weighs: the scenario's
  *     key points made (in any words, either language), criteria addressed, distinct concepts,
@@ -36,7 +36,7 @@ import { lexiconFor } from './analysis/lexicon.ts';
 import { isVague } from './analysis/substance.ts';
 import { assignEvidence } from './evidence.ts';
 import { type AnswerReading, readAnswer } from './features.ts';
-import { expectedLevel, type OrdinalModel } from './ordinal-model.ts';
+import { medianLevel, type OrdinalModel } from './ordinal-model.ts';
 
 /** The highest stage score of an answer that names ideas but explains none (level 2's top). */
 const NAMES_ONLY_CEILING = 2.49;
@@ -146,7 +146,7 @@ export class OfflineScorer implements StageScorer {
       notes.push({ code: 'off-scenario', scenario: other?.title ?? { en: id, zh: id } });
     }
     // No content at all (only padding): nothing of the stage to grade, the lowest level.
-    let score = offTopic || !hasContent ? 1 : expectedLevel(this.model, reading.features);
+    let score = offTopic || !hasContent ? 1 : medianLevel(this.model, reading.features);
     // The rubric's 3 needs an explanation: an answer in which no sentence gives a reason, a
     // trade-off or a figure (a list of the right terms) stays at 2 whatever it names.
     if (!reading.reasoned.some(Boolean)) score = Math.min(score, NAMES_ONLY_CEILING);

@@ -82,9 +82,22 @@ export function levelProbabilities(model: OrdinalModel, x: FeatureVector): numbe
   return [below[0]!, below[1]! - below[0]!, below[2]! - below[1]!, 1 - below[2]!];
 }
 
-/** The expected level (1–4, fractional): the stage score. */
-export function expectedLevel(model: OrdinalModel, x: FeatureVector): number {
-  return levelProbabilities(model, x).reduce((s, p, k) => s + p * (k + 1), 0);
+/**
+ * The stage score (1–4, fractional; rounded, the level): the median of the predicted
+ * levels, placed within its level by how far the distribution's midpoint is into it. The median
+ * level is the prediction that minimises the expected absolute error of an ordinal grade; the
+ * mean (expected level) pulls every answer toward the middle levels, scoring wrong answers too
+ * high and strong ones too low. Both rise with the model's linear score, so anything that can
+ * never raise that score (padding, say) can never raise this one.
+ */
+export function medianLevel(model: OrdinalModel, x: FeatureVector): number {
+  const p = levelProbabilities(model, x);
+  let below = 0;
+  let k = 0;
+  while (k < 3 && below + p[k]! < 0.5) below += p[k++]!;
+  // Level k+1 holds the midpoint: k+0.5 where it starts, k+1.5 where it ends (kept within 1–4).
+  const median = k + 0.5 + (0.5 - below) / p[k]!;
+  return Math.min(4, Math.max(1, median));
 }
 
 export function trainOrdinal(

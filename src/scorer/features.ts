@@ -104,14 +104,18 @@ const QUANTITY =
 const DEFINES =
   /(?<!\b(which|that|this|it) )\bmeans\b|\b(is basically|basically means|is just|is where|stands for|is defined as)\b|\s=\s|是指|指的是|意思是/i;
 
-/** Distinct connective kinds, so "because ... because ..." counts once. */
+/**
+ * Distinct connective kinds, so "because ... because ..." counts once. English words sit inside
+ * `\b` word boundaries; Chinese ones outside them (`\b` never falls between two Chinese
+ * characters, so "\b(因为)\b" would match almost nothing a Chinese candidate types).
+ */
 const REASON_KINDS: RegExp[] = [
-  /\b(because|since|due to|given that|因为|由于)\b/i,
-  /\b(so that|in order to|to (avoid|prevent|reduce|catch|keep)|以便|为了|避免|防止)/i,
-  /\b(trade-?offs?|at the cost of|downside|upside|权衡|取舍|代价|折中)/i,
-  /\b(instead|rather than|not .{1,30} but|vs\.?|versus|compared (to|with)|而不是|而非|相比)/i,
-  /\b(if|unless|when|depends on|otherwise|如果|否则|取决于|一旦)\b/i,
-  /\b(which means|that means|so|therefore|hence|thus|leads to|所以|因此|导致|意味着)\b/i,
+  /\b(because|since|due to|given that)\b|因为|由于/i,
+  /\b(so that|in order to|to (avoid|prevent|reduce|catch|keep))|以便|为了|避免|防止/i,
+  /\b(trade-?offs?|at the cost of|downside|upside)|权衡|取舍|代价|折中/i,
+  /\b(instead|rather than|not .{1,30} but|vs\.?|versus|compared (to|with))|而不是|而非|相比/i,
+  /\b(if|unless|when|depends on|otherwise)\b|如果|否则|取决于|一旦/i,
+  /\b(which means|that means|so|therefore|hence|thus|leads to)\b|所以|因此|导致|意味着/i,
 ];
 
 const ideaIndexes = new WeakMap<ReadonlyMap<string, Scenario>, IdeaIndex>();

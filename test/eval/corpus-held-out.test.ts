@@ -55,26 +55,26 @@ describe('offline scorer on writers held out from training', () => {
       'new-grad',
       'data-scientist',
       'addresses-grader',
+      'confidently-wrong',
     ]) {
       const group = report.byKind.find((k) => k.kind === kind)!;
       expect(Math.abs(group.bias), kind).toBeLessThanOrEqual(0.5);
     }
   });
 
-  it('marks wrong content down: keyword-stuffed and confidently-wrong answers no further from their labels than now', () => {
-    // Regression guard, not the issue's target (±0.5, not reached): with 8 writers (w11 and w12
-    // added) these kinds scored +1.00 and +0.68 leave-one-writer-out before the certainty and
-    // backed-concepts features; they score +0.94 and +0.54 now (README, "How good the scores are").
-    const bias = (kind: string) => report.byKind.find((k) => k.kind === kind)!.bias;
-    expect(bias('keyword-stuffed')).toBeLessThan(1.0);
-    expect(bias('confidently-wrong')).toBeLessThan(0.6);
+  it('marks keyword-stuffed answers down no less than now', () => {
+    // Regression guard, not the issue's target (±0.5, not reached): keyword-stuffed answers
+    // scored +0.94 leave-one-writer-out before the second round of catalogues, the term-pairing
+    // feature and the median level; +0.87 now (README, "How good the scores are").
+    expect(report.byKind.find((k) => k.kind === 'keyword-stuffed')!.bias).toBeLessThan(0.9);
   });
 
   it('holds for every writer held out: QWK ≥ 0.70, or no lower than reached for the two still short', () => {
     // The target is 0.70 for every writer. w11 and w12 write mostly wrong content (keyword-stuffed
     // and confidently-wrong answers, labeled 1) whose errors the catalogues do not recognise; they
-    // reach 0.64 and 0.55 (from 0.62 and 0.44). Their floors guard against regression only.
-    const short: Record<string, number> = { w11: 0.6, w12: 0.5 };
+    // reach 0.62 and 0.62 (from 0.63 and 0.55 before the median level and the Chinese reason
+    // kinds). Their floors guard against regression only.
+    const short: Record<string, number> = { w11: 0.6, w12: 0.6 };
     for (const writer of report.byWriter)
       expect(writer.qwk, writer.kind).toBeGreaterThanOrEqual(short[writer.kind] ?? 0.7);
   });
@@ -97,5 +97,26 @@ describe('committed offline model on a seventh writer never used for design or t
     for (const item of holdout.items.filter((i) => i.kind === 'other-stage')) {
       expect(item.level, item.id).toBe(1);
     }
+  }, 60_000);
+});
+
+describe('committed offline model on three more writers never used for design or training', () => {
+  it('scores every answer to another stage 1, and keeps strong answers within half a level', async () => {
+    const knowledge = await loadKnowledge();
+    const items = await loadLabeledSet(
+      path.resolve(import.meta.dirname, '../../datasets/scoring/fresh.jsonl'),
+    );
+    const fresh = await runEval({ knowledge, scorer: new OfflineScorer({ knowledge }), items });
+    console.log(formatEvalReport(fresh, 'datasets/scoring/fresh.jsonl (writers w13-w15, never seen)'));
+    expect(fresh.qwk).toBeGreaterThanOrEqual(0.7);
+    expect(fresh.qwk - fresh.baseline.qwk).toBeGreaterThanOrEqual(0.25);
+    const others = fresh.items.filter((i) => i.kind === 'other-stage');
+    expect(others.length).toBe(36);
+    for (const item of others) expect(item.level, item.id).toBe(1);
+    const bias = (kind: string) => fresh.byKind.find((k) => k.kind === kind)!.bias;
+    expect(Math.abs(bias('strong'))).toBeLessThanOrEqual(0.5);
+    // Guards at what is reached (the target, ±0.5, is not): +0.56 and +0.75.
+    expect(bias('confidently-wrong')).toBeLessThan(0.6);
+    expect(bias('keyword-stuffed')).toBeLessThan(0.8);
   }, 60_000);
 });

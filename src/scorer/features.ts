@@ -90,7 +90,24 @@ export interface AnswerReading {
    * (knowledge/dismissals.yaml) and `misfit:` choices the scenario's facts rule out.
    */
   wrongClaims: string[];
+  /**
+   * How many distinct wrong ideas those claims amount to: at most one per sentence, so one wrong
+   * sentence that trips two catalogues counts once.
+   */
+  wrongIdeas: number;
   features: FeatureVector;
+}
+
+/** The wrong claims one sentence makes, from all five catalogues (ids as in `wrongClaims`). */
+function wrongClaimsOf(sentence: string, scenario: Scenario): string[] {
+  const one = [sentence];
+  return [
+    ...wrongClaimsIn(one, shippedWrongClaims()),
+    ...misdefinedTermsIn(one, shippedDefinedTerms()).map((id) => `misdefined:${id}`),
+    ...dismissalsIn(one, shippedPracticeCatalogue()).map((id) => `dismissed:${id}`),
+    ...misusedTermsIn(one, shippedDefinedTerms()).map((id) => `misused:${id}`),
+    ...scenarioMisfitsIn(one, scenario).map((id) => `misfit:${id}`),
+  ];
 }
 
 const QUANTITY =
@@ -250,15 +267,12 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const otherStage = closest?.theirs ?? 0;
   // Five readings of the same failure, getting the ideas wrong: a known wrong claim, a term
   // defined without its gist, a standard practice waved away without a reason, a term said to
-  // serve an idea it is not for, a choice the scenario's own facts rule out.
-  const texts = kept.map((s) => s.text);
-  const wrongClaims = [
-    ...wrongClaimsIn(texts, shippedWrongClaims()),
-    ...misdefinedTermsIn(texts, shippedDefinedTerms()).map((id) => `misdefined:${id}`),
-    ...dismissalsIn(texts, shippedPracticeCatalogue()).map((id) => `dismissed:${id}`),
-    ...misusedTermsIn(texts, shippedDefinedTerms()).map((id) => `misused:${id}`),
-    ...scenarioMisfitsIn(texts, scenario).map((id) => `misfit:${id}`),
-  ];
+  // serve an idea it is not for, a choice the scenario's own facts rule out. Read per sentence:
+  // one wrong sentence often trips two catalogues at once ("precision means the share of real
+  // fraud we catch" is a misdefinition and a known swap), and that is one wrong idea, not two.
+  const perSentence = kept.map((s) => wrongClaimsOf(s.text, scenario));
+  const wrongClaims = [...new Set(perSentence.flat())];
+  const wrongIdeas = Math.min(wrongClaims.length, perSentence.filter((c) => c.length > 0).length);
 
   const pairingIndex = pairingIndexFor(scenarios, lexicon);
   const pairings = contentIdx.map((i) =>
@@ -288,7 +302,7 @@ export function readAnswer(input: ReadInput): AnswerReading {
     paddingShare: share(kept.length - contentIdx.length, kept.length),
     otherStageShare: share(otherStage, otherStage + allConcepts.size),
     stageFit: fitOf(stageFit(profiles, contentText, stage.id)),
-    wrongClaims: Math.log1p(wrongClaims.length),
+    wrongClaims: Math.log1p(wrongIdeas),
     definitionShare: share(
       contentIdx.filter((i) => DEFINES.test(kept[i]!.text)).length,
       contentIdx.length,
@@ -326,6 +340,7 @@ export function readAnswer(input: ReadInput): AnswerReading {
     offStage: offStage ? { stage: offStage.stage } : null,
     offScenario: offScenario ? { scenario: offScenario.scenario } : null,
     wrongClaims,
+    wrongIdeas,
     features,
   };
 }

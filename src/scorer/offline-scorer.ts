@@ -150,7 +150,7 @@ export class OfflineScorer implements StageScorer {
     // The rubric's 3 needs an explanation: an answer in which no sentence gives a reason, a
     // trade-off or a figure (a list of the right terms) stays at 2 whatever it names.
     if (!reading.reasoned.some(Boolean)) score = Math.min(score, NAMES_ONLY_CEILING);
-    if (reading.wrongClaims.length >= WRONG_IDEAS) score = Math.min(score, WRONG_IDEAS_CEILING);
+    if (reading.wrongIdeas >= WRONG_IDEAS) score = Math.min(score, WRONG_IDEAS_CEILING);
     const band = levelOf(score);
     const lexicon = lexiconFor(framework, this.scenariosFor(scenario)).stages.get(stage.id)!;
     const evidence = assignEvidence(reading, stage, lexicon, input.answer);

@@ -4,6 +4,9 @@
  * right definition are not marked down.
  */
 import { describe, expect, it } from 'vitest';
+import { stageById } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/loader.ts';
+import { readAnswer } from '../../src/scorer/features.ts';
 import { offlineScoring } from './offline-scoring.ts';
 
 const { score } = offlineScoring();
@@ -95,4 +98,25 @@ describe('wrong content lowers the score', () => {
     expect(wrong.level).toBe(1);
     expect(wrong.score).toBeLessThan(1.5);
   });
+
+  it('one wrong sentence that trips two catalogues is one wrong idea, two wrong sentences are two', async () => {
+    const knowledge = await loadKnowledge();
+    const read = (answer: string) =>
+      readAnswer({
+        framework: knowledge.framework,
+        scenarios: knowledge.scenarios,
+        scenario: knowledge.scenarios.get('fraud-detection')!,
+        stage: stageById(knowledge.framework, 'metrics'),
+        lang: 'en',
+        answer,
+      });
+    const one = read('Precision means the share of actual fraud cases we catch.');
+    expect(one.wrongClaims.length).toBeGreaterThanOrEqual(2);
+    expect(one.wrongIdeas).toBe(1);
+    const two = read(
+      'Precision means the share of actual fraud cases we catch. Recall means of everything we flag, how much is really fraud.',
+    );
+    expect(two.wrongIdeas).toBe(2);
+  });
 });
+

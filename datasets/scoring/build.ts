@@ -28,7 +28,9 @@ const dir = path.dirname(new URL(import.meta.url).pathname);
 const MEASUREMENT_SETS = ['wrong-content', 'fresh'];
 const asked = process.argv[2];
 if (asked && !MEASUREMENT_SETS.includes(asked)) {
-  throw new Error(`unknown set ${asked}: the corpus (no argument) or ${MEASUREMENT_SETS.join(', ')}`);
+  throw new Error(
+    `unknown set ${asked}: the corpus (no argument) or ${MEASUREMENT_SETS.join(', ')}`,
+  );
 }
 const set = asked ?? 'corpus';
 const raw = set === 'corpus' ? path.join(dir, 'raw') : path.join(dir, 'raw', set);

@@ -107,7 +107,9 @@ describe('committed offline model on three more writers never used for design or
       path.resolve(import.meta.dirname, '../../datasets/scoring/fresh.jsonl'),
     );
     const fresh = await runEval({ knowledge, scorer: new OfflineScorer({ knowledge }), items });
-    console.log(formatEvalReport(fresh, 'datasets/scoring/fresh.jsonl (writers w13-w15, never seen)'));
+    console.log(
+      formatEvalReport(fresh, 'datasets/scoring/fresh.jsonl (writers w13-w15, never seen)'),
+    );
     expect(fresh.qwk).toBeGreaterThanOrEqual(0.7);
     expect(fresh.qwk - fresh.baseline.qwk).toBeGreaterThanOrEqual(0.25);
     const others = fresh.items.filter((i) => i.kind === 'other-stage');

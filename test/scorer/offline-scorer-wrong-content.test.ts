@@ -119,4 +119,3 @@ describe('wrong content lowers the score', () => {
     expect(two.wrongIdeas).toBe(2);
   });
 });
-

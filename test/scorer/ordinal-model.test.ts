@@ -80,7 +80,7 @@ describe('ordinal model', () => {
     expect(score).toBeGreaterThanOrEqual(1);
   });
 
-  it('rises with the model\'s linear score and stays within 1–4', () => {
+  it("rises with the model's linear score and stays within 1–4", () => {
     const model = trainOrdinal(examples());
     let last = 0;
     for (let v = -1; v <= 2; v += 0.05) {

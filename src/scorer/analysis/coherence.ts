@@ -49,7 +49,8 @@ export function buildPairingIndex(
       const concepts = [...conceptsIn(sentence.text, vocabulary)];
       for (const c of concepts) known.add(c);
       for (let i = 0; i < concepts.length; i++) {
-        for (let j = i + 1; j < concepts.length; j++) pairs.add(pairKey(concepts[i]!, concepts[j]!));
+        for (let j = i + 1; j < concepts.length; j++)
+          pairs.add(pairKey(concepts[i]!, concepts[j]!));
       }
     }
   }

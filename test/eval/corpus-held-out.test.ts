@@ -80,16 +80,20 @@ describe('offline scorer on writers held out from training', () => {
   });
 });
 
+/** A measurement set scored by the committed model (never trained or tuned on), its report printed. */
+async function measured(set: string, title: string): Promise<EvalReport> {
+  const knowledge = await loadKnowledge();
+  const items = await loadLabeledSet(
+    path.resolve(import.meta.dirname, `../../datasets/scoring/${set}`),
+  );
+  const report = await runEval({ knowledge, scorer: new OfflineScorer({ knowledge }), items });
+  console.log(formatEvalReport(report, `datasets/scoring/${set} (${title})`));
+  return report;
+}
+
 describe('committed offline model on a seventh writer never used for design or training', () => {
   it('reaches QWK ≥ 0.70 and Spearman ≥ 0.70, each ≥ 0.25 above the length-only baseline', async () => {
-    const knowledge = await loadKnowledge();
-    const items = await loadLabeledSet(
-      path.resolve(import.meta.dirname, '../../datasets/scoring/holdout.jsonl'),
-    );
-    const holdout = await runEval({ knowledge, scorer: new OfflineScorer({ knowledge }), items });
-    console.log(
-      formatEvalReport(holdout, 'datasets/scoring/holdout.jsonl (writer w7, never seen)'),
-    );
+    const holdout = await measured('holdout.jsonl', 'writer w7, never seen');
     expect(holdout.qwk).toBeGreaterThanOrEqual(0.7);
     expect(holdout.spearman).toBeGreaterThanOrEqual(0.7);
     expect(holdout.qwk - holdout.baseline.qwk).toBeGreaterThanOrEqual(0.25);
@@ -100,16 +104,9 @@ describe('committed offline model on a seventh writer never used for design or t
   }, 60_000);
 });
 
-describe('committed offline model on three more writers never used for design or training', () => {
+describe('committed offline model on three more writers never trained on', () => {
   it('scores every answer to another stage 1, and keeps strong answers within half a level', async () => {
-    const knowledge = await loadKnowledge();
-    const items = await loadLabeledSet(
-      path.resolve(import.meta.dirname, '../../datasets/scoring/fresh.jsonl'),
-    );
-    const fresh = await runEval({ knowledge, scorer: new OfflineScorer({ knowledge }), items });
-    console.log(
-      formatEvalReport(fresh, 'datasets/scoring/fresh.jsonl (writers w13-w15, never seen)'),
-    );
+    const fresh = await measured('fresh.jsonl', 'writers w13-w15, never trained on');
     expect(fresh.qwk).toBeGreaterThanOrEqual(0.7);
     expect(fresh.qwk - fresh.baseline.qwk).toBeGreaterThanOrEqual(0.25);
     const others = fresh.items.filter((i) => i.kind === 'other-stage');
@@ -117,7 +114,7 @@ describe('committed offline model on three more writers never used for design or
     for (const item of others) expect(item.level, item.id).toBe(1);
     const bias = (kind: string) => fresh.byKind.find((k) => k.kind === kind)!.bias;
     expect(Math.abs(bias('strong'))).toBeLessThanOrEqual(0.5);
-    // Guards at what is reached (the target, ±0.5, is not): +0.56 and +0.75.
+    // Guards at what is reached (the target, ±0.5, is not): +0.56 and +0.78.
     expect(bias('confidently-wrong')).toBeLessThan(0.6);
     expect(bias('keyword-stuffed')).toBeLessThan(0.8);
   }, 60_000);

@@ -98,15 +98,14 @@ export interface AnswerReading {
   features: FeatureVector;
 }
 
-/** The wrong claims one sentence makes, from all five catalogues (ids as in `wrongClaims`). */
-function wrongClaimsOf(sentence: string, scenario: Scenario): string[] {
-  const one = [sentence];
+/** The wrong claims the sentences make, from all five catalogues (ids as in `wrongClaims`). */
+function wrongClaimsOf(sentences: readonly string[], scenario: Scenario): string[] {
   return [
-    ...wrongClaimsIn(one, shippedWrongClaims()),
-    ...misdefinedTermsIn(one, shippedDefinedTerms()).map((id) => `misdefined:${id}`),
-    ...dismissalsIn(one, shippedPracticeCatalogue()).map((id) => `dismissed:${id}`),
-    ...misusedTermsIn(one, shippedDefinedTerms()).map((id) => `misused:${id}`),
-    ...scenarioMisfitsIn(one, scenario).map((id) => `misfit:${id}`),
+    ...wrongClaimsIn(sentences, shippedWrongClaims()),
+    ...misdefinedTermsIn(sentences, shippedDefinedTerms()).map((id) => `misdefined:${id}`),
+    ...dismissalsIn(sentences, shippedPracticeCatalogue()).map((id) => `dismissed:${id}`),
+    ...misusedTermsIn(sentences, shippedDefinedTerms()).map((id) => `misused:${id}`),
+    ...scenarioMisfitsIn(sentences, scenario).map((id) => `misfit:${id}`),
   ];
 }
 
@@ -270,9 +269,19 @@ export function readAnswer(input: ReadInput): AnswerReading {
   // serve an idea it is not for, a choice the scenario's own facts rule out. Read per sentence:
   // one wrong sentence often trips two catalogues at once ("precision means the share of real
   // fraud we catch" is a misdefinition and a known swap), and that is one wrong idea, not two.
-  const perSentence = kept.map((s) => wrongClaimsOf(s.text, scenario));
-  const wrongClaims = [...new Set(perSentence.flat())];
-  const wrongIdeas = Math.min(wrongClaims.length, perSentence.filter((c) => c.length > 0).length);
+  const wrongClaims = wrongClaimsOf(
+    kept.map((s) => s.text),
+    scenario,
+  );
+  // Sentence by sentence only when it can matter (two claims or more): a scan per sentence
+  // costs about twice a scan of the whole answer.
+  const wrongIdeas =
+    wrongClaims.length < 2
+      ? wrongClaims.length
+      : Math.min(
+          wrongClaims.length,
+          kept.filter((s) => wrongClaimsOf([s.text], scenario).length > 0).length,
+        );
 
   const pairingIndex = pairingIndexFor(scenarios, lexicon);
   const pairings = contentIdx.map((i) =>

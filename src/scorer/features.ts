@@ -135,13 +135,14 @@ const REASON_KINDS: RegExp[] = [
 ];
 
 const ideaIndexes = new WeakMap<ReadonlyMap<string, Scenario>, IdeaIndex>();
-const pairingIndexes = new WeakMap<ReadonlyMap<string, Scenario>, PairingIndex>();
+/** Keyed by the lexicon (one per framework and scenarios), whose vocabulary the index reads with. */
+const pairingIndexes = new WeakMap<Lexicon, PairingIndex>();
 
 function pairingIndexFor(scenarios: ReadonlyMap<string, Scenario>, lexicon: Lexicon): PairingIndex {
-  let index = pairingIndexes.get(scenarios);
+  let index = pairingIndexes.get(lexicon);
   if (!index) {
     index = buildPairingIndex(scenarios.values(), lexicon.vocabulary);
-    pairingIndexes.set(scenarios, index);
+    pairingIndexes.set(lexicon, index);
   }
   return index;
 }

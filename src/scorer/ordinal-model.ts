@@ -95,7 +95,9 @@ export function medianLevel(model: OrdinalModel, x: FeatureVector): number {
   let below = 0;
   let k = 0;
   while (k < 3 && below + p[k]! < 0.5) below += p[k++]!;
-  // Level k+1 holds the midpoint: k+0.5 where it starts, k+1.5 where it ends (kept within 1–4).
+  // Level k+1 holds the midpoint: the score runs from k+0.5 to k+1.5 through it, except at the
+  // ends, where it cannot leave 1–4 (level 1 starts with all its probability below the midpoint:
+  // 1–1.5; level 4 ends with all of it: 3.5–4). The clamp only guards against rounding error.
   const median = k + 0.5 + (0.5 - below) / p[k]!;
   return Math.min(4, Math.max(1, median));
 }

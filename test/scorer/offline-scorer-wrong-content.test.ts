@@ -4,12 +4,9 @@
  * right definition are not marked down.
  */
 import { describe, expect, it } from 'vitest';
-import { stageById } from '../../src/knowledge/knowledge.ts';
-import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import { readAnswer } from '../../src/scorer/features.ts';
 import { offlineScoring } from './offline-scoring.ts';
 
-const { score } = offlineScoring();
+const { score, read } = offlineScoring();
 
 const ROLLOUT =
   'We compare the new ranker with the current one on watch time per user, with p99 latency and complaint rate as guardrails.';
@@ -99,21 +96,12 @@ describe('wrong content lowers the score', () => {
     expect(wrong.score).toBeLessThan(1.5);
   });
 
-  it('one wrong sentence that trips two catalogues is one wrong idea, two wrong sentences are two', async () => {
-    const knowledge = await loadKnowledge();
-    const read = (answer: string) =>
-      readAnswer({
-        framework: knowledge.framework,
-        scenarios: knowledge.scenarios,
-        scenario: knowledge.scenarios.get('fraud-detection')!,
-        stage: stageById(knowledge.framework, 'metrics'),
-        lang: 'en',
-        answer,
-      });
-    const one = read('Precision means the share of actual fraud cases we catch.');
+  it('one wrong sentence that trips two catalogues is one wrong idea, two wrong sentences are two', () => {
+    const reading = (answer: string) => read('fraud-detection', 'metrics', answer);
+    const one = reading('Precision means the share of actual fraud cases we catch.');
     expect(one.wrongClaims.length).toBeGreaterThanOrEqual(2);
     expect(one.wrongIdeas).toBe(1);
-    const two = read(
+    const two = reading(
       'Precision means the share of actual fraud cases we catch. Recall means of everything we flag, how much is really fraud.',
     );
     expect(two.wrongIdeas).toBe(2);

@@ -3,26 +3,13 @@
  * condition, a consequence) are read in Chinese as in English: the Chinese connectives once sat
  * inside English word boundaries, where they never match between Chinese characters.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type Knowledge, stageById } from '../../src/knowledge/knowledge.ts';
-import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import { readAnswer } from '../../src/scorer/features.ts';
+import { describe, expect, it } from 'vitest';
+import { offlineScoring } from './offline-scoring.ts';
 
-let knowledge: Knowledge;
-beforeAll(async () => {
-  knowledge = await loadKnowledge();
-});
+const { read } = offlineScoring();
 
 function reasonKinds(answer: string, lang: 'en' | 'zh'): number {
-  const reading = readAnswer({
-    framework: knowledge.framework,
-    scenarios: knowledge.scenarios,
-    scenario: knowledge.scenarios.get('fraud-detection')!,
-    stage: stageById(knowledge.framework, 'metrics'),
-    lang,
-    answer,
-  });
-  return reading.features.reasonKinds;
+  return read('fraud-detection', 'metrics', answer, lang).features.reasonKinds;
 }
 
 describe('reason kinds', () => {

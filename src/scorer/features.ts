@@ -285,9 +285,7 @@ export function readAnswer(input: ReadInput): AnswerReading {
         );
 
   const pairingIndex = pairingIndexFor(scenarios, lexicon);
-  const pairings = contentIdx.map((i) =>
-    pairsUnfamiliarly(kept[i]!.text, lexicon.vocabulary, pairingIndex),
-  );
+  const pairings = contentIdx.map((i) => pairsUnfamiliarly(kept[i]!.concepts, pairingIndex));
 
   const features: FeatureVector = {
     // A stage the scenario lists no key points for says nothing either way (NaN: the model

@@ -12,7 +12,6 @@
  * weigh, never a rule.
  */
 import type { Scenario } from '../../knowledge/schema.ts';
-import { conceptsIn } from './concepts.ts';
 import { readSentences } from './sentences.ts';
 
 export interface PairingIndex {
@@ -46,7 +45,7 @@ export function buildPairingIndex(
   const pairs = new Set<string>();
   for (const text of referenceTexts(scenarios)) {
     for (const sentence of readSentences(text, vocabulary)) {
-      const concepts = [...conceptsIn(sentence.text, vocabulary)];
+      const concepts = [...sentence.concepts];
       for (const c of concepts) known.add(c);
       for (let i = 0; i < concepts.length; i++) {
         for (let j = i + 1; j < concepts.length; j++)
@@ -58,15 +57,15 @@ export function buildPairingIndex(
 }
 
 /**
- * Does the sentence pair its known terms mostly in ways the reference never does? Null when it
- * names fewer than two known terms (nothing to judge).
+ * Does a sentence naming these terms (its concept keys, as `readSentences` reads them with the
+ * same vocabulary the index was built with) pair them mostly in ways the reference never does?
+ * Null when it names fewer than two known terms (nothing to judge).
  */
 export function pairsUnfamiliarly(
-  sentence: string,
-  vocabulary: readonly string[],
+  sentenceConcepts: Iterable<string>,
   index: PairingIndex,
 ): boolean | null {
-  const concepts = [...conceptsIn(sentence, vocabulary)].filter((c) => index.known.has(c));
+  const concepts = [...sentenceConcepts].filter((c) => index.known.has(c));
   if (concepts.length < 2) return null;
   let total = 0;
   let unseen = 0;

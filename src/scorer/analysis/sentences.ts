@@ -35,7 +35,9 @@ export interface SentenceFacts {
   /** A reason, consequence or alternative ("because", "so that", "instead", "因为", "权衡"). */
   strongConnective: boolean;
   specifics: boolean;
-  /** Technical terms (any stage, any scenario) the sentence names. */
+  /** The technical terms (concept keys, any stage, any scenario) the sentence names. */
+  concepts: Set<string>;
+  /** How many: `concepts.size`. */
   terms: number;
   /**
    * A bare enumeration: no connective, and either four or more items mostly of one to three
@@ -58,7 +60,8 @@ export function readSentences(answer: string, vocabulary: readonly string[]): Se
     const words = countWords(text);
     const connective = hasConnective(text);
     const specifics = hasSpecifics(text);
-    const terms = conceptsIn(text, vocabulary).size;
+    const concepts = conceptsIn(text, vocabulary);
+    const terms = concepts.size;
     const segments = listSegments(text);
     const bare = segments.filter((s) => countWords(s) <= 3).length;
     const enumeration = segments.length >= 4 && bare >= segments.length * 0.6;
@@ -70,6 +73,7 @@ export function readSentences(answer: string, vocabulary: readonly string[]): Se
       connective,
       strongConnective: hasStrongConnective(text),
       specifics,
+      concepts,
       terms,
       listLike: !connective && (enumeration || dense),
     };

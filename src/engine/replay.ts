@@ -7,6 +7,7 @@
  *
  * Which turn (documented in docs/adapters.md):
  * - a weak criterion: the candidate's message holding its first evidence quote;
+ * - a sentence read as a wrong idea: the candidate's message holding it;
  * - a missed key point, or a weak criterion with no quote: the stage's main answer, the
  *   candidate's longest message in that stage (a point is missed in the answer, not in a
  *   short clarifying question), the earliest of equals;

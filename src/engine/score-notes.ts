@@ -23,6 +23,18 @@ export type ScoreNote =
   | { code: 'off-stage'; stage: BothLangs }
   /** The answer seems to be about another scenario. */
   | { code: 'off-scenario'; scenario: BothLangs }
+  /**
+   * A sentence the offline scorer read as a wrong idea (it held the score down), quoted: a wrong
+   * claim (`why` from the catalogue), a term misdefined or misused (`term` as written), a
+   * standard practice dismissed without a reason, a choice the scenario's facts rule out.
+   */
+  | {
+      code: 'wrong-idea';
+      kind: 'claim' | 'misdefined' | 'misused' | 'dismissed' | 'misfit';
+      quote: string;
+      term?: string;
+      why?: BothLangs;
+    }
   /** The LLM judge was not asked: there was no answer. */
   | { code: 'judge-no-answer' }
   /** The LLM judge failed; the offline score is shown. `reason` is technical (not translated). */

@@ -8,7 +8,8 @@ import { reviewMistakes } from '../interviewer/mistake-review.ts';
 import { fitRubricText } from '../interviewer/scenario-fit.ts';
 import { stageById } from '../knowledge/knowledge.ts';
 import type { Criterion, Framework, Mistake, Scenario, Stage } from '../knowledge/schema.ts';
-import { msg } from './messages.ts';
+import { msg, noteText } from './messages.ts';
+import type { ScoreNote, StoredNote } from './score-notes.ts';
 import { stageElapsedMs } from './pacing.ts';
 import { mainAnswerRef, quoteRef } from './replay.ts';
 import {
@@ -61,6 +62,12 @@ function fitToScenario(card: Scorecard, scenario: Scenario): Scorecard {
 const MAX_STRENGTHS = 3;
 const MAX_WEAK_CRITERIA = 3;
 const MAX_MISSED_POINTS = 3;
+/** Sentences read as wrong ideas shown among the gaps (the first of each stage). */
+const MAX_WRONG_IDEAS = 3;
+
+type WrongIdeaNote = Extract<ScoreNote, { code: 'wrong-idea' }>;
+const isWrongIdea = (note: StoredNote): note is WrongIdeaNote =>
+  typeof note !== 'string' && note.code === 'wrong-idea';
 /** Next steps naming missed key points (one per stage, weakest stages first). */
 const MAX_NEXT_POINTS = 3;
 const MAX_QUOTE = 200;
@@ -195,6 +202,20 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   const gapTurns: (TurnRef | null)[] = weakest.map((r) =>
     quoteRef(session, r.stage.id, r.evidence[0]),
   );
+  // Sentences read as wrong ideas come first: they cost the most, and a candidate should see
+  // exactly which words were read that way. The first of each stage, a few in all.
+  const wrongIdeas = scores
+    .flatMap((s) => {
+      const note = s.notes.find(isWrongIdea);
+      return note ? [{ stage: s.stage, note }] : [];
+    })
+    .slice(0, MAX_WRONG_IDEAS);
+  gaps.unshift(
+    ...wrongIdeas.map((w) =>
+      m.wrongIdeaGap(stageById(framework, w.stage).title[lang], noteText(w.note, lang)),
+    ),
+  );
+  gapTurns.unshift(...wrongIdeas.map((w) => quoteRef(session, w.stage, w.note.quote)));
   const missed = scores.flatMap((s) =>
     s.missedKeyPoints.map((point) => ({
       line: m.missedPoint(stageById(framework, s.stage).title[lang], point),

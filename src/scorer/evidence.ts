@@ -6,7 +6,9 @@
  *    concepts), so one sentence is never the evidence for everything;
  *  - a quote has a useful length: a fragment under six words is joined to the sentence after it
  *    when that one carries content too;
- *  - reasoned sentences (a reason, a trade-off, a number) are quoted before bare mentions.
+ *  - reasoned sentences (a reason, a trade-off, a number) are quoted before bare mentions, and
+ *    sentences read as a wrong idea after all others (they show the criterion was addressed, not
+ *    that it was addressed well; the score's notes quote them as wrong).
  */
 import type { Stage } from '../knowledge/schema.ts';
 import { conceptsIn } from './analysis/concepts.ts';
@@ -63,15 +65,20 @@ export function assignEvidence(
     for (const r of ranked) credited[r.ci]!.push(i);
   });
   return stage.criteria.map((_, ci) => {
+    const wrong = (i: number) => Number((reading.wrongAt[i]?.length ?? 0) > 0);
     const indexes = credited[ci]!.sort(
       (a, b) =>
-        Number(reasoned[b]) - Number(reasoned[a]) || strength[ci]![b]! - strength[ci]![a]! || a - b,
+        wrong(a) - wrong(b) ||
+        Number(reasoned[b]) - Number(reasoned[a]) ||
+        strength[ci]![b]! - strength[ci]![a]! ||
+        a - b,
     );
     const quotes = indexes.slice(0, MAX_QUOTES).map((i) => quoteFrom(reading, i, answer));
     return {
       sentences: indexes,
       quotes: [...new Set(quotes)],
-      reasoned: indexes.some((i) => reasoned[i]),
+      // A wrong sentence explains nothing: "reasoned" needs a sound one.
+      reasoned: indexes.some((i) => reasoned[i] && !wrong(i)),
     };
   });
 }

@@ -95,6 +95,8 @@ export interface AnswerReading {
    * sentence that trips two catalogues counts once.
    */
   wrongIdeas: number;
+  /** Per sentence: the wrong claims it makes (ids as in `wrongClaims`; empty for most). */
+  wrongAt: string[][];
   features: FeatureVector;
 }
 
@@ -191,6 +193,25 @@ export function readAnswer(input: ReadInput): AnswerReading {
   // only, so generic padding cannot add to it; a sentence that fully makes a point counts anyway.
   const technical = kept.map((s, i) => (s.terms > 0 ? tokens[i]! : new Set<string>()));
 
+  // Five readings of the same failure, getting the ideas wrong: a known wrong claim, a term
+  // defined without its gist, a standard practice waved away without a reason, a term said to
+  // serve an idea it is not for, a choice the scenario's own facts rule out. Read per sentence:
+  // one wrong sentence often trips two catalogues at once ("precision means the share of real
+  // fraud we catch" is a misdefinition and a known swap), and that is one wrong idea, not two.
+  const wrongClaims = wrongClaimsOf(
+    kept.map((s) => s.text),
+    scenario,
+  );
+  // Which sentences are wrong (their claim ids): read sentence by sentence only when some claim
+  // was found; most answers make none, and a scan per sentence costs about twice one scan.
+  const wrongAt = kept.map((s) =>
+    wrongClaims.length > 0 ? wrongClaimsOf([s.text], scenario) : [],
+  );
+  const wrongIdeas =
+    wrongClaims.length < 2
+      ? wrongClaims.length
+      : Math.min(wrongClaims.length, wrongAt.filter((ids) => ids.length > 0).length);
+
   const ideas = ideaIndexFor(scenarios);
   const points = scenario.keyPoints[stage.id] ?? [];
   const found = points.map((point) => {
@@ -225,12 +246,18 @@ export function readAnswer(input: ReadInput): AnswerReading {
   );
 
   const contentIdx = kept.map((_, i) => i).filter((i) => content[i]);
+  // A wrong sentence earns nothing: its terms, figures and reasons are not credit (the wrong
+  // claims feature already weighs it). Without this, "INT8 also improves recall, since lower
+  // precision makes the model less overconfident" would count a reason, a stage concept and half
+  // a key point for every one it takes away.
+  const sound = content.map((c, i) => c && wrongAt[i]!.length === 0);
+  const soundIdx = contentIdx.filter((i) => sound[i]);
   // How much of each point's idea the answer holds, read from content sentences only (padding
   // left as gaps): a generic sentence next to a content one must not lend it words. Partial
   // strength comes from sentences with a technical term only, so hand-waving cannot add to it.
   const none = new Set<string>();
-  const contentTokens = tokens.map((t, i) => (content[i] ? t : none));
-  const contentTechnical = technical.map((t, i) => (content[i] ? t : none));
+  const contentTokens = tokens.map((t, i) => (sound[i] ? t : none));
+  const contentTechnical = technical.map((t, i) => (sound[i] ? t : none));
   const keyPoints: KeyPointReading[] = found.map(({ point, made, at }) => {
     const soft = matchKeyPoint(ideas, point, contentTokens).strength;
     const partial = matchKeyPoint(ideas, point, contentTechnical).strength;
@@ -254,36 +281,18 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const offScenario =
     contentText && !offStage ? detectOffScenario(contentText, scenario.id, lexicon) : null;
 
-  const allConcepts = new Set(contentIdx.flatMap((i) => [...stageConcepts[i]!]));
+  const allConcepts = new Set(soundIdx.flatMap((i) => [...stageConcepts[i]!]));
+  const soundText = soundIdx.map((i) => kept[i]!.text).join('\n');
   const criteriaAddressed = stageLexicon.criteria.filter(
-    (c) => conceptsIn(contentText, c.extended).size > 0,
+    (c) => conceptsIn(soundText, c.extended).size > 0,
   ).length;
-  const distinctQuantities = new Set(contentIdx.flatMap((i) => [...quantities[i]!]));
+  const distinctQuantities = new Set(soundIdx.flatMap((i) => [...quantities[i]!]));
   const reasonKinds = REASON_KINDS.filter((re) =>
-    contentIdx.some((i) => re.test(kept[i]!.text)),
+    soundIdx.some((i) => re.test(kept[i]!.text)),
   ).length;
   const words = contentIdx.reduce((n, i) => n + kept[i]!.words, 0);
   const share = (count: number, of: number) => (of > 0 ? count / of : 0);
   const otherStage = closest?.theirs ?? 0;
-  // Five readings of the same failure, getting the ideas wrong: a known wrong claim, a term
-  // defined without its gist, a standard practice waved away without a reason, a term said to
-  // serve an idea it is not for, a choice the scenario's own facts rule out. Read per sentence:
-  // one wrong sentence often trips two catalogues at once ("precision means the share of real
-  // fraud we catch" is a misdefinition and a known swap), and that is one wrong idea, not two.
-  const wrongClaims = wrongClaimsOf(
-    kept.map((s) => s.text),
-    scenario,
-  );
-  // Sentence by sentence only when it can matter (two claims or more): a scan per sentence
-  // costs about twice a scan of the whole answer.
-  const wrongIdeas =
-    wrongClaims.length < 2
-      ? wrongClaims.length
-      : Math.min(
-          wrongClaims.length,
-          kept.filter((s) => wrongClaimsOf([s.text], scenario).length > 0).length,
-        );
-
   const pairingIndex = pairingIndexFor(scenarios, lexicon);
   const pairings = contentIdx.map((i) => pairsUnfamiliarly(kept[i]!.concepts, pairingIndex));
 
@@ -301,7 +310,7 @@ export function readAnswer(input: ReadInput): AnswerReading {
       : Number.NaN,
     criteriaAddressed: share(criteriaAddressed, stage.criteria.length),
     stageConcepts: Math.log1p(allConcepts.size),
-    reasonedSentences: Math.log1p(reasoned.filter(Boolean).length),
+    reasonedSentences: Math.log1p(reasoned.filter((r, i) => r && sound[i]).length),
     reasonKinds: reasonKinds / REASON_KINDS.length,
     quantities: Math.log1p(Math.min(distinctQuantities.size, 12)),
     contentWords: Math.log1p(words),
@@ -349,6 +358,7 @@ export function readAnswer(input: ReadInput): AnswerReading {
     offScenario: offScenario ? { scenario: offScenario.scenario } : null,
     wrongClaims,
     wrongIdeas,
+    wrongAt,
     features,
   };
 }

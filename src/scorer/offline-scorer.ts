@@ -19,6 +19,7 @@
  *     held at 2, the rubric's level for naming the right ideas without reasons; one that gets
  *     two or more ideas wrong (misdefined, misused, a known misconception, a choice the
  *     scenario's facts rule out) is held at 1, the rubric's level for wrong content.
+ *     Each sentence read as a wrong idea is quoted in a note with the reason (the first three).
  *  5. Each criterion is credited with the sentences that are about it (evidence.ts): none means
  *     "not addressed" (1); sentences that explain are a level at or above the stage's band,
  *     bare mentions one below it.
@@ -34,6 +35,7 @@ import { isVerbatimQuote } from '../knowledge/signals.ts';
 import { criterionFeedback, stageFeedback } from './analysis/feedback.ts';
 import { lexiconFor } from './analysis/lexicon.ts';
 import { isVague } from './analysis/substance.ts';
+import { wrongIdeaNotes } from './analysis/wrong-idea-notes.ts';
 import { assignEvidence } from './evidence.ts';
 import { type AnswerReading, readAnswer } from './features.ts';
 import { medianLevel, type OrdinalModel } from './ordinal-model.ts';
@@ -137,6 +139,8 @@ export class OfflineScorer implements StageScorer {
     }
 
     const offTopic = reading.offStage ?? reading.offScenario;
+    // What held the score down, quoted, so the candidate can see it (and contest a misreading).
+    if (!offTopic) notes.push(...wrongIdeaNotes(reading.sentences, reading.wrongAt));
     if (reading.offStage) {
       const other = framework.stages.find((s) => s.id === reading.offStage!.stage)!;
       notes.push({ code: 'off-stage', stage: other.title });

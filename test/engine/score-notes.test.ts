@@ -23,6 +23,21 @@ const EVERY_CODE: ScoreNote[] = [
   { code: 'agreement', samples: 3, spread: 1 },
   { code: 'scored-only-cap', cap: 20_000 },
   { code: 'more-checks', count: 4 },
+  {
+    code: 'wrong-idea',
+    kind: 'claim',
+    quote: 'We skip the baseline.',
+    why: { en: 'A baseline shows value.', zh: 'A baseline shows value.' },
+  },
+  { code: 'wrong-idea', kind: 'misdefined', quote: 'Recall means speed.', term: 'Recall' },
+  { code: 'wrong-idea', kind: 'misused', quote: 'PSI to improve NDCG.', term: 'PSI' },
+  { code: 'wrong-idea', kind: 'dismissed', quote: 'A/B tests are a waste of time.' },
+  {
+    code: 'wrong-idea',
+    kind: 'misfit',
+    quote: 'Accuracy is our metric.',
+    why: { en: 'Positives are rare.', zh: '正样本很少。' },
+  },
 ];
 
 function scoreWith(notes: StageScore['notes']): StageScore {
@@ -70,6 +85,24 @@ describe('score notes', () => {
       expect(shown).toContain(chinese);
       expect(shown).not.toContain('scored offline');
     }
+  });
+
+  it('quotes a sentence read as a wrong idea with its reason, in both languages, on every platform', () => {
+    const note: ScoreNote = {
+      code: 'wrong-idea',
+      kind: 'misfit',
+      quote: 'Accuracy is our metric, <@123> agrees.',
+      why: { en: 'Positives are rare.', zh: '正样本很少。' },
+    };
+    expect(noteText(note, 'en')).toContain('“Accuracy is our metric, <@123> agrees.”');
+    expect(noteText(note, 'en')).toContain('Positives are rare.');
+    expect(noteText(note, 'zh')).toContain('「Accuracy is our metric, <@123> agrees.」');
+    expect(noteText(note, 'zh')).toContain('正样本很少。');
+    const [terminal, discord, slack] = shownEverywhere(scoreWith([note]), 'en');
+    expect(terminal).toContain('Accuracy is our metric');
+    expect(discord).toContain('Accuracy is our metric');
+    // Slack escapes the candidate's text: a quoted mention is text, never a live mention.
+    expect(slack).toContain('&lt;@123&gt;');
   });
 
   it("shows an older session's plain-text notes as they were stored", () => {

@@ -219,3 +219,56 @@ describe('buildScorecard', () => {
     expect(card.stages[0]!.title).toBe('明确需求');
   });
 });
+
+describe('wrong ideas among the gaps', () => {
+  it('lists the first sentence read as wrong in each stage first, linked to the message holding it', async () => {
+    const knowledge = await loadMiniKnowledge();
+    const wrong = stageScore('metrics', [
+      ['offline-metrics', 2],
+      ['online-metrics', 2],
+      ['metric-tradeoffs', 2],
+    ]);
+    wrong.notes = [
+      { code: 'scored-offline' },
+      {
+        code: 'wrong-idea',
+        kind: 'misdefined',
+        quote: 'Recall means how many users come back.',
+        term: 'Recall',
+      },
+      { code: 'wrong-idea', kind: 'dismissed', quote: 'A/B tests are a waste of time.' },
+    ];
+    const s = session([undefined, wrong, undefined]);
+    s.turns = [
+      {
+        id: 't1',
+        at: 1,
+        stage: 'metrics',
+        role: 'interviewer',
+        kind: 'stage-open',
+        text: 'Metrics?',
+      },
+      {
+        id: 't2',
+        at: 2,
+        stage: 'metrics',
+        role: 'candidate',
+        kind: 'answer',
+        text: 'We care about engagement. Recall means how many users come back.',
+        messageId: 'm-2',
+      },
+    ];
+    const card = buildScorecard({
+      session: s,
+      scenario: knowledge.scenarios.get('mini-recsys')!,
+      framework: knowledge.framework,
+      now: 900_000,
+    });
+    expect(card.gaps[0]).toBe(
+      'Metrics: Read as a definition of Recall that misses what it is: “Recall means how many users come back.”',
+    );
+    expect(card.gaps.filter((g) => g.includes('A/B tests'))).toEqual([]);
+    expect(card.gapTurns?.[0]).toEqual({ turn: 2, messageId: 'm-2' });
+    expect(card.gaps).toHaveLength(card.gapTurns!.length);
+  });
+});

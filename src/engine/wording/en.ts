@@ -31,6 +31,16 @@ export const EN: Messages = {
     'nothing-to-score': () => 'Nothing to score in this answer.',
     'off-stage': ({ stage }) =>
       `This answer mostly addresses the "${stage.en}" stage, not this stage's question.`,
+    'wrong-idea': ({ kind, quote, term, why }) => {
+      const read = {
+        claim: 'Read as a wrong idea',
+        misdefined: `Read as a definition of ${term} that misses what it is`,
+        misused: `Read as ${term} used for something it does not do`,
+        dismissed: 'Read as a standard practice dismissed without a reason',
+        misfit: "Read as a choice this scenario's facts rule out",
+      }[kind];
+      return `${read}: “${quote}”${why ? ` Why: ${why.en}` : ''}`;
+    },
     'off-scenario': ({ scenario }) =>
       `This answer seems to be about a different problem (${scenario.en}), not this scenario.`,
     'scored-only-cap': ({ cap }) =>
@@ -155,6 +165,7 @@ export const EN: Messages = {
     `${stage}, ${criterion} (${level}/4)${quote ? `: "${quote}"` : ''}`,
   gap: (stage, criterion, level, feedback) =>
     `${stage}, ${criterion} (${level}/4)${feedback ? `: ${feedback}` : ''}`,
+  wrongIdeaGap: (stage, note) => `${stage}: ${note}`,
   missedPoint: (stage, point) => `${stage}: missed "${point}"`,
   nextStepPoint: (stage, point) => `${stage}: practise covering this point: ${point}`,
   nextStepCriterion: (stage, criterion) =>

@@ -84,6 +84,8 @@ export interface Messages {
   statusLabel: Record<'active' | 'finished' | 'abandoned', string>;
   strength: (stage: string, criterion: string, level: Level, quote: string | null) => string;
   gap: (stage: string, criterion: string, level: Level, feedback: string) => string;
+  /** A gap: a sentence read as a wrong idea (`note`: the worded 'wrong-idea' note). */
+  wrongIdeaGap: (stage: string, note: string) => string;
   missedPoint: (stage: string, point: string) => string;
   /** Practise a key point of this scenario that the candidate missed. */
   nextStepPoint: (stage: string, point: string) => string;

@@ -26,6 +26,16 @@ export const ZH: Messages = {
     'instructions-ignored': ({ count }) => `忽略了 ${count} 句试图指挥评分的内容，按其余内容评分。`,
     'nothing-to-score': () => '没有可评分的内容。',
     'off-stage': ({ stage }) => `这个回答讲的主要是「${stage.zh}」阶段的内容，而不是本阶段的问题。`,
+    'wrong-idea': ({ kind, quote, term, why }) => {
+      const read = {
+        claim: '这句被判为错误的说法',
+        misdefined: `这句对 ${term} 的定义没说到它是什么`,
+        misused: `这句把 ${term} 用在了它解决不了的问题上`,
+        dismissed: '这句没给理由就否定了一个标准做法',
+        misfit: '这句的选择不符合本场景的条件',
+      }[kind];
+      return `${read}：「${quote}」${why ? `。原因：${why.zh}` : ''}`;
+    },
     'off-scenario': ({ scenario }) =>
       `这个回答讲的似乎是另一道题（${scenario.zh}），而不是本题的场景。`,
     'scored-only-cap': ({ cap }) => `本阶段只有前 ${cap} 个字符的回答参与了评分。`,
@@ -144,6 +154,7 @@ export const ZH: Messages = {
     `${stage}，${criterion}（${level}/4）${quote ? `：“${quote}”` : ''}`,
   gap: (stage, criterion, level, feedback) =>
     `${stage}，${criterion}（${level}/4）${feedback ? `：${feedback}` : ''}`,
+  wrongIdeaGap: (stage, note) => `${stage}：${note}`,
   missedPoint: (stage, point) => `${stage}：遗漏“${point}”`,
   nextStepPoint: (stage, point) => `${stage}：练习讲清这一点：${point}`,
   nextStepCriterion: (stage, criterion) =>

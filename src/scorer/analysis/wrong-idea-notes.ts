@@ -1,0 +1,80 @@
+/**
+ * Why a score was held down, in the candidate's own words: each sentence the scorer read as a
+ * wrong idea (wrong-claims.ts, definitions.ts, term-misuse.ts, dismissals.ts,
+ * scenario-misfit.ts) becomes a note quoting it with the reason. Two wrong ideas hold a stage at
+ * level 1 and one weighs heavily; a candidate who is not shown which sentence was read as wrong
+ * can neither learn from it nor tell us where the scorer misread a right answer.
+ */
+import type { BothLangs, ScoreNote } from '../../engine/score-notes.ts';
+import { shippedDefinedTerms } from './definitions.ts';
+import { shippedWrongClaims } from '../wrong-claims.ts';
+
+/** At most this many sentences are quoted per stage: the first ones, in the answer's order. */
+export const MAX_WRONG_IDEA_NOTES = 3;
+/** A quoted sentence longer than this is cut (with "…"): a note is not the place for a paragraph. */
+export const MAX_QUOTE_CHARS = 200;
+
+export type WrongIdeaKind = 'claim' | 'misdefined' | 'misused' | 'dismissed' | 'misfit';
+
+/** Reasons for the scenario misfits (scenario-misfit.ts), by id. */
+const MISFIT_WHY: Record<string, BothLangs> = {
+  'accuracy-with-rare-positives': {
+    en: 'Positives are rare in this scenario, so a model that never flags anything already scores high accuracy; precision, recall or PR-AUC say how well it finds them.',
+    zh: '这个场景里正样本很少，一个什么都不标的模型准确率也很高；要看精确率、召回率或 PR-AUC。',
+  },
+};
+
+function quoteOf(sentence: string): string {
+  const flat = sentence.replace(/\s+/g, ' ').trim();
+  return flat.length <= MAX_QUOTE_CHARS ? flat : `${flat.slice(0, MAX_QUOTE_CHARS - 1).trimEnd()}…`;
+}
+
+/** How the sentence writes the catalogued term (its first match), or the term's id. */
+function termIn(sentence: string, id: string): string {
+  const term = shippedDefinedTerms().find((t) => t.id === id);
+  for (const re of term?.term ?? []) {
+    const found = sentence.match(re)?.[0]?.trim();
+    if (found) return found;
+  }
+  return id;
+}
+
+/** The note for one wrong sentence, read from its first claim id. */
+function noteFor(sentence: string, id: string): ScoreNote {
+  const quote = quoteOf(sentence);
+  const [prefix, rest] = id.includes(':') ? (id.split(/:(.*)/s) as [string, string]) : ['', id];
+  switch (prefix) {
+    case 'misdefined':
+    case 'misused':
+      return { code: 'wrong-idea', kind: prefix, quote, term: termIn(sentence, rest) };
+    case 'dismissed':
+      return { code: 'wrong-idea', kind: 'dismissed', quote };
+    case 'misfit': {
+      const why = MISFIT_WHY[rest];
+      return { code: 'wrong-idea', kind: 'misfit', quote, ...(why ? { why } : {}) };
+    }
+    default: {
+      // The catalogue's reasons are written in English only; a Chinese scorecard shows it as is.
+      const why = shippedWrongClaims().find((c) => c.id === id)?.why;
+      return {
+        code: 'wrong-idea',
+        kind: 'claim',
+        quote,
+        ...(why ? { why: { en: why, zh: why } } : {}),
+      };
+    }
+  }
+}
+
+/** Notes for the first sentences read as wrong (`wrongAt`: per sentence, its claim ids). */
+export function wrongIdeaNotes(
+  sentences: readonly { text: string }[],
+  wrongAt: readonly (readonly string[])[],
+): ScoreNote[] {
+  const notes: ScoreNote[] = [];
+  sentences.forEach((s, i) => {
+    const ids = wrongAt[i] ?? [];
+    if (ids.length > 0 && notes.length < MAX_WRONG_IDEA_NOTES) notes.push(noteFor(s.text, ids[0]!));
+  });
+  return notes;
+}

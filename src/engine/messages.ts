@@ -36,8 +36,10 @@ export function msg(lang: Lang): Messages {
 /** A stage score's note in words: a code in `lang`; an older session's plain sentence as it is. */
 export function noteText(note: StoredNote, lang: Lang): string {
   if (typeof note === 'string') return note;
-  const word = msg(lang).notes[note.code] as (n: typeof note) => string;
-  return word(note);
+  const word = msg(lang).notes[note.code] as ((n: typeof note) => string) | undefined;
+  // A code this version has no words for (a session stored by a newer version, then rolled
+  // back): name the code rather than fail the whole reply.
+  return word ? word(note) : note.code;
 }
 
 /** The sentence to show for an engine error. */

@@ -62,8 +62,12 @@ function fitToScenario(card: Scorecard, scenario: Scenario): Scorecard {
 const MAX_STRENGTHS = 3;
 const MAX_WEAK_CRITERIA = 3;
 const MAX_MISSED_POINTS = 3;
-/** Sentences read as wrong ideas shown among the gaps (the first of each stage). */
-const MAX_WRONG_IDEAS = 3;
+/**
+ * Sentences read as wrong ideas shown among the gaps (the first of each stage, in the plan's
+ * order). Two, so that weak criteria and missed points still show where a list is cut short
+ * (Slack shows five items).
+ */
+const MAX_WRONG_IDEAS = 2;
 
 type WrongIdeaNote = Extract<ScoreNote, { code: 'wrong-idea' }>;
 const isWrongIdea = (note: StoredNote): note is WrongIdeaNote =>
@@ -202,20 +206,6 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   const gapTurns: (TurnRef | null)[] = weakest.map((r) =>
     quoteRef(session, r.stage.id, r.evidence[0]),
   );
-  // Sentences read as wrong ideas come first: they cost the most, and a candidate should see
-  // exactly which words were read that way. The first of each stage, a few in all.
-  const wrongIdeas = scores
-    .flatMap((s) => {
-      const note = s.notes.find(isWrongIdea);
-      return note ? [{ stage: s.stage, note }] : [];
-    })
-    .slice(0, MAX_WRONG_IDEAS);
-  gaps.unshift(
-    ...wrongIdeas.map((w) =>
-      m.wrongIdeaGap(stageById(framework, w.stage).title[lang], noteText(w.note, lang)),
-    ),
-  );
-  gapTurns.unshift(...wrongIdeas.map((w) => quoteRef(session, w.stage, w.note.quote)));
   const missed = scores.flatMap((s) =>
     s.missedKeyPoints.map((point) => ({
       line: m.missedPoint(stageById(framework, s.stage).title[lang], point),
@@ -272,5 +262,27 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     scorers,
     generatedAt: now,
   };
-  return fitToScenario(card, scenario);
+  // Sentences read as wrong ideas lead the gaps: they cost the most, and a candidate should see
+  // exactly which words were read that way. Added after the rubric text is fitted to the
+  // scenario: they quote the candidate, whose words are never edited.
+  const fitted = fitToScenario(card, scenario);
+  const wrongIdeas = scores
+    .flatMap((s) => {
+      const note = s.notes.find(isWrongIdea);
+      return note ? [{ stage: s.stage, note }] : [];
+    })
+    .slice(0, MAX_WRONG_IDEAS);
+  return {
+    ...fitted,
+    gaps: [
+      ...wrongIdeas.map((w) =>
+        m.wrongIdeaGap(stageById(framework, w.stage).title[lang], noteText(w.note, lang)),
+      ),
+      ...fitted.gaps,
+    ],
+    gapTurns: [
+      ...wrongIdeas.map((w) => quoteRef(session, w.stage, w.note.quote)),
+      ...(fitted.gapTurns ?? []),
+    ],
+  };
 }

@@ -77,8 +77,7 @@ export function assignEvidence(
     return {
       sentences: indexes,
       quotes: [...new Set(quotes)],
-      // A wrong sentence explains nothing: "reasoned" needs a sound one.
-      reasoned: indexes.some((i) => reasoned[i] && !wrong(i)),
+      reasoned: indexes.some((i) => reasoned[i]),
     };
   });
 }
@@ -89,7 +88,9 @@ function quoteFrom(reading: AnswerReading, i: number, answer: string): string {
   const next = reading.sentences[i + 1];
   // Joined only when the two stand side by side in the answer (something dropped between them,
   // a repeat or text to the grader, would make the joined quote not verbatim).
-  if (s.words < MIN_QUOTE_WORDS && next && reading.content[i + 1]) {
+  // Never joined to a sentence read as wrong: the quote would credit the wrong idea.
+  const nextSound = next && reading.content[i + 1] && (reading.wrongAt[i + 1]?.length ?? 0) === 0;
+  if (s.words < MIN_QUOTE_WORDS && nextSound) {
     const joined = `${s.text} ${next.text}`;
     if (isVerbatimQuote(joined, answer)) return joined;
   }

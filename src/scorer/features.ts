@@ -115,12 +115,15 @@ const QUANTITY =
   /(?<![a-z0-9@_.-])\d[\d,.]*\s*(%|ms|s\b|sec|seconds?|minutes?|min|hours?|h\b|days?|weeks?|months?|k\b|m\b|b\b|gb|tb|mb|kb|qps|rps|tps|x\b|万|亿|千|百|毫秒|秒|分钟|小时|天|周|个月)?|\b(hundreds?|thousands?|millions?|billions?|twice|half)\b/gi;
 
 /**
- * A sentence that defines a term ("X means Y", "X is basically Y", "X = Y", "X 是指 Y").
- * Interviewers do not ask for definitions; candidates who stuff keywords define them, often
- * wrongly, and a strong answer rarely needs to. ("which means" is a consequence, not a definition.)
+ * A sentence that defines or glosses a term ("X means Y", "X, meaning Y", "X, which means Y",
+ * "X is basically Y", "i.e.", "X = Y", "X 是指 Y", "X 就是 Y", "X 我理解是 Y"). Interviewers do
+ * not ask for definitions; candidates who stuff keywords define and gloss them, often wrongly,
+ * and a strong answer rarely needs to. "which means" also states a consequence, but glosses
+ * are what it mostly introduces in the answers that do this ("pruning at the frame level, which
+ * means dropping most frames"): with it counted, every set's figures improved or held.
  */
 const DEFINES =
-  /(?<!\b(which|that|this|it) )\bmeans\b|\b(is basically|basically means|is just|is where|stands for|is defined as)\b|\s=\s|是指|指的是|意思是/i;
+  /\b(means|meaning)\b|\b(is|are) (basically|essentially|just|simply)\b|\b(basically means|is where|stands for|is defined as|in other words|in the sense that)\b|\bi\.e\.|\s=\s|是指|指的是|意思是|(?<![这那])就是(?!为什么|因为)|我(的)?理解(的)?(就)?是|理解为/i;
 
 /**
  * Distinct connective kinds, so "because ... because ..." counts once. English words sit inside
@@ -214,10 +217,14 @@ export function readAnswer(input: ReadInput): AnswerReading {
 
   const ideas = ideaIndexFor(scenarios);
   const points = scenario.keyPoints[stage.id] ?? [];
+  // A key point is made only by a sentence not read as wrong: "PR-AUC means how fast the model
+  // answers" names the point's term and makes nothing.
+  const isWrong = (i: number) => wrongAt[i]!.length > 0;
+  const soundTokens = tokens.map((t, i) => (isWrong(i) ? new Set<string>() : t));
   const found = points.map((point) => {
-    const soft = matchKeyPoint(ideas, point, tokens);
+    const soft = matchKeyPoint(ideas, point, soundTokens);
     const phrases = phrasesOf(point.signals);
-    const named = kept.findIndex((s) => conceptsIn(s.text, phrases).size > 0);
+    const named = kept.findIndex((s, i) => !isWrong(i) && conceptsIn(s.text, phrases).size > 0);
     const made = named >= 0 || soft.signalAt >= 0 || soft.strength >= KEY_POINT_MADE;
     const at = named >= 0 ? named : soft.signalAt >= 0 ? soft.signalAt : soft.at;
     return { point, made, at };
@@ -235,9 +242,11 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const content = kept.map(
     (_, i) => stageConcepts[i]!.size > 0 || keyPointAt.has(i) || quantities[i]!.size > 0,
   );
+  // A sentence read as wrong explains nothing, however it is built.
   const reasoned = kept.map(
     (s, i) =>
       content[i]! &&
+      !isWrong(i) &&
       !s.listLike &&
       s.words >= MIN_REASONED_WORDS &&
       // A reason or a trade-off, or a figure attached to a concept of the stage. Weak links
@@ -310,7 +319,7 @@ export function readAnswer(input: ReadInput): AnswerReading {
       : Number.NaN,
     criteriaAddressed: share(criteriaAddressed, stage.criteria.length),
     stageConcepts: Math.log1p(allConcepts.size),
-    reasonedSentences: Math.log1p(reasoned.filter((r, i) => r && sound[i]).length),
+    reasonedSentences: Math.log1p(reasoned.filter(Boolean).length),
     reasonKinds: reasonKinds / REASON_KINDS.length,
     quantities: Math.log1p(Math.min(distinctQuantities.size, 12)),
     contentWords: Math.log1p(words),

@@ -105,6 +105,24 @@ describe('score notes', () => {
     expect(slack).toContain('&lt;@123&gt;');
   });
 
+  it('on Discord, long quoted notes never push out the notes after them', () => {
+    const long = (n: number): ScoreNote => ({
+      code: 'wrong-idea',
+      kind: 'claim',
+      quote: `${'x'.repeat(190)} ${n}`,
+      why: { en: 'y'.repeat(300), zh: 'y'.repeat(300) },
+    });
+    const last: ScoreNote = { code: 'judge-failed', reason: 'server error (503)' };
+    const [discord] = shownEverywhere(scoreWith([long(1), long(2), long(3), last]), 'en').slice(1);
+    expect(discord).toContain(noteText(last, 'en'));
+    for (const n of [1, 2, 3]) expect(discord).toContain(`x ${n}`);
+  });
+
+  it('a note code this version has no words for is named, not a crash', () => {
+    const future = { code: 'from-a-newer-version' } as unknown as ScoreNote;
+    expect(noteText(future, 'en')).toBe('from-a-newer-version');
+  });
+
   it("shows an older session's plain-text notes as they were stored", () => {
     const old = 'scored offline: the LLM scorer failed (request timed out)';
     expect(noteText(old, 'zh')).toBe(old);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { levelOf } from '../../src/engine/levels.ts';
 import { buildScorecard, hireSignalFor } from '../../src/engine/scorecard.ts';
 import type { Level, Session, StageScore } from '../../src/engine/types.ts';
+import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { loadMiniKnowledge } from './fakes.ts';
 
 function stageScore(
@@ -221,24 +222,30 @@ describe('buildScorecard', () => {
 });
 
 describe('wrong ideas among the gaps', () => {
-  it('lists the first sentence read as wrong in each stage first, linked to the message holding it', async () => {
-    const knowledge = await loadMiniKnowledge();
-    const wrong = stageScore('metrics', [
+  const QUOTE = 'Accuracy is our main metric, just like CTR for the ads team, e.g. CTR.';
+  function withWrongIdeas(): Session {
+    const metrics = stageScore('metrics', [
       ['offline-metrics', 2],
       ['online-metrics', 2],
-      ['metric-tradeoffs', 2],
+      ['metric-alignment', 1],
     ]);
-    wrong.notes = [
+    metrics.notes = [
       { code: 'scored-offline' },
       {
         code: 'wrong-idea',
-        kind: 'misdefined',
-        quote: 'Recall means how many users come back.',
-        term: 'Recall',
+        kind: 'misfit',
+        quote: QUOTE,
+        why: { en: 'Positives are rare.', zh: '正样本很少。' },
       },
       { code: 'wrong-idea', kind: 'dismissed', quote: 'A/B tests are a waste of time.' },
     ];
-    const s = session([undefined, wrong, undefined]);
+    const modeling = stageScore('modeling', [['baseline', 2]]);
+    modeling.notes = [
+      { code: 'wrong-idea', kind: 'misdefined', quote: 'F1 means speed.', term: 'F1' },
+    ];
+    const requirements = stageScore('requirements', [['business-objective', 2]]);
+    requirements.notes = [{ code: 'wrong-idea', kind: 'claim', quote: 'ML is always needed.' }];
+    const s = session([requirements, metrics, modeling]);
     s.turns = [
       {
         id: 't1',
@@ -254,21 +261,37 @@ describe('wrong ideas among the gaps', () => {
         stage: 'metrics',
         role: 'candidate',
         kind: 'answer',
-        text: 'We care about engagement. Recall means how many users come back.',
+        text: `We care about losses. ${QUOTE}`,
         messageId: 'm-2',
       },
+      {
+        id: 't3',
+        at: 3,
+        stage: 'metrics',
+        role: 'candidate',
+        kind: 'answer',
+        text: 'Online we track fraud loss in basis points, the false-decline rate and review-queue precision, daily, against a holdout.',
+        messageId: 'm-3',
+      },
     ];
+    return s;
+  }
+
+  it('lead the gaps, two at most, the first of each stage, the quote as the candidate wrote it', async () => {
+    const knowledge = await loadKnowledge();
     const card = buildScorecard({
-      session: s,
-      scenario: knowledge.scenarios.get('mini-recsys')!,
+      session: withWrongIdeas(),
+      scenario: knowledge.scenarios.get('fraud-detection')!,
       framework: knowledge.framework,
       now: 900_000,
     });
-    expect(card.gaps[0]).toBe(
-      'Metrics: Read as a definition of Recall that misses what it is: “Recall means how many users come back.”',
-    );
-    expect(card.gaps.filter((g) => g.includes('A/B tests'))).toEqual([]);
-    expect(card.gapTurns?.[0]).toEqual({ turn: 2, messageId: 'm-2' });
+    expect(card.gaps.slice(0, 2)).toEqual([
+      'Clarify requirements and frame the problem: Read as a wrong idea: “ML is always needed.”',
+      `Define evaluation metrics: Read as a choice this scenario's facts rule out: “${QUOTE}” Why: Positives are rare.`,
+    ]);
+    expect(card.gaps.filter((g) => g.includes('A/B tests') || g.includes('F1 means'))).toEqual([]);
+    // Linked to the message holding the quote, not the stage's longer main answer.
+    expect(card.gapTurns?.[1]).toEqual({ turn: 2, messageId: 'm-2' });
     expect(card.gaps).toHaveLength(card.gapTurns!.length);
   });
 });

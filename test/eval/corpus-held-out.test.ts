@@ -65,16 +65,17 @@ describe('offline scorer on writers held out from training', () => {
   it('marks keyword-stuffed answers down no less than now', () => {
     // Regression guard, not the target (±0.5, not reached): keyword-stuffed answers
     // scored +0.94 leave-one-writer-out before the second round of catalogues, the term-pairing
-    // feature and the median level; +0.83 now (README, "How good the scores are").
-    expect(report.byKind.find((k) => k.kind === 'keyword-stuffed')!.bias).toBeLessThan(0.9);
+    // feature and the median level, +0.83 after them, +0.76 now that glosses count as
+    // definitions (README, "How good the scores are").
+    expect(report.byKind.find((k) => k.kind === 'keyword-stuffed')!.bias).toBeLessThan(0.8);
   });
 
   it('holds for every writer held out: QWK ≥ 0.70, or no lower than reached for the two still short', () => {
     // The target is 0.70 for every writer. w11 and w12 write mostly wrong content (keyword-stuffed
     // and confidently-wrong answers, labeled 1) whose errors the catalogues do not recognise; they
-    // reach 0.63 and 0.62 (0.63 and 0.55 before this round's catalogues, the median level and
-    // the Chinese reason kinds). Their floors guard against regression only.
-    const short: Record<string, number> = { w11: 0.6, w12: 0.6 };
+    // reach 0.69 and 0.64 (0.63 and 0.55 before the second round's catalogues, the median level,
+    // the Chinese reason kinds and the glosses). Their floors guard against regression only.
+    const short: Record<string, number> = { w11: 0.65, w12: 0.62 };
     for (const writer of report.byWriter)
       expect(writer.qwk, writer.kind).toBeGreaterThanOrEqual(short[writer.kind] ?? 0.7);
   });
@@ -114,8 +115,8 @@ describe('committed offline model on three more writers never trained on', () =>
     for (const item of others) expect(item.level, item.id).toBe(1);
     const bias = (kind: string) => fresh.byKind.find((k) => k.kind === kind)!.bias;
     expect(Math.abs(bias('strong'))).toBeLessThanOrEqual(0.5);
-    // Guards at what is reached (the target, ±0.5, is not): +0.56 and +0.78.
+    // Guards at what is reached (the target, ±0.5, is not): +0.53 and +0.69.
     expect(bias('confidently-wrong')).toBeLessThan(0.6);
-    expect(bias('keyword-stuffed')).toBeLessThan(0.8);
+    expect(bias('keyword-stuffed')).toBeLessThan(0.75);
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import type { ScoreNote } from '../../src/engine/score-notes.ts';
 import {
   MAX_QUOTE_CHARS,
   MAX_WRONG_IDEA_NOTES,
+  wrongIdeaNotes,
 } from '../../src/scorer/analysis/wrong-idea-notes.ts';
 import { shippedWrongClaims } from '../../src/scorer/wrong-claims.ts';
 import { offlineScoring } from './offline-scoring.ts';
@@ -80,12 +81,72 @@ describe('wrong ideas on the score', () => {
     expect(notes[1]!.quote).toBe('Recall means how many users come back to the app the next day.');
   });
 
-  it('quotes a sound sentence before a wrong one as evidence, and a wrong one is no explanation', async () => {
+  it('quotes a sound sentence before a wrong one as evidence, never joined to it', async () => {
     const result = await score('fraud-detection', 'metrics', [ACCURACY, ONLINE].join(' '));
-    const offline = result.criteria.find((c) => c.id === 'offline-metrics')!;
-    expect(offline.evidence[0]).not.toBe(ACCURACY);
-    const alone = await score('fraud-detection', 'metrics', `${ACCURACY} ${PRECISION}`);
-    for (const c of alone.criteria) expect(c.feedback).not.toMatch(/You gave a reason/);
+    for (const c of result.criteria) {
+      const at = c.evidence.indexOf(ACCURACY);
+      if (at >= 0) expect(at, c.id).toBe(c.evidence.length - 1);
+    }
+    // A short fragment is joined to the next sentence for a quote of useful length, but not to a
+    // wrong one.
+    const joined = await score(
+      'fraud-detection',
+      'metrics',
+      `Offline we use PR-AUC; ${PRECISION} ${ONLINE}`,
+    );
+    for (const c of joined.criteria) {
+      for (const quote of c.evidence) expect(quote).not.toMatch(/PR-AUC; Precision means/);
+    }
+  });
+
+  it('a wrong sentence makes no key point and explains nothing', async () => {
+    const named = await score(
+      'fraud-detection',
+      'metrics',
+      'PR-AUC means how fast the model returns a result.',
+    );
+    const sound = await score(
+      'fraud-detection',
+      'metrics',
+      'PR-AUC, because fraud is a fraction of a percent of transactions and ROC-AUC hides that.',
+    );
+    const prAuc = (missed: string[]) => missed.some((p) => p.includes('PR-AUC'));
+    expect(prAuc(sound.missedKeyPoints)).toBe(false);
+    expect(prAuc(named.missedKeyPoints)).toBe(true);
+    // Its only reasoned sentence is wrong: a list of the right terms, held at 2 at most.
+    const list = await score(
+      'fraud-detection',
+      'metrics',
+      `Metrics: PR-AUC, recall at a fixed false-positive rate, fraud loss, false-decline rate. ${ACCURACY}`,
+    );
+    expect(list.score).toBeLessThan(2.5);
+    for (const c of list.criteria) expect(c.feedback, c.id).not.toMatch(/You gave a reason/);
+  });
+
+  it('adds none to an answer to another stage, which scores 1 on every criterion anyway', async () => {
+    const serving =
+      'We serve the GBDT behind a feature cache with a 50 ms p99 budget, autoscale the pods on QPS, batch requests on CPU, and fall back to rules on timeout. We apply int8 quantization to handle cold start.';
+    expect(wrongIdeas((await score('fraud-detection', 'serving', serving)).notes)).toHaveLength(1);
+    const asked = await score('fraud-detection', 'metrics', serving);
+    expect(asked.notes).toContainEqual(expect.objectContaining({ code: 'off-stage' }));
+    expect(wrongIdeas(asked.notes)).toEqual([]);
+  });
+
+  it('names the term as the answer wrote it, and words each kind of wrong idea', () => {
+    const [misused, dismissed, misfit] = wrongIdeaNotes(
+      [
+        { text: 'We apply int8 quantization to handle cold start.' },
+        { text: 'A/B tests are a waste of time here.' },
+        { text: 'Accuracy is the goal.' },
+      ],
+      [['misused:quantization'], ['dismissed:ab-test'], ['misfit:accuracy-with-rare-positives']],
+    );
+    expect(misused).toMatchObject({ kind: 'misused', term: 'quantization' });
+    expect(dismissed).toMatchObject({
+      kind: 'dismissed',
+      quote: 'A/B tests are a waste of time here.',
+    });
+    expect(misfit).toMatchObject({ kind: 'misfit', why: { zh: expect.stringMatching(/正样本/) } });
   });
 
   it('words the notes in Chinese for a Chinese answer', async () => {

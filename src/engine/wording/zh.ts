@@ -27,14 +27,16 @@ export const ZH: Messages = {
     'nothing-to-score': () => '没有可评分的内容。',
     'off-stage': ({ stage }) => `这个回答讲的主要是「${stage.zh}」阶段的内容，而不是本阶段的问题。`,
     'wrong-idea': ({ kind, quote, term, why }) => {
+      // A Latin term sits between spaces in Chinese text ("对 PR-AUC 的"), a Chinese one does not.
+      const t = term && /[A-Za-z0-9]/.test(term) ? ` ${term} ` : (term ?? '');
       const read = {
-        claim: '这句被判为错误的说法',
-        misdefined: `这句对 ${term} 的定义没说到它是什么`,
-        misused: `这句把 ${term} 用在了它解决不了的问题上`,
-        dismissed: '这句没给理由就否定了一个标准做法',
-        misfit: '这句的选择不符合本场景的条件',
+        claim: '被判为错误的说法',
+        misdefined: `对${t}的定义没有抓住其含义`,
+        misused: `把${t}用在了它解决不了的问题上`,
+        dismissed: '没有给出理由就否定了一个标准做法',
+        misfit: '的选择不符合本场景的条件',
       }[kind];
-      return `${read}：「${quote}」${why ? `。原因：${why.zh}` : ''}`;
+      return `「${quote}」${read}${why ? `。原因：${why.zh}` : '。'}`;
     },
     'off-scenario': ({ scenario }) =>
       `这个回答讲的似乎是另一道题（${scenario.zh}），而不是本题的场景。`,

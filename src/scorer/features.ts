@@ -19,11 +19,7 @@ import { closestOtherStage, detectOffScenario, isFarMore } from './analysis/topi
 import { buildIdeaIndex, type IdeaIndex, matchKeyPoint } from './key-point-match.ts';
 import { stageFit, stageProfiles } from './stage-profile.ts';
 import { tokenSet } from './tokens.ts';
-import { misdefinedTermsIn, shippedDefinedTerms } from './analysis/definitions.ts';
-import { dismissalsIn, shippedPracticeCatalogue } from './analysis/dismissals.ts';
-import { misusedTermsIn } from './analysis/term-misuse.ts';
-import { scenarioMisfitsIn } from './analysis/scenario-misfit.ts';
-import { shippedWrongClaims, wrongClaimsIn } from './wrong-claims.ts';
+import { wrongClaimsOf, wrongClaimsPerSentence } from './analysis/wrong-content.ts';
 import { buildPairingIndex, type PairingIndex, pairsUnfamiliarly } from './analysis/coherence.ts';
 
 /** The model's inputs, in a fixed order (the weights file names them). */
@@ -98,17 +94,6 @@ export interface AnswerReading {
   /** Per sentence: the wrong claims it makes (ids as in `wrongClaims`; empty for most). */
   wrongAt: string[][];
   features: FeatureVector;
-}
-
-/** The wrong claims the sentences make, from all five catalogues (ids as in `wrongClaims`). */
-function wrongClaimsOf(sentences: readonly string[], scenario: Scenario): string[] {
-  return [
-    ...wrongClaimsIn(sentences, shippedWrongClaims()),
-    ...misdefinedTermsIn(sentences, shippedDefinedTerms()).map((id) => `misdefined:${id}`),
-    ...dismissalsIn(sentences, shippedPracticeCatalogue()).map((id) => `dismissed:${id}`),
-    ...misusedTermsIn(sentences, shippedDefinedTerms()).map((id) => `misused:${id}`),
-    ...scenarioMisfitsIn(sentences, scenario).map((id) => `misfit:${id}`),
-  ];
 }
 
 const QUANTITY =
@@ -205,10 +190,11 @@ export function readAnswer(input: ReadInput): AnswerReading {
     kept.map((s) => s.text),
     scenario,
   );
-  // Which sentences are wrong (their claim ids): read sentence by sentence only when some claim
-  // was found; most answers make none, and a scan per sentence costs about twice one scan.
-  const wrongAt = kept.map((s) =>
-    wrongClaims.length > 0 ? wrongClaimsOf([s.text], scenario) : [],
+  // Which sentences are wrong (their claim ids): only the entries found are read again.
+  const wrongAt = wrongClaimsPerSentence(
+    kept.map((s) => s.text),
+    wrongClaims,
+    scenario,
   );
   const wrongIdeas =
     wrongClaims.length < 2

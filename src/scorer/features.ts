@@ -15,6 +15,7 @@ import { type Lexicon, lexiconFor } from './analysis/lexicon.ts';
 import { readSentences, type SentenceFacts } from './analysis/sentences.ts';
 import { isVague } from './analysis/substance.ts';
 import { isAbsolute } from './analysis/absolutes.ts';
+import { isDismissive } from './analysis/dismissive.ts';
 import { closestOtherStage, detectOffScenario, isFarMore } from './analysis/topic.ts';
 import { buildIdeaIndex, type IdeaIndex, matchKeyPoint } from './key-point-match.ts';
 import { stageFit, stageProfiles } from './stage-profile.ts';
@@ -43,6 +44,7 @@ export const FEATURES = [
   'conceptsBackedByKeyPoints',
   'absoluteShare',
   'unfamiliarPairings',
+  'dismissiveShare',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Record<FeatureName, number>;
@@ -340,6 +342,11 @@ export function readAnswer(input: ReadInput): AnswerReading {
     unfamiliarPairings: share(
       pairings.filter((p) => p === true).length,
       pairings.filter((p) => p !== null).length,
+    ),
+    // Things waved away as unneeded or outdated ("no point", "overkill", "没必要"): never a plus.
+    dismissiveShare: share(
+      contentIdx.filter((i) => isDismissive(kept[i]!.text)).length,
+      contentIdx.length,
     ),
   };
   return {

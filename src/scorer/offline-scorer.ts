@@ -13,7 +13,7 @@
  *     `npm run cli -- train-scorer`). Its inputs are what an interviewer weighs: the scenario's
  *     key points made (in any words, either language), criteria addressed, distinct concepts,
  *     reasoned sentences and kinds of reasoning, quantities, hand-waving, certainties stated
- *     where a design weighs trade-offs, concepts backed by key points made in substance, bare
+ *     where a design weighs trade-offs, things waved away as unneeded, concepts backed by key points made in substance, bare
  *     lists, padding, and drift to other stages. Length earns nothing by itself: only content is read.
  *     An answer in which no sentence explains anything (a reason, a trade-off, a figure) is
  *     held at 2, the rubric's level for naming the right ideas without reasons; one that gets

@@ -46,6 +46,8 @@ export const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
   absoluteShare: -1,
   // Terms paired as no correct reference text pairs them (keyword stuffing): never a plus.
   unfamiliarPairings: -1,
+  // Things waved away as unneeded, outdated or beside the point: never a plus.
+  dismissiveShare: -1,
 };
 
 export interface TrainingExample {

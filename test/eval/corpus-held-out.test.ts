@@ -65,9 +65,10 @@ describe('offline scorer on writers held out from training', () => {
   it('marks keyword-stuffed answers down no less than now', () => {
     // Regression guard, not the target (±0.5, not reached): keyword-stuffed answers
     // scored +0.94 leave-one-writer-out before the second round of catalogues, the term-pairing
-    // feature and the median level, +0.83 after them, +0.76 now that glosses count as
-    // definitions (README, "How good the scores are").
-    expect(report.byKind.find((k) => k.kind === 'keyword-stuffed')!.bias).toBeLessThan(0.8);
+    // feature and the median level, +0.83 after them, +0.76 once glosses counted as definitions,
+    // +0.81 now (the dismissive-register feature traded a little of it for confidently-wrong
+    // answers; README, "How good the scores are").
+    expect(report.byKind.find((k) => k.kind === 'keyword-stuffed')!.bias).toBeLessThan(0.85);
   });
 
   it('holds for every writer held out: QWK ≥ 0.70, or no lower than reached for the two still short', () => {
@@ -115,8 +116,9 @@ describe('committed offline model on three more writers never trained on', () =>
     for (const item of others) expect(item.level, item.id).toBe(1);
     const bias = (kind: string) => fresh.byKind.find((k) => k.kind === kind)!.bias;
     expect(Math.abs(bias('strong'))).toBeLessThanOrEqual(0.5);
-    // Guards at what is reached (the target, ±0.5, is not): +0.53 and +0.69.
-    expect(bias('confidently-wrong')).toBeLessThan(0.6);
-    expect(bias('keyword-stuffed')).toBeLessThan(0.75);
+    // Confidently-wrong answers are within the target (+0.44); keyword-stuffed ones are not
+    // (+0.75), guarded at what is reached.
+    expect(Math.abs(bias('confidently-wrong'))).toBeLessThanOrEqual(0.5);
+    expect(bias('keyword-stuffed')).toBeLessThan(0.8);
   }, 60_000);
 });

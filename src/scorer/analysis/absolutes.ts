@@ -10,30 +10,27 @@
  * is a scope, "ramp to 100%", "zero-downtime", "exactly-once" and "保证" (to ensure) are not
  * certainties.
  */
-const ABSOLUTE_EN = new RegExp(
-  [
-    'always',
-    'never',
-    'guarantee[sd]?',
-    'impossible',
-    'no need',
-    'completely',
-    'perfectly',
-    'entirely',
-    'totally',
-    'every single',
-    // Not the engineering terms "zero-downtime", "exactly-once".
-    'zero(?!-)',
-    'exactly(?!-)',
-    'eliminat(e|es|ed|ing)',
-    'solves?',
-    'definitely',
-    'certainly',
-  ]
-    .map((p) => `\\b${p}(?![a-z])`)
-    .join('|'),
-  'i',
-);
+import { wordListPattern } from './word-list.ts';
+
+const ABSOLUTE_EN = wordListPattern([
+  'always',
+  'never',
+  'guarantee[sd]?',
+  'impossible',
+  'no need',
+  'completely',
+  'perfectly',
+  'entirely',
+  'totally',
+  'every single',
+  // Not the engineering terms "zero-downtime", "exactly-once".
+  'zero(?!-)',
+  'exactly(?!-)',
+  'eliminat(e|es|ed|ing)',
+  'solves?',
+  'definitely',
+  'certainly',
+]);
 
 const ABSOLUTE_ZH = /一定|永远|总是|完全|绝对|彻底|不会有|根本|必然|肯定/;
 

@@ -12,31 +12,28 @@
  * of dismissive phrasing; the list was chosen after seeing a few of the scoring corpus's
  * confidently-wrong answers ("no point", "outdated", "all we need").
  */
-const DISMISSIVE_EN = new RegExp(
-  [
-    'no point',
-    'no need',
-    "(do|does|did)(n['’]t| not) (really )?(need|matter)",
-    'overkill',
-    'over-?engineer\\w*',
-    'outdated',
-    'old[- ]fashioned',
-    'simple as that',
-    "(that['’]s|is) (really )?all we need",
-    'anything else is',
-    'good enough',
-    "won['’]t matter",
-    'not worth (it|the)',
-    'waste of (time|money|effort)',
-    'unnecessary',
-    'pointless',
-    'not needed',
-    'never needed',
-  ]
-    .map((p) => `\\b${p}(?![a-z])`)
-    .join('|'),
-  'i',
-);
+import { wordListPattern } from './word-list.ts';
+
+const DISMISSIVE_EN = wordListPattern([
+  'no point',
+  'no need',
+  "(do|does|did)(n['’]t| not) (really )?(need|matter)",
+  'overkill',
+  'over-?engineer\\w*',
+  'outdated',
+  'old[- ]fashioned',
+  'simple as that',
+  "(that['’]s|is) (really )?all we need",
+  'anything else is',
+  'good enough',
+  "won['’]t matter",
+  'not worth (it|the)',
+  'waste of (time|money|effort)',
+  'unnecessary',
+  'pointless',
+  'not needed',
+  'never needed',
+]);
 
 const DISMISSIVE_ZH =
   /没必要|不需要|不用(做|管|考虑|担心)|多余|过时|浪费(时间|资源)?|没有意义|没意义|就够了|足够了/;

@@ -199,10 +199,7 @@ export function readAnswer(input: ReadInput): AnswerReading {
     wrongClaims,
     scenario,
   );
-  const wrongIdeas =
-    wrongClaims.length < 2
-      ? wrongClaims.length
-      : Math.min(wrongClaims.length, wrongAt.filter((ids) => ids.length > 0).length);
+  const wrongIdeas = Math.min(wrongClaims.length, wrongAt.filter((ids) => ids.length > 0).length);
 
   const ideas = ideaIndexFor(scenarios);
   const points = scenario.keyPoints[stage.id] ?? [];

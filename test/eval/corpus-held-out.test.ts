@@ -2,8 +2,9 @@
  * The offline scorer measured as the README reports it: on the scoring corpus, each writer's
  * answers scored by a model trained without that writer (leave-one-writer-out). Prints the
  * report (with the per-writer and per-kind tables); asserts the targets of the scoring issue that
- * the scorer meets, and guards the figures reached where it does not yet (keyword-stuffed and
- * confidently-wrong answers; writers w11 and w12), as the README lists.
+ * the scorer meets (confidently-wrong answers within ±0.5 on the corpus and the fresh set among
+ * them), and guards the figures reached where it does not yet (keyword-stuffed answers; writers
+ * w11 and w12), as the README lists.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,8 +75,8 @@ describe('offline scorer on writers held out from training', () => {
   it('holds for every writer held out: QWK ≥ 0.70, or no lower than reached for the two still short', () => {
     // The target is 0.70 for every writer. w11 and w12 write mostly wrong content (keyword-stuffed
     // and confidently-wrong answers, labeled 1) whose errors the catalogues do not recognise; they
-    // reach 0.69 and 0.64 (0.63 and 0.55 before the second round's catalogues, the median level,
-    // the Chinese reason kinds and the glosses). Their floors guard against regression only.
+    // reach 0.68 and 0.65 (0.63 and 0.55 before the second round's catalogues, the median level,
+    // the Chinese reason kinds, the glosses and the dismissive register). Their floors guard against regression only.
     const short: Record<string, number> = { w11: 0.65, w12: 0.62 };
     for (const writer of report.byWriter)
       expect(writer.qwk, writer.kind).toBeGreaterThanOrEqual(short[writer.kind] ?? 0.7);

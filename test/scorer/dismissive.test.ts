@@ -22,6 +22,7 @@ const PLAIN = [
   'Ramp the canary from 1% to 10% to 100% over three days.',
   '用 GBDT 做精排，以保证 p99 延迟在 50ms 以内。',
   '先做离线评估，再用 A/B 测试验证线上指标。',
+  '请求超过时间预算就降级到规则，通过时间窗口聚合特征。',
 ];
 
 describe('dismissive sentences', () => {

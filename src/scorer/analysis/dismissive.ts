@@ -35,8 +35,9 @@ const DISMISSIVE_EN = wordListPattern([
   'never needed',
 ]);
 
+// 过时 (outdated), not the 过时 of 超过时间 / 通过时 / 经过时, nor 不过时 (not outdated).
 const DISMISSIVE_ZH =
-  /没必要|不需要|不用(做|管|考虑|担心)|多余|过时|浪费(时间|资源)?|没有意义|没意义|就够了|足够了/;
+  /没必要|不需要|不用(做|管|考虑|担心)|多余|(?<![超通经不])过时|浪费|没有意义|没意义|就够了|足够了/;
 
 /** Does the sentence wave something away? */
 export function isDismissive(sentence: string): boolean {

@@ -17,6 +17,8 @@ const PatternsSchema = z.strictObject({
 const ClaimSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   why: z.string().min(1),
+  /** The same reason in Chinese, shown on a Chinese interview's scorecard. */
+  why_zh: z.string().min(1).optional(),
   recognise: PatternsSchema,
   unless: PatternsSchema.optional(),
   /** Sentences that must (wrong) and must not (right) be recognised: checked by a test. */
@@ -30,6 +32,8 @@ const FileSchema = z.strictObject({ version: z.literal(1), claims: z.array(Claim
 export interface WrongClaim {
   id: string;
   why: string;
+  /** `why` in Chinese, when the catalogue gives it. */
+  whyZh?: string;
   recognise: RegExp[];
   unless: RegExp[];
   examples: { wrong: string[]; right: string[] };
@@ -57,6 +61,7 @@ export function loadWrongClaims(file: string): WrongClaim[] {
   return parsed.data.claims.map((c) => ({
     id: c.id,
     why: c.why,
+    ...(c.why_zh ? { whyZh: c.why_zh } : {}),
     recognise: compile(c.recognise, `${file}: ${c.id}`),
     unless: compile(c.unless, `${file}: ${c.id}`),
     examples: c.examples,

@@ -35,6 +35,11 @@ describe('wrong claims catalogue (knowledge/misconceptions.yaml)', () => {
     }
   });
 
+  it('gives every reason in Chinese too, for a Chinese interview', () => {
+    const missing = claims.filter((c) => !/[\u4e00-\u9fff]/.test(c.whyZh ?? '')).map((c) => c.id);
+    expect(missing).toEqual([]);
+  });
+
   it('fires on no correct statement', () => {
     for (const sentence of CORRECT) expect(wrongClaimsIn([sentence], claims), sentence).toEqual([]);
     const rights = claims.flatMap((c) => c.examples.right);

@@ -51,7 +51,7 @@ describe('wrong ideas on the score', () => {
       `${wrong} We would train a GBDT on transaction features.`,
     );
     const [note] = wrongIdeas(result.notes);
-    expect(note).toMatchObject({ kind: 'claim', why: { en: claim.why } });
+    expect(note).toMatchObject({ kind: 'claim', why: { en: claim.why, zh: claim.whyZh } });
     // The sentence (or clause: the reader splits at ";") that makes the claim, verbatim.
     expect(wrong.startsWith(note!.quote)).toBe(true);
   });

@@ -54,13 +54,13 @@ function noteFor(sentence: string, id: string): ScoreNote {
       return { code: 'wrong-idea', kind: 'misfit', quote, ...(why ? { why } : {}) };
     }
     default: {
-      // The catalogue's reasons are written in English only; a Chinese scorecard shows it as is.
-      const why = shippedWrongClaims().find((c) => c.id === id)?.why;
+      // A claim without a Chinese reason shows the English one on a Chinese scorecard.
+      const claim = shippedWrongClaims().find((c) => c.id === id);
       return {
         code: 'wrong-idea',
         kind: 'claim',
         quote,
-        ...(why ? { why: { en: why, zh: why } } : {}),
+        ...(claim ? { why: { en: claim.why, zh: claim.whyZh ?? claim.why } } : {}),
       };
     }
   }

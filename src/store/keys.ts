@@ -1,7 +1,8 @@
 /**
  * Key names, in one place so every backend (and the tests that look underneath) agree.
  * Keyv adds the namespace for the values it holds; `redisKey` gives the full Redis key for the
- * values we address directly with ioredis, in the same `<namespace>::<key>` shape @keyv/redis uses.
+ * values we address directly with ioredis, in keyv's `<namespace>::<key>` shape (the one its
+ * Redis store, @keyv/redis, writes; that package itself is not used).
  */
 export const keys = {
   /** The session's header (everything but its turns, plus the turn count). */
@@ -34,7 +35,7 @@ export const keys = {
   counter: (key: string) => `ctr:${key}`,
 };
 
-/** The Redis key @keyv/redis uses for `key` in `namespace` (its separator is `::`). */
+/** The Redis key for `key` in `namespace`, as @keyv/redis writes it (its separator is `::`). */
 export function redisKey(namespace: string, key: string): string {
   return `${namespace}::${key}`;
 }

@@ -14,7 +14,7 @@ import type { Stage } from '../knowledge/schema.ts';
 import { conceptsIn } from './analysis/concepts.ts';
 import { isVerbatimQuote } from '../knowledge/signals.ts';
 import type { StageLexicon } from './analysis/lexicon.ts';
-import type { AnswerReading } from './features.ts';
+import { type AnswerReading, readAsWrong } from './features.ts';
 
 /** How many criteria one sentence may be credited to. */
 const MAX_CRITERIA_PER_SENTENCE = 2;
@@ -65,7 +65,7 @@ export function assignEvidence(
     for (const r of ranked) credited[r.ci]!.push(i);
   });
   return stage.criteria.map((_, ci) => {
-    const wrong = (i: number) => Number((reading.wrongAt[i]?.length ?? 0) > 0);
+    const wrong = (i: number) => Number(readAsWrong(reading, i));
     const indexes = credited[ci]!.sort(
       (a, b) =>
         wrong(a) - wrong(b) ||
@@ -89,7 +89,7 @@ function quoteFrom(reading: AnswerReading, i: number, answer: string): string {
   // Joined only when the two stand side by side in the answer (something dropped between them,
   // a repeat or text to the grader, would make the joined quote not verbatim).
   // Never joined to a sentence read as wrong: the quote would credit the wrong idea.
-  const nextSound = next && reading.content[i + 1] && (reading.wrongAt[i + 1]?.length ?? 0) === 0;
+  const nextSound = next && reading.content[i + 1] && !readAsWrong(reading, i + 1);
   if (s.words < MIN_QUOTE_WORDS && nextSound) {
     const joined = `${s.text} ${next.text}`;
     if (isVerbatimQuote(joined, answer)) return joined;

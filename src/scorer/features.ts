@@ -189,23 +189,17 @@ export function readAnswer(input: ReadInput): AnswerReading {
   // serve an idea it is not for, a choice the scenario's own facts rule out. Read per sentence:
   // one wrong sentence often trips two catalogues at once ("precision means the share of real
   // fraud we catch" is a misdefinition and a known swap), and that is one wrong idea, not two.
-  const wrongClaims = wrongClaimsOf(
-    kept.map((s) => s.text),
-    scenario,
-  );
+  const texts = kept.map((s) => s.text);
+  const wrongClaims = wrongClaimsOf(texts, scenario);
   // Which sentences are wrong (their claim ids): only the entries found are read again.
-  const wrongAt = wrongClaimsPerSentence(
-    kept.map((s) => s.text),
-    wrongClaims,
-    scenario,
-  );
+  const wrongAt = wrongClaimsPerSentence(texts, wrongClaims, scenario);
   const wrongIdeas = Math.min(wrongClaims.length, wrongAt.filter((ids) => ids.length > 0).length);
 
   const ideas = ideaIndexFor(scenarios);
   const points = scenario.keyPoints[stage.id] ?? [];
   // A key point is made only by a sentence not read as wrong: "PR-AUC means how fast the model
   // answers" names the point's term and makes nothing.
-  const isWrong = (i: number) => wrongAt[i]!.length > 0;
+  const isWrong = (i: number) => readAsWrong({ wrongAt }, i);
   const soundTokens = tokens.map((t, i) => (isWrong(i) ? new Set<string>() : t));
   const found = points.map((point) => {
     const soft = matchKeyPoint(ideas, point, soundTokens);
@@ -245,7 +239,7 @@ export function readAnswer(input: ReadInput): AnswerReading {
   // claims feature already weighs it). Without this, "INT8 also improves recall, since lower
   // precision makes the model less overconfident" would count a reason, a stage concept and half
   // a key point for every one it takes away.
-  const sound = content.map((c, i) => c && wrongAt[i]!.length === 0);
+  const sound = content.map((c, i) => c && !isWrong(i));
   const soundIdx = contentIdx.filter((i) => sound[i]);
   // How much of each point's idea the answer holds, read from content sentences only (padding
   // left as gaps): a generic sentence next to a content one must not lend it words. Partial
@@ -361,6 +355,11 @@ export function readAnswer(input: ReadInput): AnswerReading {
     wrongAt,
     features,
   };
+}
+
+/** Was sentence `i` of the reading read as a wrong idea? */
+export function readAsWrong(reading: Pick<AnswerReading, 'wrongAt'>, i: number): boolean {
+  return (reading.wrongAt[i]?.length ?? 0) > 0;
 }
 
 /**

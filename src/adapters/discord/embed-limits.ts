@@ -128,22 +128,3 @@ export function packEmbeds(embeds: APIEmbed[]): APIEmbed[][] {
   if (current.length > 0) groups.push(current);
   return groups;
 }
-
-/**
- * Lines joined by newlines into as few texts of at most `max` characters as they fit in, in
- * order; a single line longer than `max` is cut (`truncate`).
- */
-export function linesInChunks(lines: readonly string[], max: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const raw of lines) {
-    const line = truncate(raw, max);
-    if (current && current.length + 1 + line.length > max) {
-      chunks.push(current);
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-  }
-  if (current) chunks.push(current);
-  return chunks;
-}

@@ -17,7 +17,8 @@ import { gapLines, type ReplayLink, replayMistakeLines } from '../../engine/repl
 import { replayText } from '../../engine/replay-wording.ts';
 import { selfAssessmentLines } from '../../engine/self-assessment.ts';
 import type { Lang, Level, Scorecard, StageScore } from '../../engine/types.ts';
-import { EMBED_LIMITS, fitEmbed, linesInChunks, truncate } from './embed-limits.ts';
+import { EMBED_LIMITS, fitEmbed, truncate } from './embed-limits.ts';
+import { splitMessage } from './split-text.ts';
 
 /** Embed colors by level, red to green, so a glance tells how it went. */
 const LEVEL_COLORS: Record<Level, number> = {
@@ -104,11 +105,10 @@ export function stageFeedbackEmbed(title: string, score: StageScore, lang: Lang)
   if (score.missedKeyPoints.length > 0)
     fields.push({ name: m.missedKeyPoints, value: bullets(score.missedKeyPoints, m.none) });
   // Notes quote the candidate (wrong ideas), so several can pass a field's 1,024 characters:
-  // one field per run of notes that fits, never a note cut off by the ones before it.
-  for (const value of linesInChunks(
-    score.notes.map((note) => noteText(note, lang)),
-    EMBED_LIMITS.fieldValue,
-  )) {
+  // split where a reader would (between notes first) into as many fields as it takes, never
+  // a note cut off by the ones before it.
+  const notes = score.notes.map((note) => noteText(note, lang)).join('\n');
+  for (const value of splitMessage(notes, EMBED_LIMITS.fieldValue)) {
     fields.push({ name: '\u200b', value });
   }
   return fitEmbed({

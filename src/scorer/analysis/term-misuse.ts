@@ -79,15 +79,20 @@ const ANY_PURPOSE = new RegExp(
   'iu',
 );
 
-/** The ids of the terms the sentences misuse (each term once). */
+/**
+ * The ids of the terms the sentences misuse (each term once). Only the terms in `judged` are
+ * judged (all of them unless given); what they are claimed to serve is read from the whole
+ * `catalogue`.
+ */
 export function misusedTermsIn(
   sentences: readonly string[],
   catalogue: readonly DefinedTerm[],
+  judged: readonly DefinedTerm[] = catalogue,
 ): string[] {
   // Most sentences claim no purpose: only those with a purpose word are read term by term.
   const claiming = sentences.filter((s) => ANY_PURPOSE.test(s));
   if (claiming.length === 0) return [];
-  return catalogue
+  return judged
     .filter((t) => t.purpose.length > 0 && claiming.some((s) => misuses(s, t, catalogue)))
     .map((t) => t.id);
 }

@@ -8,18 +8,38 @@
 import type { Scenario } from '../../knowledge/schema.ts';
 import { shippedWrongClaims, wrongClaimsIn } from '../wrong-claims.ts';
 import { misdefinedTermsIn, shippedDefinedTerms } from './definitions.ts';
-import { dismissalsIn, dismissalsInSentence, shippedPracticeCatalogue } from './dismissals.ts';
+import { dismissalsIn, shippedPracticeCatalogue } from './dismissals.ts';
 import { scenarioMisfitsIn } from './scenario-misfit.ts';
-import { misusedTermsIn, misuses } from './term-misuse.ts';
+import { misusedTermsIn } from './term-misuse.ts';
 
-/** The wrong claims the sentences make, from all five catalogues (each once). */
-export function wrongClaimsOf(sentences: readonly string[], scenario: Scenario): string[] {
+/**
+ * The wrong claims the sentences make, from all five catalogues (each once). With `only`, just
+ * the entries with those ids are read.
+ */
+export function wrongClaimsOf(
+  sentences: readonly string[],
+  scenario: Scenario,
+  only?: ReadonlySet<string>,
+): string[] {
+  const keep = <T extends { id: string }>(entries: T[], prefix: string): T[] =>
+    only ? entries.filter((e) => only.has(`${prefix}${e.id}`)) : entries;
+  const terms = shippedDefinedTerms();
+  const practices = shippedPracticeCatalogue();
+  const dismissals = only
+    ? {
+        ...practices,
+        practices: keep(practices.practices, 'dismissed:'),
+        direct: keep(practices.direct, 'dismissed:'),
+      }
+    : practices;
   return [
-    ...wrongClaimsIn(sentences, shippedWrongClaims()),
-    ...misdefinedTermsIn(sentences, shippedDefinedTerms()).map((id) => `misdefined:${id}`),
-    ...dismissalsIn(sentences, shippedPracticeCatalogue()).map((id) => `dismissed:${id}`),
-    ...misusedTermsIn(sentences, shippedDefinedTerms()).map((id) => `misused:${id}`),
-    ...scenarioMisfitsIn(sentences, scenario).map((id) => `misfit:${id}`),
+    ...wrongClaimsIn(sentences, keep(shippedWrongClaims(), '')),
+    ...misdefinedTermsIn(sentences, keep(terms, 'misdefined:')).map((id) => `misdefined:${id}`),
+    ...dismissalsIn(sentences, dismissals).map((id) => `dismissed:${id}`),
+    ...misusedTermsIn(sentences, terms, keep(terms, 'misused:')).map((id) => `misused:${id}`),
+    ...scenarioMisfitsIn(sentences, scenario)
+      .map((id) => `misfit:${id}`)
+      .filter((id) => !only || only.has(id)),
   ];
 }
 
@@ -33,25 +53,6 @@ export function wrongClaimsPerSentence(
   scenario: Scenario,
 ): string[][] {
   if (found.length === 0) return sentences.map(() => []);
-  const ids = new Set(found);
-  const terms = shippedDefinedTerms();
-  const claims = shippedWrongClaims().filter((c) => ids.has(c.id));
-  const misdefined = terms.filter((t) => ids.has(`misdefined:${t.id}`));
-  const misused = terms.filter((t) => ids.has(`misused:${t.id}`));
-  const practices = shippedPracticeCatalogue();
-  const dismissed = {
-    ...practices,
-    practices: practices.practices.filter((p) => ids.has(`dismissed:${p.id}`)),
-    direct: practices.direct.filter((p) => ids.has(`dismissed:${p.id}`)),
-  };
-  const misfits = found.some((id) => id.startsWith('misfit:'));
-  return sentences.map((s) => [
-    ...wrongClaimsIn([s], claims),
-    ...misdefinedTermsIn([s], misdefined).map((id) => `misdefined:${id}`),
-    ...(dismissed.practices.length + dismissed.direct.length > 0
-      ? dismissalsInSentence(s, dismissed).map((id) => `dismissed:${id}`)
-      : []),
-    ...misused.filter((t) => misuses(s, t, terms)).map((t) => `misused:${t.id}`),
-    ...(misfits ? scenarioMisfitsIn([s], scenario).map((id) => `misfit:${id}`) : []),
-  ]);
+  const only = new Set(found);
+  return sentences.map((s) => wrongClaimsOf([s], scenario, only));
 }

@@ -14,8 +14,6 @@ export const MAX_WRONG_IDEA_NOTES = 3;
 /** A quoted sentence longer than this is cut (with "…"): a note is not the place for a paragraph. */
 export const MAX_QUOTE_CHARS = 200;
 
-export type WrongIdeaKind = 'claim' | 'misdefined' | 'misused' | 'dismissed' | 'misfit';
-
 /** Reasons for the scenario misfits (scenario-misfit.ts), by id. */
 const MISFIT_WHY: Record<string, BothLangs> = {
   'accuracy-with-rare-positives': {

@@ -75,6 +75,32 @@ describe('misdefined terms (knowledge/definitions.yaml)', () => {
     ).toEqual([]);
   });
 
+  it('reads definitions given as a formula, an equation, a reading or after an outline colon', () => {
+    const recall = terms.find((t) => t.id === 'recall')!;
+    const precision = terms.find((t) => t.id === 'precision')!;
+    const wrong: [string, (typeof terms)[number]][] = [
+      ['Recall, computed as revenue per recommendation, is the offline metric.', recall],
+      ['Recall is defined as the number of sessions per day.', recall],
+      ['Precision, which equals the latency at p99, is what we watch.', precision],
+      ['召回率我理解就是用户第二天回来的比例。', recall],
+      ['召回率定义为每天的活跃用户数。', recall],
+      ['- Recall: measures how quickly the model responds.', recall],
+      ['- 召回率：用来衡量推荐列表的多样性', recall],
+      ['- 精确率：两个用户互为好友的概率', precision],
+    ];
+    for (const [s, t] of wrong) expect(misdefines(s, t), s).toBe(true);
+    const right: [string, (typeof terms)[number]][] = [
+      ['Recall, computed as the share of actual fraud we catch, is the offline metric.', recall],
+      ['Precision, which equals TP / (TP + FP), is what the review queue feels.', precision],
+      ['召回率我理解就是所有真实正样本里被找出来的比例。', recall],
+      ['- Recall: the share of actual positives we catch.', recall],
+      ['- 精确率：预测为正的样本里真正为正的比例', precision],
+      // An outline's colon still introduces a choice, not a definition.
+      ['- Recall: 0.8 at the current threshold.', recall],
+    ];
+    for (const [s, t] of right) expect(misdefines(s, t), s).toBe(false);
+  });
+
   it('reports a broken file with its path and the term', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'defs-'));
     const file = path.join(dir, 'definitions.yaml');

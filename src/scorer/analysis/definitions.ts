@@ -63,7 +63,7 @@ const DEFINES_EN = new RegExp(
   [
     String.raw`^\s*(\([^)]{0,40}\)\s*)?,?\s*(which |that )?(basically |simply |just |essentially |really |literally |actually |in practice )?`,
     '(',
-    String.raw`means\b|mean\b(?! of)|meaning\b|refers to\b|is defined as\b|stands for\b`,
+    String.raw`means\b|mean\b(?! of)|meaning\b|refers to\b|((is|are) )?(defined|computed|calculated) as\b|stands for\b|equals?\b|(is|are) equal to\b`,
     String.raw`|(is|are) (basically|just|simply|essentially|really|literally|actually|when|where|used to)\b`,
     String.raw`|(is|are) (a|an|one|another) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|model|algorithm|step|practice|score|check|kind|type|form|procedure|mechanism|setup|tool|idea|concept)s?\b`,
     // "the metric we optimise" is a choice, "the share of …" a definition.
@@ -78,14 +78,16 @@ const DEFINES_EN = new RegExp(
   'iu',
 );
 const DEFINES_ZH =
-  /^\s*(（[^）]{0,20}）|\([^)]{0,20}\))?\s*(其实|本质上|基本上|说白了|主要)?\s*(就是|是指|指的是|的意思是|意思是|也就是|是一种|是一个(方法|技术|指标|策略)|用来|用于|是用来|就是说|是(?=[^，,。；;！？]{1,16}的(方法|技术|指标|手段|策略|过程|做法))|衡量的是|通过)/u;
+  /^\s*(（[^）]{0,20}）|\([^)]{0,20}\))?\s*(其实|本质上|基本上|说白了|主要)?\s*(就是|是指|指的是|的意思是|意思是|也就是|我?的?理解的?就?是|定义为|定义成|计算为|等于|是一种|是一个(方法|技术|指标|策略)|用来|用于|是用来|就是说|是(?=[^，,。；;！？]{1,16}的(方法|技术|指标|手段|策略|过程|做法))|衡量的是|通过)/u;
 
 /**
  * A gloss right after the term: "canary (i.e. …)", "canary, meaning …". Not "canary: …": in an
- * outline a colon introduces the choice made ("feature store: Feast"), not a definition.
+ * outline a colon introduces the choice made ("feature store: Feast"), not a definition, unless
+ * what follows it is shaped as one ("Recall@K: measures …", "AUC：两个用户互为好友的概率",
+ * "NDCG：用来衡量 …"): outlines that stuff keywords define them this way.
  */
 const GLOSS =
-  /^\s*([(（]\s*(i\.?e\.?,?|meaning|which means|即|也就是|就是)|,\s*(i\.?e\.?,?|meaning|that is,)|[:：]\s*(a|an) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|mechanism) (that|which|where|for|of|to)\b)/iu;
+  /^\s*([(（]\s*(i\.?e\.?,?|meaning|which means|即|也就是|就是)|,\s*(i\.?e\.?,?|meaning|that is,)|[:：]\s*(a|an) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|mechanism) (that|which|where|for|of|to)\b|[:：]\s*(it )?(measures|tells (us|you)|the (share|fraction|percentage|proportion|ratio|probability|number) of)\b|[:：]\s*(用来|用于|主要)?(衡量|表示|代表|指的是|是指)|[:：](?=[^，,。；;：:]{2,24}的(概率|比例|占比|比率)))/iu;
 
 function compile(sources: readonly string[], where: string, flags = 'iu'): RegExp[] {
   return sources.map((source) => {

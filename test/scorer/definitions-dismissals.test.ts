@@ -95,6 +95,8 @@ describe('misdefined terms (knowledge/definitions.yaml)', () => {
       ['召回率我理解就是所有真实正样本里被找出来的比例。', recall],
       ['- Recall: the share of actual positives we catch.', recall],
       ['- 精确率：预测为正的样本里真正为正的比例', precision],
+      // Another term that ends in the word: mixed precision is not precision.
+      ['Mixed precision is basically running most layers in FP16 to cut memory.', precision],
       // An outline's colon still introduces a choice, not a definition.
       ['- Recall: 0.8 at the current threshold.', recall],
     ];

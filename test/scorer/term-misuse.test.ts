@@ -63,6 +63,29 @@ describe('misused terms (knowledge/definitions.yaml purpose)', () => {
     expect(misusedTermsIn(['用量化来提升准确率。'], terms)).toEqual(['quantization']);
   });
 
+  it('reads a role given to a term as a use: "X does Y", "X serves as Y", "用 X 做 Y"', () => {
+    const wrong = [
+      'Canary does the hyperparameter tuning for the ranker.',
+      'Quantization serves as our cold start strategy.',
+      '用 canary 做冷启动。',
+      'Kafka 做 feature store。',
+    ];
+    for (const s of wrong) expect(misusedTermsIn([s], terms), s).not.toEqual([]);
+    const right = [
+      '用 two-tower 做召回，GBDT 做精排。',
+      'Spark 按语言分区做去重，高资源语言降采样。',
+      'Caching does most of the work for popular prefixes, cutting p99 latency.',
+      // A reading of the resource, not the resource: "GPU utilisation for autoscaling".
+      '按 QPS 和 GPU 利用率做 autoscaling。',
+      'Scale on GPU utilization for autoscaling decisions.',
+      // The items of a list, not a claim about the first one.
+      '加缓存、做分片。',
+      // 存 inside 内存 / 缓存 is memory or a cache, not a claim that something stores something.
+      '物品 embedding 放每台精排内存，用户 embedding 放分片服务。',
+    ];
+    for (const s of right) expect(misusedTermsIn([s], terms), s).toEqual([]);
+  });
+
   it('reads a negated claim or a term set aside as a limit, not a use', () => {
     const smote = term('smote');
     expect(misuses('SMOTE does not fix concept drift.', smote, terms)).toBe(false);

@@ -20,9 +20,11 @@ import type { DefinedTerm } from './definitions.ts';
  * the tail of a hyphenated name: "all-reduce" is an operation, not a claim that it reduces.
  */
 const PURPOSE_EN =
-  /^[^.;!?。；:,，\n]{0,25}?(?<!-)\b(for|so that|in order to|to (help|make|ensure|reduce|improve|prevent|detect|catch|handle|fix|solve|avoid|measure|evaluate|speed up|track|monitor|balance|deal with|guarantee|check|protect|boost|increase|decrease|lower|remove|eliminate|control|capture|optimi[sz]e)|helps?|ensures?|prevents?|reduces?|improves?|fix(es)?|solves?|handles?|detects?|catches|guarantees?|measures?|tracks?|tells us|lets us|allows us to|makes sure|takes care of|deals with|gets rid of|eliminates?|removes?|protects?|boosts?|increases?|decreases?|lowers?|controls?|captures?|optimi[sz]es?|will (reduce|improve|fix|solve|handle|prevent|ensure|catch|detect|increase|boost|lower|remove))\b/i;
+  /^[^.;!?。；:,，\n]{0,25}?(?<!-)\b(for|so that|in order to|to (help|make|ensure|reduce|improve|prevent|detect|catch|handle|fix|solve|avoid|measure|evaluate|speed up|track|monitor|balance|deal with|guarantee|check|protect|boost|increase|decrease|lower|remove|eliminate|control|capture|optimi[sz]e)|helps?|ensures?|prevents?|reduces?|improves?|fix(es)?|solves?|handles?|detects?|catches|guarantees?|measures?|tracks?|tells us|lets us|allows us to|makes sure|takes care of|deals with|gets rid of|eliminates?|removes?|protects?|boosts?|increases?|decreases?|lowers?|controls?|captures?|optimi[sz]es?|will (reduce|improve|fix|solve|handle|prevent|ensure|catch|detect|increase|boost|lower|remove)|(does|do)(?! not\b| no\b)|serves as|acts as|works as|is used as|stores|computes)\b/i;
 const PURPOSE_ZH =
-  /^[^。；！？，,\n]{0,10}?(用来|用于|来(?!自|源|的|说)|可以|能够|帮助|保证|确保|防止|避免|解决|减少|降低|提升|提高|衡量|检测|处理|消除|控制)/u;
+  /^[^。；！？，,、\n]{0,10}?(用来|用于|来(?!自|源|的|说)|可以|能够|帮助|保证|确保|防止|避免|解决|减少|降低|提升|提高|衡量|检测|处理|消除|控制|做(?!法|得|的|好|完|了)|作为|当作|(?<![内缓保储生依共])存(?![在活量]))/u;
+/** The term names what is measured, not what is used: "GPU utilisation", "CPU 利用率". */
+const MEASURE_OF = /^\s*(utili[sz]ation|usage|util\b|load\b|利用率|使用率|占用|负载)/iu;
 /** The claim is negated or the term set aside: a limit, not a use. */
 const NEGATED = /\b(not|never|no|cannot|without|neither|nor)\b|n['’]t\b|不|没|无法|未必|并非/iu;
 const SET_ASIDE_BEFORE =
@@ -58,6 +60,8 @@ export function misuses(
       const before = sentence.slice(Math.max(0, match.index - 20), match.index);
       if (SET_ASIDE_BEFORE.test(before)) continue;
       const rest = sentence.slice(match.index + match[0].length);
+      // "GPU utilisation for autoscaling", "GPU 利用率做扩缩容": a reading of the resource.
+      if (MEASURE_OF.test(rest)) continue;
       const cue = PURPOSE_EN.exec(rest) ?? PURPOSE_ZH.exec(rest);
       if (!cue || NEGATED.test(cue[0])) continue;
       const clause = clauseOf(rest.slice(cue[0].length));

@@ -87,6 +87,11 @@ describe('misdefined terms (knowledge/definitions.yaml)', () => {
       ['- Recall: measures how quickly the model responds.', recall],
       ['- 召回率：用来衡量推荐列表的多样性', recall],
       ['- 精确率：两个用户互为好友的概率', precision],
+      // A definition ends with its clause: the next one's words do not vouch for it.
+      [
+        'We use precision, which is the share of all violent videos that we catch, and recall, which is how many of our flags are right.',
+        precision,
+      ],
     ];
     for (const [s, t] of wrong) expect(misdefines(s, t), s).toBe(true);
     const right: [string, (typeof terms)[number]][] = [

@@ -137,8 +137,16 @@ export function shippedDefinedTerms(): DefinedTerm[] {
 function definitionAfter(sentence: string, end: number): string | null {
   const rest = sentence.slice(end);
   const cue = DEFINES_EN.exec(rest) ?? DEFINES_ZH.exec(rest) ?? GLOSS.exec(rest);
-  return cue ? rest.slice(cue[0].length) : null;
+  if (!cue) return null;
+  const definition = rest.slice(cue[0].length);
+  // The definition ends with its clause: in "precision, which is …, and recall, which is …" the
+  // second clause defines recall, and its words must not vouch for the first definition.
+  return definition.split(DEFINITION_END, 1)[0]!;
 }
+
+/** Where a definition's clause ends: a semicolon, or a comma that starts a new clause. */
+const DEFINITION_END =
+  /[;；]|,\s*(?:and|but|while|whereas|plus|then|so)\b|，\s*(?:而|但|另外|然后|同时|所以)/iu;
 
 /** Any defining word anywhere in the sentence (a cheap first pass). */
 const ANY_CUE = new RegExp(

@@ -107,6 +107,21 @@ export class InterviewEngine {
   }
 
   /**
+   * Whether the session is someone else's interview: true only when it exists and another
+   * candidate owns it. Adapters ask before downloading files sent to a thread, so a stranger's
+   * upload is never fetched (the engine refuses the message anyway). False when the store
+   * cannot tell: the turn itself then reports the store's failure.
+   */
+  async isSomeoneElses(sessionId: string, actor: CandidateId): Promise<boolean> {
+    try {
+      const session = await this.services.store.get(sessionId);
+      return session !== null && session.candidateId !== actor;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * Claims a one-time platform event (a button press, a delivery) across every process that
    * shares the store: true the first time `key` is claimed within `ttlMs`.
    */

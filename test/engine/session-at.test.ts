@@ -72,3 +72,24 @@ describe('engine.sessionAt', () => {
     expect(await h.engine.sessionAt(ANA, dm)).toBeNull();
   });
 });
+
+describe('engine.isSomeoneElses', () => {
+  it("is true only for an existing interview another candidate owns; false when the store can't tell", async () => {
+    const h = await harness();
+    await h.ok({ kind: 'start', scenarioId: 'mini-recsys', places: [dm] }, { sessionId: 'ana-2' });
+    expect(await h.engine.isSomeoneElses('ana-2', BOB)).toBe(true);
+    expect(await h.engine.isSomeoneElses('ana-2', ANA)).toBe(false);
+    expect(await h.engine.isSomeoneElses('no-such-session', BOB)).toBe(false);
+
+    const handle = await createStore({ memory: true, namespace: `down-${Math.random()}` });
+    const down = new Proxy(handle.store, {
+      get: (target, name, receiver) =>
+        name === 'get'
+          ? () => Promise.reject(new Error('store down'))
+          : Reflect.get(target, name, receiver),
+    });
+    const broken = await harness({ store: down });
+    expect(await broken.engine.isSomeoneElses('ana-2', BOB)).toBe(false);
+    await handle.close();
+  });
+});

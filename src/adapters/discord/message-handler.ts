@@ -71,7 +71,10 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     const sessionId = await interviewHere(context.app.engine, actor, channel);
     if (!sessionId) return;
     const outcome = await typingIn(channel, async () => {
-      const attachments = await messageAttachments(message, context);
+      // A stranger's files are not fetched: the engine refuses their message anyway.
+      const strangers =
+        message.attachments.size > 0 && (await context.app.engine.isSomeoneElses(sessionId, actor));
+      const attachments = strangers ? [] : await messageAttachments(message, context);
       return context.app.engine.execute({
         actor,
         tenant: discordTenant(message.guildId),

@@ -71,6 +71,24 @@ describe('Discord: diagrams as images (LLM that takes images)', () => {
     );
   });
 
+  it("a stranger's attachment in the candidate's thread is never downloaded", async () => {
+    const h = bot();
+    const where = await startInterview(h, 'dee');
+    h.discord.say({
+      user: h.discord.user('eve'),
+      channel: where.thread,
+      content: 'My design instead.',
+      files: [{ name: 'theirs.png', data: diagramPng() }],
+    });
+    // The stranger is ignored quietly; the candidate's next answer is handled as usual.
+    const text = await answer(h, where, 'Here is my design.', [
+      { name: 'mine.png', data: diagramPng() },
+    ]);
+    expect(text).toContain('From "mine.png" I read this diagram');
+    expect(h.discord.cdnRequests.some((p) => p.includes('mine.png'))).toBe(true);
+    expect(h.discord.cdnRequests.some((p) => p.includes('theirs.png'))).toBe(false);
+  });
+
   it('a URL typed in the answer is never fetched', async () => {
     const h = bot();
     const where = await startInterview(h, 'bo');

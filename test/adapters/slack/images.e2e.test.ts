@@ -13,6 +13,7 @@ import {
   BOT_TOKEN,
   CANDIDATE,
   type Harness,
+  STRANGER,
   postsInThread,
   startHarness,
   visibleText,
@@ -59,13 +60,14 @@ async function reply(
   thread: { channel: string; threadTs: string },
   text: string,
   files?: unknown[],
+  user = CANDIDATE,
 ): Promise<string> {
   const mark = h.mark();
   const ts = `1720000000.${next()}`;
   const res = await h.sender.send(
     eventCallback(
       threadReply({
-        user: CANDIDATE,
+        user,
         channel: thread.channel,
         threadTs: thread.threadTs,
         ts,
@@ -106,6 +108,21 @@ describe('Slack: diagrams as images (LLM that takes images)', () => {
     expect(text).toContain('I read this diagram');
     expect(text).toContain('Spark feature job');
     expect(text).toContain('training gets its features from');
+  });
+
+  it("a stranger's file in the candidate's thread is never downloaded, and the candidate's still is", async () => {
+    const h = app();
+    const thread = await startInterview(h, 'C0IMG4');
+    const downloads = h.fake.callsOf('file_download').length;
+    const theirs = h.fake.shareFile({ name: 'theirs.png', data: diagramPng() });
+    await reply(h, thread, 'My design instead.', [theirs], STRANGER);
+    expect(h.fake.callsOf('file_download')).toHaveLength(downloads);
+    const mine = h.fake.shareFile({ name: 'mine.png', data: diagramPng() });
+    const text = await reply(h, thread, 'Here is my design.', [mine]);
+    expect(h.fake.callsOf('file_download').map((c) => c.args.path)).toContain(
+      new URL(mine.url_private_download).pathname,
+    );
+    expect(text).toContain('I read this diagram');
   });
 
   it('a URL typed in the reply is never fetched', async () => {

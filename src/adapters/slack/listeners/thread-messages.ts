@@ -18,7 +18,7 @@ import type { InFlight } from '../../kit/in-flight.ts';
 import { isQuietInConversation } from '../../kit/quiet-errors.ts';
 import type { EventClaims } from '../event-claims.ts';
 import { messageFiles } from '../files.ts';
-import { messageIdFor, sessionIdFor } from '../ids.ts';
+import { actorFor, messageIdFor, sessionIdFor } from '../ids.ts';
 import { errorMessage, runInThread, type SlackDeps } from '../interviews.ts';
 import { slackToPlain } from '../mrkdwn.ts';
 import { postEphemeral } from '../poster.ts';
@@ -70,8 +70,13 @@ export function registerThreadMessages(
         // After the filters (it writes to the store), inside the tracked work (so stop() waits
         // for it): the one delivery, across processes, that acts.
         if (!(await claims.first(teamId, body.event_id))) return;
+        const sessionId = sessionIdFor({ teamId, channel, threadTs });
+        // A stranger's files are not fetched: the engine refuses their message anyway.
+        const strangers =
+          (message.files?.length ?? 0) > 0 &&
+          (await deps.app.engine.isSomeoneElses(sessionId, actorFor(teamId, user)));
         const attachments = await downloadAttachments(
-          messageFiles(message.files, context.botToken),
+          strangers ? [] : messageFiles(message.files, context.botToken),
           {
             timeoutMs: downloadTimeoutMs,
             onFailure: (file, reason) =>
@@ -82,7 +87,7 @@ export function registerThreadMessages(
           },
         );
         await runInThread(deps, client, {
-          sessionId: sessionIdFor({ teamId, channel, threadTs }),
+          sessionId,
           teamId,
           userId: user,
           command: {

@@ -6,6 +6,20 @@ import { type CliCommand, type CliIO, UsageError } from './io.ts';
 import { loadEnvironment } from './env-file.ts';
 import { exitCodeOf, formatFatal, isUserFacing } from './setup-error.ts';
 
+/**
+ * Tooling kept outside src/ (bench/, which runs against the test stand-ins) is not in the
+ * container image: a module that cannot be found becomes `message`, not a stack trace.
+ */
+export async function fromCheckout<T>(load: () => Promise<T>, message: string): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND')
+      throw new UsageError(message);
+    throw error;
+  }
+}
+
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   scenarios: {
     summary: 'list the interview scenarios [--json]',
@@ -45,7 +59,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   },
   bench: {
     summary: 'run the benchmarks and print figures [--json]',
-    load: async () => (await import('../bench/run.ts')).benchCommand,
+    load: () =>
+      fromCheckout(
+        async () => (await import('../bench/run.ts')).benchCommand,
+        'bench: the benchmarks are not part of this installation (the container image ships the bot only); run `npm run bench` in a checkout of the repository',
+      ),
   },
   config: {
     summary: 'the effective settings (secrets masked) and where each came from',

@@ -5,7 +5,7 @@
  */
 import { review, type StoredCard } from '../practice/schedule.ts';
 import type { CandidateIndexStore } from './ports.ts';
-import { selfGap } from './self-assessment.ts';
+import { awaitingSelfAssessment, selfGap } from './self-assessment.ts';
 import type { CandidateId, HistoryEntry, Lang, Session, StageId } from './types.ts';
 
 /** Entries kept (the history view shows at most this many). */
@@ -38,6 +38,15 @@ export function indexDigest(session: Session): string {
   return `${session.status}|${scored.join(',')}|${self}`;
 }
 
+/**
+ * An interview under self-assessment whose ratings are not in yet: the candidate rates each
+ * stage before seeing any score, so history and its chart hold the scores back until then.
+ */
+function scoresWithheld(session: Session): boolean {
+  const pending = session.selfAssessment !== undefined && !session.selfAssessment.done;
+  return pending && (session.status === 'active' || awaitingSelfAssessment(session));
+}
+
 /** Sessions that ended without a single answer had nothing to judge: not in history. */
 function counts(session: Session): boolean {
   return session.status === 'active' || session.turns.some((t) => t.role === 'candidate');
@@ -50,14 +59,16 @@ export function entryFor(session: Session, scenarioTitle: string): HistoryEntry 
       stageScores[progress.stage] = progress.score.score;
   }
   const gap = session.scorecard?.self ? selfGap(session.scorecard.self, stageScores) : null;
+  const withheld = scoresWithheld(session);
   return {
     sessionId: session.id,
     scenarioId: session.scenarioId,
     scenarioTitle,
     startedAt: session.createdAt,
     status: session.status,
-    overall: session.scorecard?.overall ?? null,
-    stageScores,
+    overall: withheld ? null : (session.scorecard?.overall ?? null),
+    stageScores: withheld ? {} : stageScores,
+    ...(awaitingSelfAssessment(session) ? { awaitingSelfRatings: true as const } : {}),
     ...(session.drill ? { drill: true } : {}),
     ...(gap !== null ? { selfGap: gap } : {}),
   };
@@ -78,9 +89,11 @@ export function foldSession(
   const entries = counts(session) ? [entryFor(session, scenarioTitle), ...others] : others;
   entries.sort((a, b) => b.startedAt - a.startedAt);
   const stages = { ...index.stages };
+  // Folded in once the self-ratings are in: the progress chart must not show them first either.
+  const withheld = scoresWithheld(session);
   for (const progress of session.stages) {
     const score = progress.score;
-    if (!score) continue;
+    if (!score || withheld) continue;
     const record = stages[progress.stage];
     if (record?.scores.some((s) => s.sessionId === session.id)) continue;
     const at = progress.endedAt ?? session.updatedAt;

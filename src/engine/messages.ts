@@ -90,7 +90,11 @@ export function formatHistory(view: HistoryView, lang: Lang): string {
   if (view.entries.length === 0) return m.historyEmpty;
   const lines = view.entries.map((e) => {
     const date = new Date(e.startedAt).toISOString().slice(0, 10);
-    const score = e.overall === null ? m.statusLabel[e.status] : formatScore(e.overall);
+    const score = e.awaitingSelfRatings
+      ? m.historyAwaitingSelfRatings
+      : e.overall === null
+        ? m.statusLabel[e.status]
+        : formatScore(e.overall);
     const drill = e.drill ? ` (${practiceText(lang).drillLabel})` : '';
     return `${date}  ${e.scenarioTitle}${drill}  ${score}`;
   });

@@ -335,6 +335,11 @@ export interface HistoryEntry {
   drill?: boolean;
   /** Mean |self-rating − score| over the stages the candidate rated (self-assessment). */
   selfGap?: number;
+  /**
+   * The interview waits for the candidate's self-ratings: its scores are withheld (overall null,
+   * no stage scores) until they are in, so history cannot show them first.
+   */
+  awaitingSelfRatings?: true;
 }
 
 export interface HistoryView {

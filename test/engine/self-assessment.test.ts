@@ -5,6 +5,8 @@
  * interview keeps the ratings, and history shows the distance per interview over time.
  */
 import { describe, expect, it } from 'vitest';
+import { memoryCandidateIndex } from '../../src/engine/candidate-index.ts';
+import { formatHistory } from '../../src/engine/messages.ts';
 import { selfAssessmentLines } from '../../src/engine/self-assessment.ts';
 import type { Reply } from '../../src/engine/types.ts';
 import { ANA, BOB, harness, kinds } from './fakes.ts';
@@ -35,7 +37,8 @@ describe('self-assessment', () => {
   });
 
   it('asks each scored stage before the scorecard, refuses a stranger, then shows self against scored', async () => {
-    const h = await harness();
+    const index = memoryCandidateIndex();
+    const h = await harness({ candidateIndex: index });
     const on = await h.ok({ kind: 'self-assess-setting', on: true }, { sessionId: undefined });
     expect(on[0]).toMatchObject({ kind: 'message', text: expect.stringMatching(/on/) });
 
@@ -50,6 +53,21 @@ describe('self-assessment', () => {
     const exported = (await h.ok({ kind: 'export' }))[0] as Extract<Reply, { kind: 'export' }>;
     expect(exported.markdown).toContain('The scorecard is shown once you have rated each stage');
     expect(exported.markdown).not.toMatch(/Overall:/);
+
+    // History does not show the scores first either.
+    const waiting = await h.engine.execute({ actor: ANA, command: { kind: 'history' } });
+    if (!waiting.ok) throw new Error('history failed');
+    const before = (waiting.replies[0] as HistoryReply).history;
+    expect(before.entries[0]).toMatchObject({
+      sessionId: 's1',
+      overall: null,
+      stageScores: {},
+      awaitingSelfRatings: true,
+    });
+    expect(formatHistory(before, 'en')).toContain('score after your self-ratings');
+    expect(before.trend).toEqual([]);
+    const unfolded = await index.read(ANA);
+    expect(Object.keys(unfolded?.stages ?? {})).toEqual([]);
 
     const stranger = await h.run(
       { kind: 'self-assess', stage: 'requirements', level: 4 },
@@ -74,6 +92,14 @@ describe('self-assessment', () => {
       ratings: { requirements: 4, metrics: 2 },
     });
     expect(stored.scorecard?.self).toEqual({ requirements: 4, metrics: 2 });
+    const after = await h.engine.execute({ actor: ANA, command: { kind: 'history' } });
+    if (!after.ok) throw new Error('history failed');
+    const entry = (after.replies[0] as HistoryReply).history.entries[0]!;
+    expect(entry.overall).toBe(card.overall);
+    expect(entry.awaitingSelfRatings).toBeUndefined();
+    expect(Object.keys(entry.stageScores).sort()).toEqual(['metrics', 'requirements']);
+    const folded = await index.read(ANA);
+    expect(Object.keys(folded?.stages ?? {}).sort()).toEqual(['metrics', 'requirements']);
   });
 
   it('a skip shows the scorecard at once with what was rated', async () => {

@@ -188,7 +188,11 @@ export function renderReply(reply: Reply, options: RenderOptions): string {
           e.drill
             ? `${e.scenarioTitle} (${practiceText(options.lang).drillLabel})`
             : e.scenarioTitle,
-          e.overall === null ? '—' : formatScore(e.overall),
+          e.awaitingSelfRatings
+            ? h.historyAwaitingSelfRatings
+            : e.overall === null
+              ? '—'
+              : formatScore(e.overall),
           h.statusLabel[e.status],
           stageScoreList(e.stageScores),
         ]);

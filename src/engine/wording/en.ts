@@ -184,6 +184,7 @@ export const EN: Messages = {
       `Interviewer: ${EN.scorers[v.interviewer]}. Scorer: ${EN.scorers[v.scorer]}.`,
     ].join('\n'),
   historyEmpty: 'No interviews yet.',
+  historyAwaitingSelfRatings: 'score after your self-ratings',
   historyTrend: (delta, count) =>
     delta === null
       ? `${count} finished interview${count === 1 ? '' : 's'}; not enough for a trend yet.`

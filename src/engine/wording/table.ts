@@ -97,5 +97,7 @@ export interface Messages {
   duration: (ms: number) => string;
   statusText: (view: StatusView) => string;
   historyEmpty: string;
+  /** In place of a score in history: the interview waits for the candidate's self-ratings. */
+  historyAwaitingSelfRatings: string;
   historyTrend: (delta: number | null, count: number) => string;
 }

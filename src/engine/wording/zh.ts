@@ -173,6 +173,7 @@ export const ZH: Messages = {
       `面试官：${ZH.scorers[v.interviewer]}。评分：${ZH.scorers[v.scorer]}。`,
     ].join('\n'),
   historyEmpty: '还没有面试记录。',
+  historyAwaitingSelfRatings: '完成自评后显示分数',
   historyTrend: (delta, count) =>
     delta === null
       ? `已完成 ${count} 场面试，还不足以看出趋势。`

@@ -46,7 +46,11 @@ export function stageTrends(
 function entryBlock(entry: HistoryEntry, lang: Lang, titles: HistoryView['stageTitles']): Block {
   const m = msg(lang);
   const date = new Date(entry.startedAt).toISOString().slice(0, 10);
-  const overall = entry.overall === null ? '' : ` · *${formatScore(entry.overall)}*`;
+  const overall = entry.awaitingSelfRatings
+    ? ` · ${m.historyAwaitingSelfRatings}`
+    : entry.overall === null
+      ? ''
+      : ` · *${formatScore(entry.overall)}*`;
   const stages = (Object.entries(entry.stageScores) as [StageId, number][])
     .map(([stage, score]) => `${esc(titles[stage] ?? stage)} ${round1(score)}`)
     .join(' · ');

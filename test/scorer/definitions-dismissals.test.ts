@@ -32,6 +32,7 @@ const STRONG = [
 
 describe('misdefined terms (knowledge/definitions.yaml)', () => {
   const terms = shippedDefinedTerms();
+  const term = (id: string) => terms.find((t) => t.id === id)!;
 
   it('flags each wrong example for its own term and no right example for any term', () => {
     expect(new Set(terms.map((t) => t.id)).size).toBe(terms.length);
@@ -102,6 +103,20 @@ describe('misdefined terms (knowledge/definitions.yaml)', () => {
       ['- 精确率：预测为正的样本里真正为正的比例', precision],
       // Another term that ends in the word: mixed precision is not precision.
       ['Mixed precision is basically running most layers in FP16 to cut memory.', precision],
+      // Two metrics related, not one defined.
+      ['We pick the threshold where precision equals recall.', precision],
+      ['精确率等于召回率的那个阈值叫 break-even 点。', precision],
+      // A definition that goes on in a second clause is still one definition.
+      [
+        'A canary release means we ship the new model first, and only to 1% of traffic.',
+        term('canary'),
+      ],
+      ['金丝雀发布就是先发布新模型，然后只给 1% 的流量。', term('canary')],
+      // "computed as of" dates a value.
+      ["Recall computed as of last week's labels is 0.71.", recall],
+      // After a slot such as a guardrail or north-star metric, a colon introduces the choice.
+      ['- North-star metric: the number of weekly active creators', term('north-star-metric')],
+      ['- 护栏指标：崩溃率和投诉用户的比例', term('guardrail-metric')],
       // An outline's colon still introduces a choice, not a definition.
       ['- Recall: 0.8 at the current threshold.', recall],
     ];

@@ -78,6 +78,15 @@ describe('misused terms (knowledge/definitions.yaml purpose)', () => {
       // A reading of the resource, not the resource: "GPU utilisation for autoscaling".
       '按 QPS 和 GPU 利用率做 autoscaling。',
       'Scale on GPU utilization for autoscaling decisions.',
+      // The term is the object of the role, or comes before it in a sequence.
+      '对 embedding 做量化，对 CTR 做校准。',
+      'After the canary we do a two-week A/B test.',
+      '金丝雀发布之后再做 A/B 测试。',
+      'Early stopping acts as regularization, and dropout acts as an ensemble.',
+      // 存 inside 留存 (retention), 存储 (storage), 显存 (GPU memory).
+      '点击率和留存一起优化，用 MMoE 做多任务学习。',
+      'embedding 存储在 Redis 里。',
+      'embedding 表显存放不下，要做分片。',
       // The items of a list, not a claim about the first one.
       '加缓存、做分片。',
       // 存 inside 内存 / 缓存 is memory or a cache, not a claim that something stores something.

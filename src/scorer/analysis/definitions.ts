@@ -36,6 +36,11 @@ const TermSchema = z.strictObject({
    * these or the gist in that claim, misuses it (term-misuse.ts). Terms without it are not judged.
    */
   purpose: z.array(z.string()).optional(),
+  /**
+   * A role a choice fills (a north-star metric, a guardrail, an SLA): in an outline, what
+   * follows "guardrail metric:" is the metric chosen, never a definition.
+   */
+  slot: z.boolean().optional(),
   /** Claims that must (wrong) and must not (right) count as misuse: checked by a test. */
   uses: z
     .strictObject({ wrong: z.array(z.string()).min(1), right: z.array(z.string()).min(1) })
@@ -52,6 +57,8 @@ export interface DefinedTerm {
   /** What the term is for (empty: its uses are not judged). */
   purpose: RegExp[];
   uses?: { wrong: string[]; right: string[] };
+  /** A role a choice fills: an outline colon after it introduces the choice. */
+  slot: boolean;
 }
 
 /**
@@ -61,9 +68,12 @@ export interface DefinedTerm {
  */
 const DEFINES_EN = new RegExp(
   [
+    // "precision, which equals …": only as an apposition; "where precision equals recall"
+    // relates two metrics.
+    String.raw`^\s*,\s*(which |that )?equals?\b|^\s*(which|that) equals?\b|`,
     String.raw`^\s*(\([^)]{0,40}\)\s*)?,?\s*(which |that )?(basically |simply |just |essentially |really |literally |actually |in practice )?`,
     '(',
-    String.raw`means\b|mean\b(?! of)|meaning\b|refers to\b|((is|are) )?(defined|computed|calculated) as\b|stands for\b|equals?\b|(is|are) equal to\b`,
+    String.raw`means\b|mean\b(?! of)|meaning\b|refers to\b|((is|are) )?(defined|computed|calculated) as\b(?! of\b)|stands for\b`,
     String.raw`|(is|are) (basically|just|simply|essentially|really|literally|actually|when|where|used to)\b`,
     String.raw`|(is|are) (a|an|one|another) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|model|algorithm|step|practice|score|check|kind|type|form|procedure|mechanism|setup|tool|idea|concept)s?\b`,
     // "the metric we optimise" is a choice, "the share of …" a definition.
@@ -78,7 +88,7 @@ const DEFINES_EN = new RegExp(
   'iu',
 );
 const DEFINES_ZH =
-  /^\s*(（[^）]{0,20}）|\([^)]{0,20}\))?\s*(其实|本质上|基本上|说白了|主要)?\s*(就是|是指|指的是|的意思是|意思是|也就是|我?的?理解的?就?是|定义为|定义成|计算为|等于|是一种|是一个(方法|技术|指标|策略)|用来|用于|是用来|就是说|是(?=[^，,。；;！？]{1,16}的(方法|技术|指标|手段|策略|过程|做法))|衡量的是|通过)/u;
+  /^\s*(（[^）]{0,20}）|\([^)]{0,20}\))?\s*(其实|本质上|基本上|说白了|主要)?\s*(就是|是指|指的是|的意思是|意思是|也就是|我?的?理解的?就?是|定义为|定义成|计算为|是一种|是一个(方法|技术|指标|策略)|用来|用于|是用来|就是说|是(?=[^，,。；;！？]{1,16}的(方法|技术|指标|手段|策略|过程|做法))|衡量的是|通过)/u;
 
 /**
  * A gloss right after the term: "canary (i.e. …)", "canary, meaning …". Not "canary: …": in an
@@ -87,7 +97,7 @@ const DEFINES_ZH =
  * "NDCG：用来衡量 …"): outlines that stuff keywords define them this way.
  */
 const GLOSS =
-  /^\s*([(（]\s*(i\.?e\.?,?|meaning|which means|即|也就是|就是)|,\s*(i\.?e\.?,?|meaning|that is,)|[:：]\s*(a|an) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|mechanism) (that|which|where|for|of|to)\b|[:：]\s*(it )?(measures|tells (us|you)|the (share|fraction|percentage|proportion|ratio|probability|number) of)\b|[:：]\s*(用来|用于|主要)?(衡量|表示|代表|指的是|是指)|[:：](?=[^，,。；;：:]{2,24}的(概率|比例|占比|比率)))/iu;
+  /^\s*([(（]\s*(i\.?e\.?,?|meaning|which means|即|也就是|就是)|,\s*(i\.?e\.?,?|meaning|that is,)|[:：]\s*(a|an) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|mechanism) (that|which|where|for|of|to)\b|[:：]\s*(it )?(measures|tells (us|you))\b|[:：]\s*(用来|用于|主要)?(衡量|表示|代表|指的是|是指)|[:：](?=[^，,。；;：:]{2,24}的(概率|比例|占比|比率)))/iu;
 
 function compile(sources: readonly string[], where: string, flags = 'iu'): RegExp[] {
   return sources.map((source) => {
@@ -122,6 +132,7 @@ export function loadDefinedTerms(file: string): DefinedTerm[] {
       `${file}: ${t.id}`,
     ),
     ...(t.uses ? { uses: t.uses } : {}),
+    slot: t.slot ?? false,
   }));
 }
 
@@ -133,24 +144,51 @@ export function shippedDefinedTerms(): DefinedTerm[] {
   return shipped;
 }
 
-/** The definition the sentence gives of the term at `end` (its text after the term), or null. */
-function definitionAfter(sentence: string, end: number): string | null {
+/**
+ * The definition the sentence gives of the term at `end` (its text after the term), or null.
+ * It ends where a new clause turns to another catalogued term: in "precision, which is …, and
+ * recall, which is …" the second clause's words must not vouch for the first definition, while
+ * "a canary means we ship first, and only to 1% of traffic" is one definition.
+ */
+function definitionAfter(
+  sentence: string,
+  end: number,
+  term: DefinedTerm,
+  catalogue: readonly DefinedTerm[],
+): string | null {
   const rest = sentence.slice(end);
-  const cue = DEFINES_EN.exec(rest) ?? DEFINES_ZH.exec(rest) ?? GLOSS.exec(rest);
+  const choiceFollows = term.slot && /^\s*[:：]/u.test(rest);
+  const cue =
+    DEFINES_EN.exec(rest) ?? DEFINES_ZH.exec(rest) ?? (choiceFollows ? null : GLOSS.exec(rest));
   if (!cue) return null;
   const definition = rest.slice(cue[0].length);
-  // The definition ends with its clause: in "precision, which is …, and recall, which is …" the
-  // second clause defines recall, and its words must not vouch for the first definition.
-  return definition.split(DEFINITION_END, 1)[0]!;
+  for (const boundary of definition.matchAll(CLAUSE_BOUNDARY)) {
+    const next = definition.slice(boundary.index + boundary[0].length);
+    if (startsWithTerm(next, catalogue)) return definition.slice(0, boundary.index);
+  }
+  return definition;
 }
 
-/** Where a definition's clause ends: a semicolon, or a comma that starts a new clause. */
-const DEFINITION_END =
-  /[;；]|,\s*(?:and|but|while|whereas|plus|then|so)\b|，\s*(?:而|但|另外|然后|同时|所以)/iu;
+/** Where a new clause may start: a semicolon, or a comma and a conjunction. */
+const CLAUSE_BOUNDARY =
+  /[;；]|,\s*(?:and|but|while|whereas|plus|then|so)\b|，\s*(?:而|但|另外|然后|同时|所以)/giu;
+
+/** Does the text name a catalogued term within its first few words? */
+function startsWithTerm(text: string, catalogue: readonly DefinedTerm[]): boolean {
+  const head = text.slice(0, 30);
+  return catalogue.some((t) =>
+    t.term.some((re) => {
+      re.lastIndex = 0;
+      const hit = re.exec(head);
+      re.lastIndex = 0;
+      return hit !== null && hit.index <= 12;
+    }),
+  );
+}
 
 /** Any defining word anywhere in the sentence (a cheap first pass). */
 const ANY_CUE = new RegExp(
-  [DEFINES_EN, DEFINES_ZH, GLOSS].map((re) => re.source.replace(/^\^/, '')).join('|'),
+  [DEFINES_EN, DEFINES_ZH, GLOSS].map((re) => re.source.replace(/\^\\s\*/g, '')).join('|'),
   'iu',
 );
 
@@ -164,11 +202,15 @@ const INSTANCE =
 const VALUE = /^\s*(about |around |only |roughly |~|≈)?[\d.]/u;
 
 /** Does the sentence define the term without its gist? */
-export function misdefines(sentence: string, term: DefinedTerm): boolean {
+export function misdefines(
+  sentence: string,
+  term: DefinedTerm,
+  catalogue: readonly DefinedTerm[] = shippedDefinedTerms(),
+): boolean {
   for (const re of term.term) {
     for (const match of sentence.matchAll(re)) {
       if (INSTANCE.test(sentence.slice(0, match.index))) continue;
-      const definition = definitionAfter(sentence, match.index + match[0].length);
+      const definition = definitionAfter(sentence, match.index + match[0].length, term, catalogue);
       // A definition with nothing after the cue ("that's what canary means.") says nothing.
       if (definition === null || definition.trim().length < 3 || VALUE.test(definition)) continue;
       if (!term.gist.some((g) => g.test(definition))) return true;
@@ -181,8 +223,16 @@ export function misdefines(sentence: string, term: DefinedTerm): boolean {
 export function misdefinedTermsIn(
   sentences: readonly string[],
   terms: readonly DefinedTerm[],
+  catalogue: readonly DefinedTerm[] = terms,
 ): string[] {
-  // Most sentences define nothing: only those with a defining word anywhere are read term by term.
-  const defining = sentences.filter((s) => ANY_CUE.test(s));
-  return terms.filter((t) => defining.some((s) => misdefines(s, t))).map((t) => t.id);
+  // Most sentences define nothing: only those with a defining word anywhere are read term by
+  // term. Runs of spaces are one space: the patterns' optional spaces would otherwise make a
+  // long run cost far more than its length.
+  const defining = sentences.map(oneSpaced).filter((s) => ANY_CUE.test(s));
+  return terms.filter((t) => defining.some((s) => misdefines(s, t, catalogue))).map((t) => t.id);
+}
+
+/** The text with every run of white space as one space. */
+export function oneSpaced(text: string): string {
+  return text.replace(/\s+/gu, ' ');
 }

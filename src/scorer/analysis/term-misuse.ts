@@ -13,16 +13,27 @@
  * neither its purpose nor its gist. A negated claim ("SMOTE does not fix drift", "instead of
  * SMOTE") states a limit, not a use, and is left alone.
  */
-import type { DefinedTerm } from './definitions.ts';
+import { type DefinedTerm, oneSpaced } from './definitions.ts';
 
 /**
  * A purpose word within a few words after the term, in the same clause. A word on its own, not
  * the tail of a hyphenated name: "all-reduce" is an operation, not a claim that it reduces.
  */
 const PURPOSE_EN =
-  /^[^.;!?。；:,，\n]{0,25}?(?<!-)\b(for|so that|in order to|to (help|make|ensure|reduce|improve|prevent|detect|catch|handle|fix|solve|avoid|measure|evaluate|speed up|track|monitor|balance|deal with|guarantee|check|protect|boost|increase|decrease|lower|remove|eliminate|control|capture|optimi[sz]e)|helps?|ensures?|prevents?|reduces?|improves?|fix(es)?|solves?|handles?|detects?|catches|guarantees?|measures?|tracks?|tells us|lets us|allows us to|makes sure|takes care of|deals with|gets rid of|eliminates?|removes?|protects?|boosts?|increases?|decreases?|lowers?|controls?|captures?|optimi[sz]es?|will (reduce|improve|fix|solve|handle|prevent|ensure|catch|detect|increase|boost|lower|remove)|(does|do)(?! not\b| no\b)|serves as|acts as|works as|is used as|stores|computes)\b/i;
+  /^[^.;!?。；:,，\n]{0,25}?(?<!-)\b(for|so that|in order to|to (help|make|ensure|reduce|improve|prevent|detect|catch|handle|fix|solve|avoid|measure|evaluate|speed up|track|monitor|balance|deal with|guarantee|check|protect|boost|increase|decrease|lower|remove|eliminate|control|capture|optimi[sz]e)|helps?|ensures?|prevents?|reduces?|improves?|fix(es)?|solves?|handles?|detects?|catches|guarantees?|measures?|tracks?|tells us|lets us|allows us to|makes sure|takes care of|deals with|gets rid of|eliminates?|removes?|protects?|boosts?|increases?|decreases?|lowers?|controls?|captures?|optimi[sz]es?|will (reduce|improve|fix|solve|handle|prevent|ensure|catch|detect|increase|boost|lower|remove))\b/i;
 const PURPOSE_ZH =
-  /^[^。；！？，,、\n]{0,10}?(用来|用于|来(?!自|源|的|说)|可以|能够|帮助|保证|确保|防止|避免|解决|减少|降低|提升|提高|衡量|检测|处理|消除|控制|做(?!法|得|的|好|完|了)|作为|当作|(?<![内缓保储生依共])存(?![在活量]))/u;
+  /^[^。；！？，,、\n]{0,10}?(用来|用于|来(?!自|源|的|说)|可以|能够|帮助|保证|确保|防止|避免|解决|减少|降低|提升|提高|衡量|检测|处理|消除|控制)/u;
+/**
+ * A role given to the term, right after it (an adverb at most between): "Kafka does candidate
+ * generation", "X serves as …", "用 Kafka 做 feature store", "X 作为 …". Only right after it:
+ * "after the canary we do an A/B test" and "金丝雀之后再做 A/B" are a sequence, not a role.
+ */
+const ROLE_EN =
+  /^\s*(also |then |just |only |simply |mainly |basically )?((does|do)(?! not\b| no\b| nothing\b)|serves as|acts as|works as|is used as|stores|computes)\b/i;
+const ROLE_ZH =
+  /^\s*(也|还|就|来|主要)?(做(?!法|得|的|好|完|了)|作为|当作|(?<![内缓保储生依共显留库])存(?![在活量储]))/u;
+/** The term is the object of the role ("对 embedding 做量化", "把 CTR 当作标签"), not its agent. */
+const OBJECT_BEFORE = /(对|给|把|将)\s*$/u;
 /** The term names what is measured, not what is used: "GPU utilisation", "CPU 利用率". */
 const MEASURE_OF = /^\s*(utili[sz]ation|usage|util\b|load\b|利用率|使用率|占用|负载)/iu;
 /** The claim is negated or the term set aside: a limit, not a use. */
@@ -34,9 +45,17 @@ const SET_ASIDE_BEFORE =
 const OUTCOME =
   /\b(accuracy|latency|overfitting|cold[- ]start|ranking|retrieval|labels?|drift|imbalance|calibration|fairness|bias|freshness|throughput)\b|准确率|延迟|过拟合|冷启动|排序|召回|标签|漂移|不平衡|校准|偏差/iu;
 
+/** Characters of a claim's clause that are read. */
+const MAX_CLAUSE = 150;
+
 /** The claim's clause: up to the end of the sentence or the next clause. */
 function clauseOf(text: string): string {
-  return text.split(/[.;!?。；！？\n]|,\s*(?:and|but|so|which|while)\b|，(?:但|而|所以)/u)[0] ?? '';
+  // A claim is a few words: a run-on transcript must not make every claim cost its length.
+  return (
+    text
+      .slice(0, MAX_CLAUSE)
+      .split(/[.;!?。；！？\n]|,\s*(?:and|but|so|which|while)\b|，(?:但|而|所以)/u)[0] ?? ''
+  );
 }
 
 function names(term: DefinedTerm, text: string): boolean {
@@ -62,7 +81,8 @@ export function misuses(
       const rest = sentence.slice(match.index + match[0].length);
       // "GPU utilisation for autoscaling", "GPU 利用率做扩缩容": a reading of the resource.
       if (MEASURE_OF.test(rest)) continue;
-      const cue = PURPOSE_EN.exec(rest) ?? PURPOSE_ZH.exec(rest);
+      const role = OBJECT_BEFORE.test(before) ? null : (ROLE_EN.exec(rest) ?? ROLE_ZH.exec(rest));
+      const cue = role ?? PURPOSE_EN.exec(rest) ?? PURPOSE_ZH.exec(rest);
       if (!cue || NEGATED.test(cue[0])) continue;
       const clause = clauseOf(rest.slice(cue[0].length));
       if (
@@ -79,7 +99,9 @@ export function misuses(
 
 /** Any purpose word anywhere in the sentence (a cheap first pass). */
 const ANY_PURPOSE = new RegExp(
-  [PURPOSE_EN, PURPOSE_ZH].map((re) => re.source.replace(/^\^\[[^\]]*\]\{0,\d+\}\?/, '')).join('|'),
+  [PURPOSE_EN, PURPOSE_ZH, ROLE_EN, ROLE_ZH]
+    .map((re) => re.source.replace(/^\^\[[^\]]*\]\{0,\d+\}\?/, '').replace(/^\^\\s\*/, ''))
+    .join('|'),
   'iu',
 );
 
@@ -94,7 +116,7 @@ export function misusedTermsIn(
   judged: readonly DefinedTerm[] = catalogue,
 ): string[] {
   // Most sentences claim no purpose: only those with a purpose word are read term by term.
-  const claiming = sentences.filter((s) => ANY_PURPOSE.test(s));
+  const claiming = sentences.map(oneSpaced).filter((s) => ANY_PURPOSE.test(s));
   if (claiming.length === 0) return [];
   return judged
     .filter((t) => t.purpose.length > 0 && claiming.some((s) => misuses(s, t, catalogue)))

@@ -34,7 +34,9 @@ export function wrongClaimsOf(
     : practices;
   return [
     ...wrongClaimsIn(sentences, keep(shippedWrongClaims(), '')),
-    ...misdefinedTermsIn(sentences, keep(terms, 'misdefined:')).map((id) => `misdefined:${id}`),
+    ...misdefinedTermsIn(sentences, keep(terms, 'misdefined:'), terms).map(
+      (id) => `misdefined:${id}`,
+    ),
     ...dismissalsIn(sentences, dismissals).map((id) => `dismissed:${id}`),
     ...misusedTermsIn(sentences, terms, keep(terms, 'misused:')).map((id) => `misused:${id}`),
     ...scenarioMisfitsIn(sentences, scenario)

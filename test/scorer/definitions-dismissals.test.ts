@@ -28,6 +28,7 @@ const STRONG = [
   'Daily retraining is overkill; weekly is enough since tastes drift slowly.',
   'Alert if CTR drops more than 5% day over day.',
   'Calibration is not needed for pure ranking unless the scores feed the bid.',
+  'An A/B test measures the retention impact over four weeks.',
 ];
 
 describe('misdefined terms (knowledge/definitions.yaml)', () => {

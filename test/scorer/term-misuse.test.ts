@@ -26,6 +26,9 @@ const STRONG = [
   // "all-reduce" names a collective operation, not a claim that something reduces something.
   'Synchronous data parallelism (all-reduce), with async SGD and a parameter server only for huge sparse tables.',
   '同步数据并行（all-reduce），异步 SGD 加参数服务器只在超大稀疏表时才值得。',
+  'We trade recall for precision at the review queue.',
+  'Shadow deployment catches prediction drift before users see it.',
+  '用负采样来处理类别不平衡。',
 ];
 
 describe('misused terms (knowledge/definitions.yaml purpose)', () => {

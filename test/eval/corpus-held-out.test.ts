@@ -67,7 +67,7 @@ describe('offline scorer on writers held out from training', () => {
     // Regression guard, not the issue's target (±0.5, not reached): keyword-stuffed answers
     // scored +0.94 leave-one-writer-out before the second round of catalogues, the term-pairing
     // feature and the median level, +0.83 after them, +0.76 once glosses counted as definitions,
-    // +0.81 with the dismissive-register feature (traded for confidently-wrong answers), +0.71
+    // +0.81 with the dismissive-register feature (traded for confidently-wrong answers), +0.70
     // now that more shapes of definition and of a role given to a term are read (README, "How
     // good the scores are").
     expect(report.byKind.find((k) => k.kind === 'keyword-stuffed')!.bias).toBeLessThan(0.78);
@@ -76,9 +76,9 @@ describe('offline scorer on writers held out from training', () => {
   it('holds for every writer held out: QWK ≥ 0.70, or no lower than reached for the two still short', () => {
     // The target is 0.70 for every writer. w11 and w12 write mostly wrong content (keyword-stuffed
     // and confidently-wrong answers, labeled 1) whose errors the catalogues do not recognise; they
-    // reach 0.66 and 0.67 (0.63 and 0.55 before the second round's catalogues, the median level,
+    // reach 0.69 and 0.67 (0.63 and 0.55 before the second round's catalogues, the median level,
     // the Chinese reason kinds, the glosses and the dismissive register; w11 was 0.69 before the
-    // role-claim cues, 0.64 with their first, looser version: with more of the other writers'
+    // role-claim cues, 0.64 with their first, looser version, 0.66 before four purposes were widened: with more of the other writers'
     // stuffed answers caught, the model leans less on the generic signals that held w11's uncaught
     // ones down). Their floors guard against regression only.
     const short: Record<string, number> = { w11: 0.62, w12: 0.66 };

@@ -176,14 +176,25 @@ const CLAUSE_BOUNDARY =
 /** Does the text name a catalogued term within its first few words? */
 function startsWithTerm(text: string, catalogue: readonly DefinedTerm[]): boolean {
   const head = text.slice(0, 30);
-  return catalogue.some((t) =>
-    t.term.some((re) => {
-      re.lastIndex = 0;
-      const hit = re.exec(head);
-      re.lastIndex = 0;
-      return hit !== null && hit.index <= 12;
-    }),
-  );
+  return catalogue.some((t) => {
+    const at = whereNamed(t, head);
+    return at >= 0 && at <= 12;
+  });
+}
+
+/**
+ * Where the text first names the term, or -1. The term's patterns are global (every place it is
+ * written is read), so each search starts at the beginning and leaves no state behind.
+ */
+export function whereNamed(term: DefinedTerm, text: string): number {
+  let first = -1;
+  for (const re of term.term) {
+    re.lastIndex = 0;
+    const hit = re.exec(text);
+    re.lastIndex = 0;
+    if (hit && (first < 0 || hit.index < first)) first = hit.index;
+  }
+  return first;
 }
 
 /** Any defining word anywhere in the sentence (a cheap first pass). */

@@ -13,7 +13,7 @@
  * neither its purpose nor its gist. A negated claim ("SMOTE does not fix drift", "instead of
  * SMOTE") states a limit, not a use, and is left alone.
  */
-import { type DefinedTerm, oneSpaced } from './definitions.ts';
+import { type DefinedTerm, oneSpaced, whereNamed } from './definitions.ts';
 
 /**
  * A purpose word within a few words after the term, in the same clause. A word on its own, not
@@ -58,15 +58,6 @@ function clauseOf(text: string): string {
   );
 }
 
-function names(term: DefinedTerm, text: string): boolean {
-  return term.term.some((re) => {
-    re.lastIndex = 0;
-    const hit = re.test(text);
-    re.lastIndex = 0;
-    return hit;
-  });
-}
-
 /** Does the sentence claim the term serves another catalogued idea it is not for? */
 export function misuses(
   sentence: string,
@@ -87,7 +78,7 @@ export function misuses(
       const clause = clauseOf(rest.slice(cue[0].length));
       if (
         !OUTCOME.test(clause) &&
-        !catalogue.some((other) => other !== term && names(other, clause))
+        !catalogue.some((other) => other !== term && whereNamed(other, clause) >= 0)
       )
         continue;
       const fits = [...term.purpose, ...term.gist].some((p) => p.test(clause));

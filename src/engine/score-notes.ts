@@ -30,7 +30,7 @@ export type ScoreNote =
    */
   | {
       code: 'wrong-idea';
-      kind: 'claim' | 'misdefined' | 'misused' | 'dismissed' | 'misfit';
+      kind: 'claim' | 'misdefined' | 'misused' | 'backwards' | 'dismissed' | 'misfit';
       quote: string;
       term?: string;
       why?: BothLangs;

@@ -3,8 +3,8 @@
  * answers scored by a model trained without that writer (leave-one-writer-out). Prints the
  * report (with the per-writer and per-kind tables); asserts the targets of the scoring issue that
  * the scorer meets (confidently-wrong answers within ±0.5 on the corpus and the fresh set among
- * them), and guards the figures reached where it does not yet (keyword-stuffed answers; writers
- * w11 and w12), as the README lists.
+ * them), and guards the figures reached where it does not yet (keyword-stuffed answers; writer
+ * w11), as the README lists.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,20 +68,21 @@ describe('offline scorer on writers held out from training', () => {
     // scored +0.94 leave-one-writer-out before the second round of catalogues, the term-pairing
     // feature and the median level, +0.83 after them, +0.76 once glosses counted as definitions,
     // +0.81 with the dismissive-register feature (traded for confidently-wrong answers), +0.70
-    // now that more shapes of definition and of a role given to a term are read (README, "How
-    // good the scores are").
-    expect(report.byKind.find((k) => k.kind === 'keyword-stuffed')!.bias).toBeLessThan(0.78);
+    // once more shapes of definition and of a role given to a term were read, +0.63 now that a
+    // metric called good in its worse direction is read as wrong (README, "How good the scores
+    // are").
+    expect(report.byKind.find((k) => k.kind === 'keyword-stuffed')!.bias).toBeLessThan(0.7);
   });
 
-  it('holds for every writer held out: QWK ≥ 0.70, or no lower than reached for the two still short', () => {
+  it('holds for every writer held out: QWK ≥ 0.70, or no lower than reached for the one still short', () => {
     // The target is 0.70 for every writer. w11 and w12 write mostly wrong content (keyword-stuffed
-    // and confidently-wrong answers, labeled 1) whose errors the catalogues do not recognise; they
-    // reach 0.69 and 0.67 (0.63 and 0.55 before the second round's catalogues, the median level,
-    // the Chinese reason kinds, the glosses and the dismissive register; w11 was 0.69 before the
-    // role-claim cues, 0.64 with their first, looser version, 0.66 before four purposes were widened: with more of the other writers'
-    // stuffed answers caught, the model leans less on the generic signals that held w11's uncaught
-    // ones down). Their floors guard against regression only.
-    const short: Record<string, number> = { w11: 0.62, w12: 0.66 };
+    // and confidently-wrong answers, labeled 1) whose errors the catalogues do not recognise. w12
+    // reaches 0.72 since metrics read backwards count as wrong (0.55 before the second round's
+    // catalogues, 0.67 before the metric directions). w11 reaches 0.69 (0.63 before the second
+    // round; 0.64 with the first, looser role-claim cues, 0.66 before four purposes were widened:
+    // with more of the other writers' stuffed answers caught, the model leans less on the generic
+    // signals that held w11's uncaught ones down). Its floor guards against regression only.
+    const short: Record<string, number> = { w11: 0.62 };
     for (const writer of report.byWriter)
       expect(writer.qwk, writer.kind).toBeGreaterThanOrEqual(short[writer.kind] ?? 0.7);
   });
@@ -122,7 +123,7 @@ describe('committed offline model on three more writers never trained on', () =>
     const bias = (kind: string) => fresh.byKind.find((k) => k.kind === kind)!.bias;
     expect(Math.abs(bias('strong'))).toBeLessThanOrEqual(0.5);
     // Confidently-wrong answers are within the target (+0.44); keyword-stuffed ones are not
-    // (+0.75), guarded at what is reached.
+    // (+0.78), guarded at what is reached.
     expect(Math.abs(bias('confidently-wrong'))).toBeLessThanOrEqual(0.5);
     expect(bias('keyword-stuffed')).toBeLessThan(0.8);
   }, 60_000);

@@ -56,6 +56,22 @@ describe('wrong ideas on the score', () => {
     expect(wrong.startsWith(note!.quote)).toBe(true);
   });
 
+  it('says which way is better for a metric read backwards, in both languages', async () => {
+    const backwards = 'Drift is fine: the higher the PSI, the more stable the model.';
+    const result = await score(
+      'fraud-detection',
+      'monitoring',
+      `${backwards} We alert on the false-decline rate and fraud loss every hour.`,
+    );
+    const [note] = wrongIdeas(result.notes);
+    expect(note).toMatchObject({
+      kind: 'backwards',
+      quote: backwards,
+      term: 'PSI',
+      why: { en: 'For PSI, lower is better.', zh: 'PSI 越低越好。' },
+    });
+  });
+
   it('adds no such note to a sound answer', async () => {
     const result = await score(
       'fraud-detection',

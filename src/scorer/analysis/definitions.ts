@@ -41,6 +41,11 @@ const TermSchema = z.strictObject({
    * follows "guardrail metric:" is the metric chosen, never a definition.
    */
   slot: z.boolean().optional(),
+  /**
+   * For a metric, which way is better: a sentence that calls it good in the other direction
+   * reads it backwards (metric-direction.ts).
+   */
+  better: z.enum(['higher', 'lower']).optional(),
   /** Claims that must (wrong) and must not (right) count as misuse: checked by a test. */
   uses: z
     .strictObject({ wrong: z.array(z.string()).min(1), right: z.array(z.string()).min(1) })
@@ -59,6 +64,8 @@ export interface DefinedTerm {
   uses?: { wrong: string[]; right: string[] };
   /** A role a choice fills: an outline colon after it introduces the choice. */
   slot: boolean;
+  /** For a metric, which way is better (unset: not a metric, or it depends). */
+  better?: 'higher' | 'lower';
 }
 
 /**
@@ -133,6 +140,7 @@ export function loadDefinedTerms(file: string): DefinedTerm[] {
     ),
     ...(t.uses ? { uses: t.uses } : {}),
     slot: t.slot ?? false,
+    ...(t.better ? { better: t.better } : {}),
   }));
 }
 

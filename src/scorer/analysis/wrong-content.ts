@@ -1,19 +1,21 @@
 /**
- * The five catalogues of wrong content read together: known wrong claims
- * (knowledge/misconceptions.yaml), terms misdefined or misused (knowledge/definitions.yaml),
+ * The catalogues of wrong content read together: known wrong claims
+ * (knowledge/misconceptions.yaml), terms misdefined or misused and metrics read backwards
+ * (knowledge/definitions.yaml),
  * standard practices dismissed without a reason (knowledge/dismissals.yaml) and choices the
- * scenario's facts rule out. Ids: the claim's id, `misdefined:`, `misused:`, `dismissed:` and
- * `misfit:` followed by the entry's id.
+ * scenario's facts rule out. Ids: the claim's id, `misdefined:`, `misused:`, `backwards:`,
+ * `dismissed:` and `misfit:` followed by the entry's id.
  */
 import type { Scenario } from '../../knowledge/schema.ts';
 import { shippedWrongClaims, wrongClaimsIn } from '../wrong-claims.ts';
 import { misdefinedTermsIn, shippedDefinedTerms } from './definitions.ts';
 import { dismissalsIn, shippedPracticeCatalogue } from './dismissals.ts';
+import { backwardsMetricsIn } from './metric-direction.ts';
 import { scenarioMisfitsIn } from './scenario-misfit.ts';
 import { misusedTermsIn } from './term-misuse.ts';
 
 /**
- * The wrong claims the sentences make, from all five catalogues (each once). With `only`, just
+ * The wrong claims the sentences make, from all the catalogues (each once). With `only`, just
  * the entries with those ids are read.
  */
 export function wrongClaimsOf(
@@ -39,6 +41,9 @@ export function wrongClaimsOf(
     ),
     ...dismissalsIn(sentences, dismissals).map((id) => `dismissed:${id}`),
     ...misusedTermsIn(sentences, terms, keep(terms, 'misused:')).map((id) => `misused:${id}`),
+    ...backwardsMetricsIn(sentences, terms, keep(terms, 'backwards:')).map(
+      (id) => `backwards:${id}`,
+    ),
     ...scenarioMisfitsIn(sentences, scenario)
       .map((id) => `misfit:${id}`)
       .filter((id) => !only || only.has(id)),

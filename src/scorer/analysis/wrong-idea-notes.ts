@@ -1,7 +1,7 @@
 /**
  * Why a score was held down, in the candidate's own words: each sentence the scorer read as a
- * wrong idea (wrong-claims.ts, definitions.ts, term-misuse.ts, dismissals.ts,
- * scenario-misfit.ts) becomes a note quoting it with the reason. Two wrong ideas hold a stage at
+ * wrong idea (wrong-claims.ts, definitions.ts, term-misuse.ts, metric-direction.ts,
+ * dismissals.ts, scenario-misfit.ts) becomes a note quoting it with the reason. Two wrong ideas hold a stage at
  * level 1 and one weighs heavily; a candidate who is not shown which sentence was read as wrong
  * can neither learn from it nor tell us where the scorer misread a right answer.
  */
@@ -45,6 +45,15 @@ function noteFor(sentence: string, id: string): ScoreNote {
     case 'misdefined':
     case 'misused':
       return { code: 'wrong-idea', kind: prefix, quote, term: termIn(sentence, rest) };
+    case 'backwards': {
+      const term = termIn(sentence, rest);
+      const better = shippedDefinedTerms().find((t) => t.id === rest)?.better;
+      const why: BothLangs | undefined = better && {
+        en: `For ${term}, ${better} is better.`,
+        zh: `${term} ${better === 'higher' ? '越高越好' : '越低越好'}。`,
+      };
+      return { code: 'wrong-idea', kind: 'backwards', quote, term, ...(why ? { why } : {}) };
+    }
     case 'dismissed':
       return { code: 'wrong-idea', kind: 'dismissed', quote };
     case 'misfit': {

@@ -72,6 +72,23 @@ describe('wrong ideas on the score', () => {
     });
   });
 
+  it('says what an acronym spelled out wrongly stands for', async () => {
+    const wrong =
+      'We find similar past fraud cases with ANN (approximate neural network) over embeddings.';
+    const result = await score(
+      'fraud-detection',
+      'serving',
+      `${wrong} The feature service feeds the GBDT model within 50 ms, because checkout waits on it.`,
+    );
+    const [note] = wrongIdeas(result.notes);
+    expect(note).toMatchObject({
+      kind: 'misdefined',
+      quote: wrong,
+      term: 'ANN',
+      why: { en: 'ANN stands for approximate nearest neighbours.' },
+    });
+  });
+
   it('adds no such note to a sound answer', async () => {
     const result = await score(
       'fraud-detection',

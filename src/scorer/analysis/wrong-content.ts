@@ -1,14 +1,16 @@
 /**
  * The catalogues of wrong content read together: known wrong claims
  * (knowledge/misconceptions.yaml), terms misdefined or misused and metrics read backwards
- * (knowledge/definitions.yaml),
+ * (knowledge/definitions.yaml), acronyms spelled out as something they do not stand for
+ * (knowledge/acronyms.yaml),
  * standard practices dismissed without a reason (knowledge/dismissals.yaml) and choices the
- * scenario's facts rule out. Ids: the claim's id, `misdefined:`, `misused:`, `backwards:`,
+ * scenario's facts rule out. Ids: the claim's id, `misdefined:`, `misused:`, `backwards:`, `expanded:`,
  * `dismissed:` and `misfit:` followed by the entry's id.
  */
 import type { Scenario } from '../../knowledge/schema.ts';
 import { shippedWrongClaims, wrongClaimsIn } from '../wrong-claims.ts';
 import { misdefinedTermsIn, shippedDefinedTerms } from './definitions.ts';
+import { misexpandedAcronymsIn, shippedAcronyms } from './acronyms.ts';
 import { dismissalsIn, shippedPracticeCatalogue } from './dismissals.ts';
 import { backwardsMetricsIn } from './metric-direction.ts';
 import { scenarioMisfitsIn } from './scenario-misfit.ts';
@@ -39,6 +41,10 @@ export function wrongClaimsOf(
     ...misdefinedTermsIn(sentences, keep(terms, 'misdefined:'), terms).map(
       (id) => `misdefined:${id}`,
     ),
+    ...misexpandedAcronymsIn(
+      sentences,
+      only ? shippedAcronyms().filter((a) => only.has(`expanded:${a.acronym}`)) : shippedAcronyms(),
+    ).map((id) => `expanded:${id}`),
     ...dismissalsIn(sentences, dismissals).map((id) => `dismissed:${id}`),
     ...misusedTermsIn(sentences, terms, keep(terms, 'misused:')).map((id) => `misused:${id}`),
     ...backwardsMetricsIn(sentences, terms, keep(terms, 'backwards:')).map(

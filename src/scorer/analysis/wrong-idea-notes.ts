@@ -1,11 +1,12 @@
 /**
  * Why a score was held down, in the candidate's own words: each sentence the scorer read as a
  * wrong idea (wrong-claims.ts, definitions.ts, term-misuse.ts, metric-direction.ts,
- * dismissals.ts, scenario-misfit.ts) becomes a note quoting it with the reason. Two wrong ideas hold a stage at
+ * acronyms.ts, dismissals.ts, scenario-misfit.ts) becomes a note quoting it with the reason. Two wrong ideas hold a stage at
  * level 1 and one weighs heavily; a candidate who is not shown which sentence was read as wrong
  * can neither learn from it nor tell us where the scorer misread a right answer.
  */
 import type { BothLangs, ScoreNote } from '../../engine/score-notes.ts';
+import { shippedAcronyms } from './acronyms.ts';
 import { shippedDefinedTerms } from './definitions.ts';
 import { shippedWrongClaims } from '../wrong-claims.ts';
 
@@ -53,6 +54,14 @@ function noteFor(sentence: string, id: string): ScoreNote {
         zh: `${term} ${better === 'higher' ? '越高越好' : '越低越好'}。`,
       };
       return { code: 'wrong-idea', kind: 'backwards', quote, term, ...(why ? { why } : {}) };
+    }
+    case 'expanded': {
+      // An acronym spelled out wrongly is a definition that misses what the term is.
+      const means = shippedAcronyms().find((a) => a.acronym === rest)?.means;
+      const why: BothLangs | undefined = means
+        ? { en: `${rest} stands for ${means}.`, zh: `${rest} 是 ${means} 的缩写。` }
+        : undefined;
+      return { code: 'wrong-idea', kind: 'misdefined', quote, term: rest, ...(why ? { why } : {}) };
     }
     case 'dismissed':
       return { code: 'wrong-idea', kind: 'dismissed', quote };

@@ -16,36 +16,67 @@
  */
 import { type DefinedTerm, oneSpaced, whereNamed } from './definitions.ts';
 
-/** A direction word, either way. */
-const HIGHER =
-  /^(higher|larger|bigger|greater|above|more than|exceeds?|exceeding|increases?|increasing|goes up|going up|went up|rises|rising|grows|growing|>|越高|越大|越多|大于|高于|超过|上升|升高|变大|变高|增加|增大|更高|更大)/iu;
-const LOWER =
-  /^(lower|smaller|less than|fewer|below|under|decreases?|decreasing|drops?|dropping|falls?|falling|goes down|going down|went down|shrinks?|<|越低|越小|越少|小于|低于|下降|降低|变小|变低|减少|减小|更低|更小)/iu;
+/**
+ * A direction word, either way. "above", "over", "below", "under", "more/less than" only before a
+ * figure or a threshold ("recall under the new policy" is a preposition, not a direction).
+ */
+const THRESHOLD_FOLLOWS = String.raw`(?=\s*(~|≈|about |around |roughly )?[\d.]|\s+(the |our |its )?(threshold|baseline|target|alpha|limit|sla|slo|budget|cut-?off)\b)`;
+const HIGHER = new RegExp(
+  String.raw`^((higher|larger|bigger|greater|increases?|increased|increasing|goes up|going up|went up|is up|rises|rose|rising|grows|grew|growing|jumps?|jumped|climbs?|climbed|spikes?|spiked|doubles?|doubled)(?![a-z])|(above|over|more than|exceeds?|exceeded|exceeding)${THRESHOLD_FOLLOWS}|[>＞≥]|越高|越大|越多|大于|高于|超过|上升|升高|变大|变高|增加|增大|更高|更大|上涨|涨|提高|很高|很大|偏高|较高)`,
+  'iu',
+);
+const LOWER = new RegExp(
+  String.raw`^((lower|smaller|fewer|decreases?|decreased|decreasing|drops|dropped|dropping|falls|fell|falling|goes down|going down|went down|is down|shrinks?|shrank|dips?|dipped)(?![a-z])|(below|under|less than)${THRESHOLD_FOLLOWS}|[<＜≤]|越低|越小|越少|小于|低于|下降|降低|变小|变低|减少|减小|更低|更小|降到|降至|下滑|掉|跌|很低|很小|偏低|较低)`,
+  'iu',
+);
 
-/** A verdict that the result is good. */
+/** A verdict that the result is good. 越准确 before 越准, so the verdict is read whole. */
 const GOOD =
-  /\b(better|good|great|an improvement|improved|more accurate|accurate|healthier|healthy|stronger|more (stable|reliable|confident|trustworthy|precise))\b|越好|更好|越准|更准|准确(?!率)|效果好|稳定|健康|可靠|越优|更优/iu;
+  /\b(better|good|great|an improvement|improved|more accurate|accurate|healthier|healthy|stronger|more (stable|reliable|confident|trustworthy|precise))\b|越好|更好|越准确|更准确|越准|更准|准确(?!率)|效果好|稳定|健康|可靠|越优|更优/iu;
 /** For a p-value, "significant" is the verdict. */
 const SIGNIFICANT = /\b(significant|significance|reject the null|real effect)\b|显著|拒绝原假设/iu;
 
-/** A verdict weakened or negated: "not better", "less significant", "不一定更好". */
-const WEAKENED = /\b(not|no|never|less|hardly|neither)\b|n['’]t\b|不|没|非|未必/iu;
+/** A verdict weakened or negated: "not better", "fail to reject", "less significant", "无法拒绝". */
+const WEAKENED =
+  /\b(not|no|never|less|hardly|neither|fail(s|ed)? to|lack\w*|hard(er)?|difficult|unable)\b|n['’]t\b|不|没|非|未|无法|难|缺乏/iu;
+/** Where the verdict's own clause starts: it is weighed on its own words. */
+const CLAUSE_START = /.*([,，、:：]|\bso\b|所以|因此)/su;
 /** Advice or a comparison with another course of action, not a verdict on the metric. */
 const ADVICE_AFTER = /^\s*(to|than|off|idea|practice|enough)\b/iu;
 /**
- * The verdict ends its clause ("… is better.", "越好，", "better, so …"); a verdict that goes on
- * qualifies something else: "better recall", "good for latency", "更好的召回".
+ * The verdict ends its clause ("… is better.", "越好，", "better, so …") or says what is better in
+ * general words ("a better model", "更好的效果"); a verdict that goes on about something else
+ * qualifies it: "better recall", "good for latency", "更好的召回".
  */
 const VERDICT_ENDS =
-  /^(\s*$|\s*[,，、)）:：]|\s+(and|because|since|so|as|overall|now|here|too|then|already|enough)\b|(了|啊|的话|，|,|\s*$))/iu;
+  /^(\s*$|\s*[,，、)）:：]|\s+(and|because|since|so|as|overall|now|here|too|then|already|enough)\b|(了|啊|的话|，|,)|\s*-?\s*calibrat\w*|\s+(models?|classifiers?|ranker|ranking|results?|predictions?|probabilities|forecasts?|fit|performance|quality)\b|的?(模型|效果|排序|预测|结果|拟合|泛化))/iu;
 /** The verdict is for something named just before it: "召回率越高，对用户更好". */
 const ABOUT_ELSE_BEFORE = /对\s*[^，,。；;]{0,8}$/u;
 /** A contrast between the direction and the verdict: two different things. */
 const CONTRAST =
   /\b(but|however|although|though|while|whereas|yet|at the cost|in exchange|trade)\b|但|不过|然而|虽然|代价|换来|牺牲/iu;
+/**
+ * What makes the verdict another thing's: another model ("so the old model was better", "so B is
+ * better"), a fix and what it achieves ("retrain to keep the model healthy", "要扩容，保证稳定",
+ * "a bigger index is better"), or a cause ("because the bigger model is more accurate").
+ */
+const SOMETHING_ELSE = [
+  /\b(old|previous|prior|baseline|control|other|incumbent|alternative)\b|旧|老|基线|对照|原来|另一/iu,
+  /(?<![\w/])[AB](?![\w/])/u,
+  /\b(to (keep|make|stay|ensure|avoid)|so that|in order|keeps?|stays?|must|should|needs?|needed)\b|要|需要|保证|保障|保持|让|使|以便|这样|应该|建议|之后|以后|回滚|改用|换成|换回|继续|用(?!户)/iu,
+  /\b(a|an)\s+([\w-]+\s+){0,3}(is|would be|was)\s*$/iu,
+  /\b(because|since)\b|因为|由于/iu,
+];
+/** Outcomes that are not catalogued terms but can take the verdict: "latency is better". */
+const OTHER_OUTCOME =
+  /\b(latency|accuracy|ctr|experience|ux)\b|延迟|准确率|点击率|体验|误报|漏报/iu;
 /** The claim is a condition, and the verdict its consequence about something else. */
 const CONDITION_BEFORE =
   /\b(if|when|whenever|once|unless)\b[^.;!?]{0,25}$|(如果|若|当|一旦)[^。；！？]{0,12}$/iu;
+/** A Chinese condition closes after the claim: "PSI 超过 0.2 的时候", "延迟升高时". */
+const CONDITION_AFTER = /^[^，,。；]{0,15}?(时|的时候|的话|之后|后)/u;
+/** A condition whose consequence is still a reading of the metric: "if p > 0.05, that means …". */
+const MEANS = /\b(means?|meaning|shows?|indicates?|implies)\b|说明|表示|意味着|代表/iu;
 
 /** Characters read after the metric for the verdict. */
 const VERDICT_WINDOW = 60;
@@ -59,24 +90,31 @@ function directionOf(text: string): Direction | null {
   return null;
 }
 
-/** The direction given right before the metric ("a higher p-value", "更高的 AUC"), if any. */
+/**
+ * The direction given right before the metric ("a higher p-value", "high PSI", "更高的 AUC"), if
+ * any. In Chinese only with 的: in "阈值越低召回率越好" the 越低 is the threshold's.
+ */
 function directionBefore(
   before: string,
 ): { direction: Direction; at: number; correlative: boolean } | null {
   const m =
-    /(higher|larger|bigger|greater|lower|smaller|越高|越大|越低|越小|更高|更大|更低|更小)(\s+the)?\s*(的)?\s*$/iu.exec(
+    /(?<![a-z])(higher|larger|bigger|greater|lower|smaller|high|low)(\s+the)?\s*$|(越高|越大|越低|越小|更高|更大|更低|更小)\s*的\s*$/iu.exec(
       before,
     );
   if (!m) return null;
+  const word = (m[1] ?? m[3])!.toLowerCase();
+  const direction: Direction = /^(higher|larger|bigger|greater|high)$|高|大/u.test(word)
+    ? 'higher'
+    : 'lower';
   // "the higher the PSI, the more stable the model": the verdict's clause is the second half.
-  return { direction: directionOf(m[1]!)!, at: m.index, correlative: Boolean(m[2]) };
+  return { direction, at: m.index, correlative: Boolean(m[2]) };
 }
 
 /** The direction given right after the metric ("PSI 越高", "AUC above 0.8", "RMSE goes down"). */
 function directionAfter(rest: string): { direction: Direction; end: number } | null {
   // A verb between may say what the metric does: "PSI is higher", "MAE went up", "p 值变大".
   const m =
-    /^\s*[,，:：]?\s*(is |are |was |were |gets |got |becomes |became |keeps |values? |值)?(even |much |far |a bit |slightly )?(getting |being )?/iu.exec(
+    /^\s*[,，:：]?\s*(is |are |was |were |gets |got |becomes |became |keeps |stays |is still |scores? |values? |的?值|的?数值|指标|分数|得分)?(even |much |far |a bit |slightly )?(getting |being )?/iu.exec(
       rest,
     )!;
   const after = rest.slice(m[0].length);
@@ -104,25 +142,23 @@ export function readsBackwards(
       const next = prior ? null : directionAfter(rest);
       const direction = prior?.direction ?? next?.direction;
       if (!direction || direction === term.better) continue;
-      const conditionAt = prior ? before.slice(0, prior.at) : before;
-      const conditional = CONDITION_BEFORE.test(conditionAt);
       const window = rest
         .slice(next?.end ?? 0)
         .split(/[;!?。；！？\n]|\.(?!\d)/u)[0]!
         .slice(0, VERDICT_WINDOW);
+      const conditional =
+        CONDITION_BEFORE.test(prior ? before.slice(0, prior.at) : before) ||
+        CONDITION_AFTER.test(window);
       for (const verdict of verdicts) {
         const found = verdict.exec(window);
         if (!found) continue;
         const between = window.slice(0, found.index);
         const after = window.slice(found.index + found[0].length);
-        if (WEAKENED.test(between.slice(-12)) || CONTRAST.test(between)) continue;
-        // "if PSI is above 0.2, a retrain is better": the verdict is the consequence's.
-        if (conditional && /[,，]/u.test(between)) continue;
-        if (ADVICE_AFTER.test(after)) continue;
-        if (!prior?.correlative && !VERDICT_ENDS.test(after)) continue;
-        if (ABOUT_ELSE_BEFORE.test(between)) continue;
-        // "throughput goes down, and p99 latency is better": the verdict is another metric's.
-        if (catalogue.some((o) => o !== term && o.better && whereNamed(o, between) >= 0)) continue;
+        if (verdictIsAnotherThings(between, after, term, catalogue, prior?.correlative ?? false))
+          continue;
+        // "if PSI is above 0.2, retrain": the verdict is the consequence's, unless the
+        // consequence still reads the metric ("if p > 0.05, that means it is significant").
+        if (conditional && !MEANS.test(between)) continue;
         return true;
       }
     }
@@ -130,9 +166,38 @@ export function readsBackwards(
   return false;
 }
 
+/** Is the verdict found after the direction about something other than the metric? */
+function verdictIsAnotherThings(
+  between: string,
+  after: string,
+  term: DefinedTerm,
+  catalogue: readonly DefinedTerm[],
+  correlative: boolean,
+): boolean {
+  const ownClause = between.replace(CLAUSE_START, '');
+  if (WEAKENED.test(ownClause) || CONTRAST.test(between)) return true;
+  if (ADVICE_AFTER.test(after) || ABOUT_ELSE_BEFORE.test(between)) return true;
+  if (!correlative && !VERDICT_ENDS.test(after)) return true;
+  if (SOMETHING_ELSE.some((re) => re.test(between))) return true;
+  // Another term or outcome named between ("throughput goes down, and p99 latency is better"),
+  // or right after a correlative verdict ("the lower the recall, the better the precision").
+  const named = (text: string) =>
+    OTHER_OUTCOME.test(text) || catalogue.some((o) => o !== term && whereNamed(o, text) >= 0);
+  if (named(between) || (correlative && named(after.slice(0, 20)))) return true;
+  // A second threshold in the metric's better direction: "PSI above 0.25 means retrain, below
+  // 0.1 is healthy".
+  const againBetter = term.better === 'higher' ? HIGHER_FIGURE : LOWER_FIGURE;
+  return againBetter.test(between);
+}
+
+/** A direction with a figure after it, anywhere (for a second threshold). */
+const HIGHER_FIGURE =
+  /\b(above|over|more than|exceeds?)\s*[\d.]|[>＞≥]\s*[\d.]|(大于|高于|超过)\s*[\d.]/iu;
+const LOWER_FIGURE = /\b(below|under|less than)\s*[\d.]|[<＜≤]\s*[\d.]|(小于|低于)\s*[\d.]/iu;
+
 /** A direction word and a verdict anywhere in the sentence (a cheap first pass). */
 const ANY_CLAIM = new RegExp(
-  `(${[HIGHER, LOWER].map((re) => re.source.slice(2, -1)).join('|')})[\\s\\S]*(${GOOD.source}|${SIGNIFICANT.source})`,
+  `(${[HIGHER, LOWER].map((re) => re.source.slice(2, -1)).join('|')}|high|low)[\\s\\S]*(${GOOD.source}|${SIGNIFICANT.source})`,
   'iu',
 );
 

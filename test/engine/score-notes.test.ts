@@ -31,6 +31,13 @@ const EVERY_CODE: ScoreNote[] = [
   },
   { code: 'wrong-idea', kind: 'misdefined', quote: 'Recall means speed.', term: 'Recall' },
   { code: 'wrong-idea', kind: 'misused', quote: 'PSI to improve NDCG.', term: 'PSI' },
+  {
+    code: 'wrong-idea',
+    kind: 'backwards',
+    quote: 'PSI 越高说明模型越准。',
+    term: 'PSI',
+    why: { en: 'For PSI, lower is better.', zh: 'PSI 越低越好。' },
+  },
   { code: 'wrong-idea', kind: 'dismissed', quote: 'A/B tests are a waste of time.' },
   {
     code: 'wrong-idea',

@@ -21,6 +21,8 @@ const WRONG: [string, string][] = [
   ['NDCG stands for normalized document click gain.', 'NDCG'],
   ['Offline we track MRR, i.e. monthly retention rate.', 'MRR'],
   ['BERT（bidirectional embedding retrieval transformer）做 query 编码。', 'BERT'],
+  ['An LLM (large learning model) writes the answer from the retrieved passages.', 'LLM'],
+  ['The TTL (time to learn) is one hour.', 'TTL'],
 ];
 
 const RIGHT = [
@@ -38,6 +40,15 @@ const RIGHT = [
   // A correct expansion whose initials do not spell the acronym exactly is never judged.
   'CUPED (controlled experiments using pre-experiment data) cuts variance.',
   'MAP（mean average precision）作为离线指标。',
+  // Found by an independent review.
+  'Check for a sample-ratio mismatch (SRM) in the assignment logs.',
+  'Root-mean-square error (RMSE) on the held-out week.',
+  'IPS (inverse propensity score) weighting corrects the logged clicks.',
+  'A CNN (convolutional neural net) embeds each thumbnail.',
+  'ETA (expected time of arrival) is shown at checkout.',
+  'ANN (approx. nearest neighbours) keeps retrieval under 10 ms.',
+  'DAU (daily actives, US only) is the denominator.',
+  'CTR, meaning clicks that reach the landing page, is what we optimise.',
 ];
 
 describe('acronyms spelled out wrongly (knowledge/acronyms.yaml)', () => {

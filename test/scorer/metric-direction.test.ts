@@ -21,6 +21,12 @@ const WRONG: [string, string][] = [
   ['BLEU 分数越低翻译越准确。', 'bleu'],
   ['PSI 很高说明模型很稳定。', 'psi'],
   ['Lower AUC means a better model.', 'roc-auc'],
+  // Found by a second independent review (misses).
+  ['Since the p-value is 0.8, the result is highly significant.', 'p-value'],
+  ['p 值是 0.9，说明结果非常显著。', 'p-value'],
+  ['Brier score 越高说明校准越好。', 'brier-score'],
+  ['Log loss went up from 0.3 to 0.5, so the model’s predictions are more accurate.', 'log-loss'],
+  ['The p99 latency increased to 300ms, which is better for users.', 'p99-latency'],
   ['The higher the PSI, the more stable the model.', 'psi'],
   ['For log loss, higher is better.', 'log-loss'],
   ['A lower AUC is better here, since it means the model is less overconfident.', 'roc-auc'],
@@ -85,6 +91,8 @@ const RIGHT = [
   'Recall under the new labeling policy improved.',
   'Statistical power under the current traffic is good: 0.85.',
   'AUC undersells how much the new model improved.',
+  'The p-value is 0.03, which is significant at 5%.',
+  'A p-value of 0.3 is not significant.',
 ];
 
 describe('metrics read backwards (knowledge/definitions.yaml better)', () => {

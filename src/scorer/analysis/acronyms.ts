@@ -94,20 +94,23 @@ function lettersOf(acronym: string): string {
   return acronym.toLowerCase().replace(/[^a-z]/g, '');
 }
 
-/** The initials of the words, hyphenated parts each with their own, or each word with one. */
+/**
+ * The initials of the words: without the filler words, each word one letter or each hyphenated
+ * part one; or with the fillers ("time to live", "out of vocabulary").
+ */
 function initialsOf(words: readonly string[]): string[] {
+  const initials = (list: readonly string[]) => list.map((w) => w[0]!.toLowerCase()).join('');
   const content = words.filter((w) => !FILLER.has(w.toLowerCase()));
-  const whole = content.map((w) => w[0]!.toLowerCase()).join('');
   const parts = content
     .flatMap((w) => w.split('-').filter(Boolean))
-    .filter((w) => !FILLER.has(w.toLowerCase()))
-    .map((w) => w[0]!.toLowerCase())
-    .join('');
-  return [whole, parts];
+    .filter((w) => !FILLER.has(w.toLowerCase()));
+  return [initials(content), initials(parts), initials(words)];
 }
 
 /** The first words of `text` (or its last, `fromEnd`) whose initials spell the acronym, or null. */
 function expansionIn(text: string, letters: string, fromEnd: boolean): string | null {
+  // An abbreviated word ("approx. nearest neighbours") is no spelling to judge.
+  if (/[A-Za-z]\.(?!\w)/u.test(text)) return null;
   const words = text.match(/[A-Za-z][A-Za-z-]*|&/g) ?? [];
   for (let n = 1; n <= Math.min(MAX_WORDS, words.length); n++) {
     const taken = fromEnd ? words.slice(-n) : words.slice(0, n);
@@ -116,9 +119,17 @@ function expansionIn(text: string, letters: string, fromEnd: boolean): string | 
   return null;
 }
 
-/** Right after the acronym: "(…)", "stands for …", "i.e. …", "也就是 …", "即 …", "全称是 …". */
+/** The text up to its first break (a comma, semicolon, colon or slash). */
+function firstPart(text: string): string {
+  return text.split(/[,;:/，；：、]/u)[0] ?? '';
+}
+
+/**
+ * Right after the acronym: "(…)", "stands for …", "i.e. …", "也就是 …", "即 …", "全称是 …". Not
+ * "meaning …": it introduces an explanation ("CTR, meaning clicks that reach the page").
+ */
 const AFTER =
-  /^\s*(?:[（(]\s*([^()（）]{3,80})[)）]|[,，:：]?\s*(?:which |that )?(?:stands for|is short for|short for|i\.e\.,?|meaning|也就是|即|全称(?:是|为)?|的全称是)\s*:?\s*([A-Za-z][A-Za-z &-]{2,80}))/u;
+  /^\s*(?:[（(]\s*([^()（）]{3,80})[)）]|[,，:：]?\s*(?:which |that )?(?:stands for|is short for|short for|i\.e\.,?|也就是|即|全称(?:是|为)?|的全称是)\s*:?\s*([A-Za-z][A-Za-z &-]{2,80}))/u;
 /** Right before the acronym, in brackets: "approximate nearest neighbours (ANN)". */
 const BRACKETED_BEFORE = /[（(]\s*$/u;
 const BRACKET_CLOSES = /^\s*[)）]/u;
@@ -128,17 +139,21 @@ export function misexpands(sentence: string, acronym: Acronym): boolean {
   const letters = lettersOf(acronym.acronym);
   for (const match of sentence.matchAll(acronym.written)) {
     const start = match.index;
-    const rest = sentence.slice(start + match[0].length);
+    // An expansion is a few words: a long sentence must not make every mention cost its length.
+    const rest = sentence.slice(start + match[0].length, start + match[0].length + 120);
     const before = sentence.slice(Math.max(0, start - 100), start);
     let expansion: string | null = null;
     const after = AFTER.exec(rest);
-    if (after) expansion = expansionIn(after[1] ?? after[2] ?? '', letters, false);
+    // Only up to the first break: "DAU (daily actives, US only)" glosses the first words.
+    if (after) expansion = expansionIn(firstPart(after[1] ?? after[2] ?? ''), letters, false);
     if (!expansion && BRACKETED_BEFORE.test(before) && BRACKET_CLOSES.test(rest)) {
       const words = before.replace(BRACKETED_BEFORE, '');
       // Only the words of the same clause: "… rare (AUC)" is no expansion of anything.
       expansion = expansionIn(words.split(/[.,;:!?。，；：！？]/u).pop() ?? '', letters, true);
     }
-    if (expansion && !acronym.standsFor.some((re) => re.test(expansion))) return true;
+    // Hyphens as spaces: "sample-ratio mismatch" is "sample ratio mismatch".
+    const spaced = expansion?.replace(/-/g, ' ');
+    if (spaced && !acronym.standsFor.some((re) => re.test(spaced))) return true;
   }
   return false;
 }

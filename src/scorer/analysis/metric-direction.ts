@@ -38,7 +38,7 @@ const SIGNIFICANT = /\b(significant|significance|reject the null|real effect)\b|
 
 /** A verdict weakened or negated: "not better", "fail to reject", "less significant", "无法拒绝". */
 const WEAKENED =
-  /\b(not|no|never|less|hardly|neither|fail(s|ed)? to|lack\w*|hard(er)?|difficult|unable)\b|n['’]t\b|不|没|非|未|无法|难|缺乏/iu;
+  /\b(not|no|never|less|hardly|neither|fail(s|ed)? to|lack\w*|hard(er)?|difficult|unable)\b|n['’]t\b|不|没|非(?!常)|未(?!来)|无法|难|缺乏/iu;
 /** Where the verdict's own clause starts: it is weighed on its own words. */
 const CLAUSE_START = /.*([,，、:：]|\bso\b|所以|因此)/su;
 /** Advice or a comparison with another course of action, not a verdict on the metric. */
@@ -49,7 +49,7 @@ const ADVICE_AFTER = /^\s*(to|than|off|idea|practice|enough)\b/iu;
  * qualifies it: "better recall", "good for latency", "更好的召回".
  */
 const VERDICT_ENDS =
-  /^(\s*$|\s*[,，、)）:：]|\s+(and|because|since|so|as|overall|now|here|too|then|already|enough)\b|(了|啊|的话|，|,)|\s*-?\s*calibrat\w*|\s+(models?|classifiers?|ranker|ranking|results?|predictions?|probabilities|forecasts?|fit|performance|quality)\b|的?(模型|效果|排序|预测|结果|拟合|泛化))/iu;
+  /^(\s*$|\s*[,，、)）:：]|\s+(and|because|since|so|as|overall|now|here|too|then|already|enough)\b|(了|啊|的话|，|,)|\s*-?\s*calibrat\w*|\s+(models?|classifiers?|ranker|ranking|results?|predictions?|probabilities|forecasts?|fit|performance|quality|language models?|translations?)\b|\s+for (the )?(users?|customers?|serving|ranking( quality)?|the model|us)\b|\s+on (production|test|held-out|validation)\b|的?(模型|效果|排序|预测|结果|拟合|泛化))/iu;
 /** The verdict is for something named just before it: "召回率越高，对用户更好". */
 const ABOUT_ELSE_BEFORE = /对\s*[^，,。；;]{0,8}$/u;
 /** A contrast between the direction and the verdict: two different things. */
@@ -70,6 +70,12 @@ const SOMETHING_ELSE = [
 /** Outcomes that are not catalogued terms but can take the verdict: "latency is better". */
 const OTHER_OUTCOME =
   /\b(latency|accuracy|ctr|experience|ux)\b|延迟|准确率|点击率|体验|误报|漏报/iu;
+/** What a metric measures, when it is a catalogued term: "Brier score 越高说明校准越好" is its verdict. */
+const OWN_OUTCOME: Record<string, string> = {
+  'brier-score': 'calibration',
+  ece: 'calibration',
+  'log-loss': 'calibration',
+};
 /** The claim is a condition, and the verdict its consequence about something else. */
 const CONDITION_BEFORE =
   /\b(if|when|whenever|once|unless)\b[^.;!?]{0,25}$|(如果|若|当|一旦)[^。；！？]{0,12}$/iu;
@@ -78,7 +84,9 @@ const CONDITION_AFTER = /^[^，,。；]{0,15}?(时|的时候|的话|之后|后)/
 /** A condition whose consequence is still a reading of the metric: "if p > 0.05, that means …". */
 const MEANS = /\b(means?|meaning|shows?|indicates?|implies)\b|说明|表示|意味着|代表/iu;
 
-/** Characters read after the metric for the verdict. */
+/** Characters read after the metric for its claim. */
+const MAX_CLAIM_CHARS = 200;
+/** How far after the direction a verdict may start (it is then read to the end of its words). */
 const VERDICT_WINDOW = 60;
 
 type Direction = 'higher' | 'lower';
@@ -124,6 +132,20 @@ function directionAfter(rest: string): { direction: Direction; end: number } | n
   return { direction, end: m[0].length + (after.length - after.trimStart().length) + word.length };
 }
 
+/**
+ * A p-value stated as 0.1 or more reads as a high one: "the p-value is 0.8, so it is highly
+ * significant" is backwards without any direction word.
+ */
+function largePValue(
+  rest: string,
+  term: DefinedTerm,
+): { direction: Direction; end: number } | null {
+  if (term.id !== 'p-value') return null;
+  const m = /^\s*(is|was|of|=|at|是|为|等于)?\s*(0?\.\d+|1(\.0+)?)(?![\d%])/iu.exec(rest);
+  if (!m || Number(m[2]) < 0.1) return null;
+  return { direction: 'higher', end: m[0].length };
+}
+
 /** Does the sentence call the metric good in its worse direction? */
 export function readsBackwards(
   sentence: string,
@@ -137,21 +159,19 @@ export function readsBackwards(
       const start = match.index;
       const end = start + match[0].length;
       const before = sentence.slice(Math.max(0, start - 30), start);
-      const rest = sentence.slice(end);
+      // A claim is a few words: a run-on sentence must not make every mention cost its length.
+      const rest = sentence.slice(end, end + MAX_CLAIM_CHARS);
       const prior = directionBefore(before);
-      const next = prior ? null : directionAfter(rest);
+      const next = prior ? null : (directionAfter(rest) ?? largePValue(rest, term));
       const direction = prior?.direction ?? next?.direction;
       if (!direction || direction === term.better) continue;
-      const window = rest
-        .slice(next?.end ?? 0)
-        .split(/[;!?。；！？\n]|\.(?!\d)/u)[0]!
-        .slice(0, VERDICT_WINDOW);
+      const window = rest.slice(next?.end ?? 0).split(/[;!?。；！？\n]|\.(?!\d)/u)[0]!;
       const conditional =
         CONDITION_BEFORE.test(prior ? before.slice(0, prior.at) : before) ||
         CONDITION_AFTER.test(window);
       for (const verdict of verdicts) {
         const found = verdict.exec(window);
-        if (!found) continue;
+        if (!found || found.index > VERDICT_WINDOW) continue;
         const between = window.slice(0, found.index);
         const after = window.slice(found.index + found[0].length);
         if (verdictIsAnotherThings(between, after, term, catalogue, prior?.correlative ?? false))
@@ -181,8 +201,10 @@ function verdictIsAnotherThings(
   if (SOMETHING_ELSE.some((re) => re.test(between))) return true;
   // Another term or outcome named between ("throughput goes down, and p99 latency is better"),
   // or right after a correlative verdict ("the lower the recall, the better the precision").
+  const own = OWN_OUTCOME[term.id];
   const named = (text: string) =>
-    OTHER_OUTCOME.test(text) || catalogue.some((o) => o !== term && whereNamed(o, text) >= 0);
+    OTHER_OUTCOME.test(text) ||
+    catalogue.some((o) => o !== term && o.id !== own && whereNamed(o, text) >= 0);
   if (named(between) || (correlative && named(after.slice(0, 20)))) return true;
   // A second threshold in the metric's better direction: "PSI above 0.25 means retrain, below
   // 0.1 is healthy".
@@ -195,11 +217,15 @@ const HIGHER_FIGURE =
   /\b(above|over|more than|exceeds?)\s*[\d.]|[>＞≥]\s*[\d.]|(大于|高于|超过)\s*[\d.]/iu;
 const LOWER_FIGURE = /\b(below|under|less than)\s*[\d.]|[<＜≤]\s*[\d.]|(小于|低于)\s*[\d.]/iu;
 
-/** A direction word and a verdict anywhere in the sentence (a cheap first pass). */
-const ANY_CLAIM = new RegExp(
-  `(${[HIGHER, LOWER].map((re) => re.source.slice(2, -1)).join('|')}|high|low)[\\s\\S]*(${GOOD.source}|${SIGNIFICANT.source})`,
+/**
+ * A direction word (or a figure, for a p-value stated as large) and a verdict anywhere in the
+ * sentence (a cheap first pass, two linear scans).
+ */
+const ANY_DIRECTION = new RegExp(
+  `${[HIGHER, LOWER].map((re) => re.source.slice(2, -1)).join('|')}|high|low|\\d`,
   'iu',
 );
+const ANY_VERDICT = new RegExp(`${GOOD.source}|${SIGNIFICANT.source}`, 'iu');
 
 /**
  * The ids of the metrics the sentences read backwards (each once). Only the terms in `judged` are
@@ -210,7 +236,9 @@ export function backwardsMetricsIn(
   catalogue: readonly DefinedTerm[],
   judged: readonly DefinedTerm[] = catalogue,
 ): string[] {
-  const claiming = sentences.map(oneSpaced).filter((s) => ANY_CLAIM.test(s));
+  const claiming = sentences
+    .map(oneSpaced)
+    .filter((s) => ANY_DIRECTION.test(s) && ANY_VERDICT.test(s));
   if (claiming.length === 0) return [];
   return judged
     .filter(

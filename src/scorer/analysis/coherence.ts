@@ -12,7 +12,8 @@
  * weigh, never a rule.
  */
 import type { Scenario } from '../../knowledge/schema.ts';
-import { readSentences } from './sentences.ts';
+import { splitSentences } from '../../knowledge/signals.ts';
+import { conceptsIn } from './concepts.ts';
 
 export interface PairingIndex {
   /** Concepts named in some reference sentence. */
@@ -44,8 +45,10 @@ export function buildPairingIndex(
   const known = new Set<string>();
   const pairs = new Set<string>();
   for (const text of referenceTexts(scenarios)) {
-    for (const sentence of readSentences(text, vocabulary)) {
-      const concepts = [...sentence.concepts];
+    // Only each sentence's concepts are needed: the rest of what readSentences reads (words,
+    // lists, connectives) would cost a second at start-up for nothing.
+    for (const sentence of splitSentences(text)) {
+      const concepts = [...conceptsIn(sentence, vocabulary)];
       for (const c of concepts) known.add(c);
       for (let i = 0; i < concepts.length; i++) {
         for (let j = i + 1; j < concepts.length; j++)

@@ -29,6 +29,9 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
       const started = await platform.start(app, config, logger, { slackRoutes: ops.slackRoutes });
       if (started) running.push({ name: platform.name, stop: () => started.stop() });
     }
+    // Connected: build the offline scorer's indexes now, so the first answer is not the one that
+    // waits a second for them (nobody has answered yet).
+    setImmediate(() => logger.info({ ms: Math.round(app.warmUp()) }, 'offline scorer ready'));
   } catch (error) {
     // One platform failed to start: close what is open so the process can end with the error.
     await Promise.allSettled([...running, ...connections()].map((r) => r.stop()));

@@ -36,6 +36,8 @@ async function runShard(): Promise<void> {
   const bot = await startDiscordBot(app, config.discord, logger, {
     reminderSweepMs: config.reminderSweepMs,
   });
+  // Connected: build the offline scorer's indexes before the first answer needs them.
+  setImmediate(() => logger.info({ ms: Math.round(app.warmUp()) }, 'offline scorer ready'));
   let stopping = false;
   stop = async () => {
     if (stopping) return;

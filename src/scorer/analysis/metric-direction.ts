@@ -22,11 +22,11 @@ import { type DefinedTerm, oneSpaced, whereNamed } from './definitions.ts';
  */
 const THRESHOLD_FOLLOWS = String.raw`(?=\s*(~|≈|about |around |roughly )?[\d.]|\s+(the |our |its )?(threshold|baseline|target|alpha|limit|sla|slo|budget|cut-?off)\b)`;
 const HIGHER = new RegExp(
-  String.raw`^((higher|larger|bigger|greater|increases?|increased|increasing|goes up|going up|went up|is up|rises|rose|rising|grows|grew|growing|jumps?|jumped|climbs?|climbed|spikes?|spiked|doubles?|doubled)(?![a-z])|(above|over|more than|exceeds?|exceeded|exceeding)${THRESHOLD_FOLLOWS}|[>＞≥]|越高|越大|越多|大于|高于|超过|上升|升高|变大|变高|增加|增大|更高|更大|上涨|涨|提高|很高|很大|偏高|较高)`,
+  `^((higher|larger|bigger|greater|increases?|increased|increasing|goes up|going up|went up|is up|rises|rose|rising|grows|grew|growing|jumps?|jumped|climbs?|climbed|spikes?|spiked|doubles?|doubled)(?![a-z])|(above|over|more than|exceeds?|exceeded|exceeding)${THRESHOLD_FOLLOWS}|[>＞≥]|越高|越大|越多|大于|高于|超过|上升|升高|变大|变高|增加|增大|更高|更大|上涨|涨|提高|很高|很大|偏高|较高)`,
   'iu',
 );
 const LOWER = new RegExp(
-  String.raw`^((lower|smaller|fewer|decreases?|decreased|decreasing|drops|dropped|dropping|falls|fell|falling|goes down|going down|went down|is down|shrinks?|shrank|dips?|dipped)(?![a-z])|(below|under|less than)${THRESHOLD_FOLLOWS}|[<＜≤]|越低|越小|越少|小于|低于|下降|降低|变小|变低|减少|减小|更低|更小|降到|降至|下滑|掉|跌|很低|很小|偏低|较低)`,
+  `^((lower|smaller|fewer|decreases?|decreased|decreasing|drops|dropped|dropping|falls|fell|falling|goes down|going down|went down|is down|shrinks?|shrank|dips?|dipped)(?![a-z])|(below|under|less than)${THRESHOLD_FOLLOWS}|[<＜≤]|越低|越小|越少|小于|低于|下降|降低|变小|变低|减少|减小|更低|更小|降到|降至|下滑|掉|跌|很低|很小|偏低|较低)`,
   'iu',
 );
 

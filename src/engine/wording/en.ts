@@ -36,7 +36,7 @@ export const EN: Messages = {
         claim: 'Read as a wrong idea',
         misdefined: `Read as a definition of ${term} that misses what it is`,
         misused: `Read as ${term} used for something it does not do`,
-        backwards: `Read as ${term} called good in the direction that is worse for it`,
+        backwards: `Read as ${term} judged the wrong way round`,
         dismissed: 'Read as a standard practice dismissed without a reason',
         misfit: "Read as a choice this scenario's facts rule out",
       }[kind];

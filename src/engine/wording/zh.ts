@@ -33,7 +33,7 @@ export const ZH: Messages = {
         claim: '被判为错误的说法',
         misdefined: `对${t}的定义没有抓住其含义`,
         misused: `把${t}用在了它解决不了的问题上`,
-        backwards: `把${t}变差的方向当成了变好`,
+        backwards: `把${t}的好坏方向说反了`,
         dismissed: '没有给出理由就否定了一个标准做法',
         misfit: '的选择不符合本场景的条件',
       }[kind];

@@ -78,6 +78,23 @@ export function longestTurnMs(config: Config): number {
   return Math.max(120_000, 2 * oneLlmStep + 30_000);
 }
 
+/**
+ * Warms the offline scorer up once the bots are connected (`App.warmUp`), and logs how long it
+ * took. Never throws: a knowledge file that fails to load here is logged, and the same error
+ * reaches the first answer scored, which reports it as any scoring failure, rather than ending a
+ * process that is serving interviews.
+ */
+export function warmUpScorer(app: Pick<App, 'warmUp'>, logger: Logger): void {
+  try {
+    logger.info({ ms: Math.round(app.warmUp()) }, 'offline scorer ready');
+  } catch (error) {
+    logger.error(
+      { err: error },
+      'offline scorer warm-up failed; it will be retried at the first answer',
+    );
+  }
+}
+
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const knowledge = await loadKnowledge(config.knowledgeDir);

@@ -4,7 +4,7 @@
  */
 import { PLATFORMS } from './adapters/registry.ts';
 import { runTerminal } from './adapters/terminal/index.ts';
-import { createApp } from './app.ts';
+import { createApp, warmUpScorer } from './app.ts';
 import { loadConfig } from './config.ts';
 import { loadEnvironment } from './env-file.ts';
 import { createLogger } from './logger.ts';
@@ -31,7 +31,7 @@ async function runBots(config: ReturnType<typeof loadConfig>): Promise<void> {
     }
     // Connected: build the offline scorer's indexes now, so the first answer is not the one that
     // waits a second for them (nobody has answered yet).
-    setImmediate(() => logger.info({ ms: Math.round(app.warmUp()) }, 'offline scorer ready'));
+    setImmediate(() => warmUpScorer(app, logger));
   } catch (error) {
     // One platform failed to start: close what is open so the process can end with the error.
     await Promise.allSettled([...running, ...connections()].map((r) => r.stop()));

@@ -25,8 +25,10 @@ export type ScoreNote =
   | { code: 'off-scenario'; scenario: BothLangs }
   /**
    * A sentence the offline scorer read as a wrong idea (it held the score down), quoted: a wrong
-   * claim (`why` from the catalogue), a term misdefined or misused (`term` as written), a
-   * standard practice dismissed without a reason, a choice the scenario's facts rule out.
+   * claim (`why` from the catalogue), a term misdefined or misused (`term` as written; an
+   * acronym spelled out wrongly is `misdefined`, with `why` saying what it stands for), a metric
+   * judged the wrong way round (`backwards`, with `why` saying which way is better), a standard
+   * practice dismissed without a reason, a choice the scenario's facts rule out.
    */
   | {
       code: 'wrong-idea';

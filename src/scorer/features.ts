@@ -84,8 +84,9 @@ export interface AnswerReading {
   offScenario: { scenario: string } | null;
   /**
    * Ids of the wrong claims the answer makes: knowledge/misconceptions.yaml ids, `misdefined:`
-   * and `misused:` terms (knowledge/definitions.yaml), `dismissed:` practices
-   * (knowledge/dismissals.yaml) and `misfit:` choices the scenario's facts rule out.
+   * and `misused:` terms and `backwards:` metrics (knowledge/definitions.yaml), `expanded:`
+   * acronyms (knowledge/acronyms.yaml), `dismissed:` practices (knowledge/dismissals.yaml) and
+   * `misfit:` choices the scenario's facts rule out.
    */
   wrongClaims: string[];
   /**

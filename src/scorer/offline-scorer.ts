@@ -47,7 +47,10 @@ const NAMES_ONLY_CEILING = 2.49;
  * top): the rubric's 1 is "wrong", and one slip is a slip, two are a pattern.
  */
 const WRONG_IDEAS_CEILING = 1.49;
-/** Distinct wrong claims (misconceptions, misdefined or misused terms, misfits) that make it wrong. */
+/**
+ * Distinct wrong claims (misconceptions, misdefined or misused terms, metrics read backwards,
+ * acronyms spelled out wrongly, misfits) that make it wrong.
+ */
 export const WRONG_IDEAS = 2;
 /**
  * Longer answers are scored on their first this-many characters (a stage answer is a few

@@ -5,7 +5,7 @@
  */
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { createApp, warmUpScorer } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 
 describe('warming up the offline scorer', () => {
@@ -36,5 +36,19 @@ describe('warming up the offline scorer', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('logs a warm-up that fails instead of ending the process', () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const broken = {
+      warmUp: () => {
+        throw new Error('knowledge/acronyms.yaml: ANN: invalid pattern');
+      },
+    };
+    expect(() => warmUpScorer(broken, logger)).not.toThrow();
+    expect(lines.join('')).toContain('offline scorer warm-up failed');
+    warmUpScorer({ warmUp: () => 12.3 }, logger);
+    expect(lines.at(-1)).toContain('"ms":12');
   });
 });

@@ -49,6 +49,12 @@ const RIGHT = [
   'ANN (approx. nearest neighbours) keeps retrieval under 10 ms.',
   'DAU (daily actives, US only) is the denominator.',
   'CTR, meaning clicks that reach the landing page, is what we optimise.',
+  // Found by a review of the code.
+  'TTL (the time limit) is one day.',
+  'ANN (a nearest neighbour index) with HNSW.',
+  'NER (named entity recognizer) tags the query.',
+  'OOD (out of domain) inputs go to the fallback.',
+  'CF (cold-start fallback) serves new users.',
 ];
 
 describe('acronyms spelled out wrongly (knowledge/acronyms.yaml)', () => {

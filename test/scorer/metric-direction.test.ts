@@ -11,7 +11,8 @@ const backwards = (sentence: string) => backwardsMetricsIn([sentence], terms);
 
 /** Each with the metric it reads backwards. */
 const WRONG: [string, string][] = [
-  ['PSI 越高说明替代越准。', 'psi'],
+  ['PSI 越高说明模型越准。', 'psi'],
+  ['Log loss is up, so the model is more accurate.', 'log-loss'],
   ['PSI > 0.9 说明模型越来越准', 'psi'],
   ['显著性看 MAE，MAE 越大说明新模型越敏感、越好。', 'mae'],
   ['p-value 大于 0.05 就说明显著，然后全量。', 'p-value'],
@@ -93,6 +94,18 @@ const RIGHT = [
   'AUC undersells how much the new model improved.',
   'The p-value is 0.03, which is significant at 5%.',
   'A p-value of 0.3 is not significant.',
+  // Found by a review of the code.
+  'The p-value is 1e-5, so the lift is highly significant.',
+  'p 值为 1e-6，结果显著。',
+  'Higher log loss is bad, lower is better.',
+  'High PSI is bad news, low PSI is healthy.',
+  'AUC 越低，模型越差，越高越好。',
+  'ECE goes up when we skip calibration, so Platt scaling is better.',
+  'P99 latency increased slightly and the results are better.',
+  'The p-value is large, so nothing significant.',
+  'Is a lower AUC better? No.',
+  'Lower AUC models are better calibrated.',
+  'Validation log loss rises, so the model at epoch 3 is better.',
 ];
 
 describe('metrics read backwards (knowledge/definitions.yaml better)', () => {

@@ -3,7 +3,7 @@
  * which sets SHARDS / SHARD_COUNT; the discord.js client reads them and identifies as that
  * shard). Runs the Discord bot alone, on the shared store; Slack runs in its own processes.
  */
-import { createApp } from '../../app.ts';
+import { createApp, warmUpScorer } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { loadEnvironment } from '../../env-file.ts';
 import { createLogger } from '../../logger.ts';
@@ -37,7 +37,7 @@ async function runShard(): Promise<void> {
     reminderSweepMs: config.reminderSweepMs,
   });
   // Connected: build the offline scorer's indexes before the first answer needs them.
-  setImmediate(() => logger.info({ ms: Math.round(app.warmUp()) }, 'offline scorer ready'));
+  setImmediate(() => warmUpScorer(app, logger));
   let stopping = false;
   stop = async () => {
     if (stopping) return;

@@ -104,7 +104,9 @@ function initialsOf(words: readonly string[]): string[] {
   const parts = content
     .flatMap((w) => w.split('-').filter(Boolean))
     .filter((w) => !FILLER.has(w.toLowerCase()));
-  return [initials(content), initials(parts), initials(words)];
+  // With the fillers, but not a leading article: "TTL (the time limit)" spells no T-T-L.
+  const withFillers = words.filter((w, i) => i > 0 || !/^(a|an|the)$/iu.test(w));
+  return [initials(content), initials(parts), initials(withFillers)];
 }
 
 /** The first words of `text` (or its last, `fromEnd`) whose initials spell the acronym, or null. */

@@ -21,14 +21,15 @@ import { type DefinedTerm, oneSpaced, whereNamed } from './definitions.ts';
  * figure or a threshold ("recall under the new policy" is a preposition, not a direction).
  */
 const THRESHOLD_FOLLOWS = String.raw`(?=\s*(~|≈|about |around |roughly )?[\d.]|\s+(the |our |its )?(threshold|baseline|target|alpha|limit|sla|slo|budget|cut-?off)\b)`;
-const HIGHER = new RegExp(
-  `^((higher|larger|bigger|greater|increases?|increased|increasing|goes up|going up|went up|is up|rises|rose|rising|grows|grew|growing|jumps?|jumped|climbs?|climbed|spikes?|spiked|doubles?|doubled)(?![a-z])|(above|over|more than|exceeds?|exceeded|exceeding)${THRESHOLD_FOLLOWS}|[>＞≥]|越高|越大|越多|大于|高于|超过|上升|升高|变大|变高|增加|增大|更高|更大|上涨|涨|提高|很高|很大|偏高|较高)`,
-  'iu',
-);
-const LOWER = new RegExp(
-  `^((lower|smaller|fewer|decreases?|decreased|decreasing|drops|dropped|dropping|falls|fell|falling|goes down|going down|went down|is down|shrinks?|shrank|dips?|dipped)(?![a-z])|(below|under|less than)${THRESHOLD_FOLLOWS}|[<＜≤]|越低|越小|越少|小于|低于|下降|降低|变小|变低|减少|减小|更低|更小|降到|降至|下滑|掉|跌|很低|很小|偏低|较低)`,
-  'iu',
-);
+const HIGHER_WORDS = `(higher|larger|bigger|greater|increases?|increased|increasing|goes up|going up|went up|up(?! to)|rises|rose|rising|grows|grew|growing|jumps?|jumped|climbs?|climbed|spikes?|spiked|doubles?|doubled)(?![a-z])|(above|over|more than|exceeds?|exceeded|exceeding)${THRESHOLD_FOLLOWS}|[>＞≥]|越高|越大|越多|大于|高于|超过|上升|升高|变大|变高|增加|增大|更高|更大|上涨|涨|提高|很高|很大|偏高|较高`;
+const LOWER_WORDS = `(lower|smaller|fewer|decreases?|decreased|decreasing|drops|dropped|dropping|falls|fell|falling|goes down|going down|went down|down|shrinks?|shrank|dips?|dipped)(?![a-z])|(below|under|less than)${THRESHOLD_FOLLOWS}|[<＜≤]|越低|越小|越少|小于|低于|下降|降低|变小|变低|减少|减小|更低|更小|降到|降至|下滑|掉|跌|很低|很小|偏低|较低`;
+const HIGHER = new RegExp(`^(${HIGHER_WORDS})`, 'iu');
+const LOWER = new RegExp(`^(${LOWER_WORDS})`, 'iu');
+/** Anywhere in a text, for the other direction named in a later clause. */
+const HIGHER_ANYWHERE = new RegExp(`(?<![a-z])(${HIGHER_WORDS}|high(?![a-z]))`, 'iu');
+const LOWER_ANYWHERE = new RegExp(`(?<![a-z])(${LOWER_WORDS}|low(?![a-z]))`, 'iu');
+/** A verdict that something is bad: "higher log loss is bad, lower is better". */
+const BAD = /\b(worse|bad|poor|worst)\b|越差|变差|更差|不好/iu;
 
 /** A verdict that the result is good. 越准确 before 越准, so the verdict is read whole. */
 const GOOD =
@@ -38,7 +39,7 @@ const SIGNIFICANT = /\b(significant|significance|reject the null|real effect)\b|
 
 /** A verdict weakened or negated: "not better", "fail to reject", "less significant", "无法拒绝". */
 const WEAKENED =
-  /\b(not|no|never|less|hardly|neither|fail(s|ed)? to|lack\w*|hard(er)?|difficult|unable)\b|n['’]t\b|不|没|非(?!常)|未(?!来)|无法|难|缺乏/iu;
+  /\b(not|no|never|less|hardly|neither|non|nothing|none|nowhere|far from|fail(s|ed)? to|lack\w*|hard(er)?|difficult|unable)\b|n['’]t\b|不|没|非(?!常)|未(?!来)|无法|难|缺乏/iu;
 /** Where the verdict's own clause starts: it is weighed on its own words. */
 const CLAUSE_START = /.*([,，、:：]|\bso\b|所以|因此)/su;
 /** Advice or a comparison with another course of action, not a verdict on the metric. */
@@ -49,7 +50,9 @@ const ADVICE_AFTER = /^\s*(to|than|off|idea|practice|enough)\b/iu;
  * qualifies it: "better recall", "good for latency", "更好的召回".
  */
 const VERDICT_ENDS =
-  /^(\s*$|\s*[,，、)）:：]|\s+(and|because|since|so|as|overall|now|here|too|then|already|enough)\b|(了|啊|的话|，|,)|\s*-?\s*calibrat\w*|\s+(models?|classifiers?|ranker|ranking|results?|predictions?|probabilities|forecasts?|fit|performance|quality|language models?|translations?)\b|\s+for (the )?(users?|customers?|serving|ranking( quality)?|the model|us)\b|\s+on (production|test|held-out|validation)\b|的?(模型|效果|排序|预测|结果|拟合|泛化))/iu;
+  /^(\s*$|\s*[,，、)）:：]|\s+(and|because|since|so|as|overall|now|here|too|then|already|enough)\b|(了|啊|的话|，|,)|\s+(models?|classifiers?|ranker|ranking|results?|predictions?|probabilities|forecasts?|fit|performance|quality|language models?|translations?)\b|\s+for (the )?(users?|customers?|serving|ranking( quality)?|the model|us)\b|\s+on (production|test|held-out|validation)\b|的?(模型|效果|排序|预测|结果|拟合|泛化))/iu;
+/** "better calibrated": a verdict for the metrics that measure calibration (OWN_OUTCOME). */
+const CALIBRATED_AFTER = /^\s*-?\s*calibrat\w*/iu;
 /** The verdict is for something named just before it: "召回率越高，对用户更好". */
 const ABOUT_ELSE_BEFORE = /对\s*[^，,。；;]{0,8}$/u;
 /** A contrast between the direction and the verdict: two different things. */
@@ -61,7 +64,7 @@ const CONTRAST =
  * "a bigger index is better"), or a cause ("because the bigger model is more accurate").
  */
 const SOMETHING_ELSE = [
-  /\b(old|previous|prior|baseline|control|other|incumbent|alternative)\b|旧|老|基线|对照|原来|另一/iu,
+  /\b(old|previous|prior|earlier|baseline|control|other|incumbent|alternative|checkpoint|epoch)\b|旧|老|基线|对照|原来|另一/iu,
   /(?<![\w/])[AB](?![\w/])/u,
   /\b(to (keep|make|stay|ensure|avoid)|so that|in order|keeps?|stays?|must|should|needs?|needed)\b|要|需要|保证|保障|保持|让|使|以便|这样|应该|建议|之后|以后|回滚|改用|换成|换回|继续|用(?!户)/iu,
   /\b(a|an)\s+([\w-]+\s+){0,3}(is|would be|was)\s*$/iu,
@@ -79,8 +82,12 @@ const OWN_OUTCOME: Record<string, string> = {
 /** The claim is a condition, and the verdict its consequence about something else. */
 const CONDITION_BEFORE =
   /\b(if|when|whenever|once|unless)\b[^.;!?]{0,25}$|(如果|若|当|一旦)[^。；！？]{0,12}$/iu;
-/** A Chinese condition closes after the claim: "PSI 超过 0.2 的时候", "延迟升高时". */
-const CONDITION_AFTER = /^[^，,。；]{0,15}?(时|的时候|的话|之后|后)/u;
+/**
+ * A condition right after the claim: "PSI 超过 0.2 的时候", "延迟升高时", "ECE goes up when we
+ * skip calibration".
+ */
+const CONDITION_AFTER =
+  /^[^，,。；]{0,15}?(时|的时候|的话|之后|后)|^[^,;]{0,20}\b(when|whenever|if|once)\b/iu;
 /** A condition whose consequence is still a reading of the metric: "if p > 0.05, that means …". */
 const MEANS = /\b(means?|meaning|shows?|indicates?|implies)\b|说明|表示|意味着|代表/iu;
 
@@ -141,7 +148,8 @@ function largePValue(
   term: DefinedTerm,
 ): { direction: Direction; end: number } | null {
   if (term.id !== 'p-value') return null;
-  const m = /^\s*(is|was|of|=|at|是|为|等于)?\s*(0?\.\d+|1(\.0+)?)(?![\d%])/iu.exec(rest);
+  // The whole number: "1e-5" is tiny, not 1.
+  const m = /^\s*(is|was|of|=|at|是|为|等于)?\s*(\d*\.?\d+(?:e-?\d+)?)(?![\d%×])/iu.exec(rest);
   if (!m || Number(m[2]) < 0.1) return null;
   return { direction: 'higher', end: m[0].length };
 }
@@ -165,7 +173,10 @@ export function readsBackwards(
       const next = prior ? null : (directionAfter(rest) ?? largePValue(rest, term));
       const direction = prior?.direction ?? next?.direction;
       if (!direction || direction === term.better) continue;
-      const window = rest.slice(next?.end ?? 0).split(/[;!?。；！？\n]|\.(?!\d)/u)[0]!;
+      const claim = rest.slice(next?.end ?? 0);
+      const window = claim.split(/[;!?。；！？\n]|\.(?!\d)/u)[0]!;
+      // A question is no claim: "Is a lower AUC better? No."
+      if (/^[?？]/u.test(claim.slice(window.length))) continue;
       const conditional =
         CONDITION_BEFORE.test(prior ? before.slice(0, prior.at) : before) ||
         CONDITION_AFTER.test(window);
@@ -174,8 +185,8 @@ export function readsBackwards(
         if (!found || found.index > VERDICT_WINDOW) continue;
         const between = window.slice(0, found.index);
         const after = window.slice(found.index + found[0].length);
-        if (verdictIsAnotherThings(between, after, term, catalogue, prior?.correlative ?? false))
-          continue;
+        const reading = { between, after, correlative: prior?.correlative ?? false };
+        if (verdictIsAnotherThings(reading, term, catalogue)) continue;
         // "if PSI is above 0.2, retrain": the verdict is the consequence's, unless the
         // consequence still reads the metric ("if p > 0.05, that means it is significant").
         if (conditional && !MEANS.test(between)) continue;
@@ -188,17 +199,25 @@ export function readsBackwards(
 
 /** Is the verdict found after the direction about something other than the metric? */
 function verdictIsAnotherThings(
-  between: string,
-  after: string,
+  { between, after, correlative }: { between: string; after: string; correlative: boolean },
   term: DefinedTerm,
   catalogue: readonly DefinedTerm[],
-  correlative: boolean,
 ): boolean {
   const ownClause = between.replace(CLAUSE_START, '');
   if (WEAKENED.test(ownClause) || CONTRAST.test(between)) return true;
   if (ADVICE_AFTER.test(after) || ABOUT_ELSE_BEFORE.test(between)) return true;
-  if (!correlative && !VERDICT_ENDS.test(after)) return true;
+  const calibrated = OWN_OUTCOME[term.id] === 'calibration' && CALIBRATED_AFTER.test(after);
+  if (!correlative && !calibrated && !VERDICT_ENDS.test(after)) return true;
   if (SOMETHING_ELSE.some((re) => re.test(between))) return true;
+  // Two clauses side by side, not a reading: "p99 latency increased slightly and the results are
+  // better".
+  if (/\band\b/iu.test(between) && !/\b(which|so)\b/iu.test(between) && !MEANS.test(between))
+    return true;
+  // The worse direction called bad, or the better one named (a second threshold too), before
+  // the verdict: "higher log loss is bad, lower is better", "AUC 越低，模型越差，越高越好",
+  // "PSI above 0.25 means retrain, below 0.1 is healthy".
+  const better = term.better === 'higher' ? HIGHER_ANYWHERE : LOWER_ANYWHERE;
+  if (BAD.test(between) || better.test(between)) return true;
   // Another term or outcome named between ("throughput goes down, and p99 latency is better"),
   // or right after a correlative verdict ("the lower the recall, the better the precision").
   const own = OWN_OUTCOME[term.id];
@@ -206,25 +225,14 @@ function verdictIsAnotherThings(
     OTHER_OUTCOME.test(text) ||
     catalogue.some((o) => o !== term && o.id !== own && whereNamed(o, text) >= 0);
   if (named(between) || (correlative && named(after.slice(0, 20)))) return true;
-  // A second threshold in the metric's better direction: "PSI above 0.25 means retrain, below
-  // 0.1 is healthy".
-  const againBetter = term.better === 'higher' ? HIGHER_FIGURE : LOWER_FIGURE;
-  return againBetter.test(between);
+  return false;
 }
-
-/** A direction with a figure after it, anywhere (for a second threshold). */
-const HIGHER_FIGURE =
-  /\b(above|over|more than|exceeds?)\s*[\d.]|[>＞≥]\s*[\d.]|(大于|高于|超过)\s*[\d.]/iu;
-const LOWER_FIGURE = /\b(below|under|less than)\s*[\d.]|[<＜≤]\s*[\d.]|(小于|低于)\s*[\d.]/iu;
 
 /**
  * A direction word (or a figure, for a p-value stated as large) and a verdict anywhere in the
  * sentence (a cheap first pass, two linear scans).
  */
-const ANY_DIRECTION = new RegExp(
-  `${[HIGHER, LOWER].map((re) => re.source.slice(2, -1)).join('|')}|high|low|\\d`,
-  'iu',
-);
+const ANY_DIRECTION = new RegExp(`${HIGHER_WORDS}|${LOWER_WORDS}|high|low|\\d`, 'iu');
 const ANY_VERDICT = new RegExp(`${GOOD.source}|${SIGNIFICANT.source}`, 'iu');
 
 /**

@@ -2,10 +2,10 @@
  * The catalogues of wrong content read together: known wrong claims
  * (knowledge/misconceptions.yaml), terms misdefined or misused and metrics read backwards
  * (knowledge/definitions.yaml), acronyms spelled out as something they do not stand for
- * (knowledge/acronyms.yaml),
- * standard practices dismissed without a reason (knowledge/dismissals.yaml) and choices the
- * scenario's facts rule out. Ids: the claim's id, `misdefined:`, `misused:`, `backwards:`, `expanded:`,
- * `dismissed:` and `misfit:` followed by the entry's id.
+ * (knowledge/acronyms.yaml), standard practices dismissed without a reason
+ * (knowledge/dismissals.yaml) and choices the scenario's facts rule out. Ids: the claim's id;
+ * `misdefined:`, `misused:`, `backwards:`, `dismissed:` or `misfit:` followed by the entry's id;
+ * `expanded:` followed by the acronym.
  */
 import type { Scenario } from '../../knowledge/schema.ts';
 import { shippedWrongClaims, wrongClaimsIn } from '../wrong-claims.ts';

@@ -38,6 +38,25 @@ function termIn(sentence: string, id: string): string {
   return id;
 }
 
+/** A Latin term sits between spaces in Chinese text ("对 PR-AUC 的"), a Chinese one does not. */
+function zhSpaced(term: string): string {
+  return /[A-Za-z0-9]$/.test(term) ? `${term} ` : term;
+}
+
+/** Why a metric read backwards is wrong: which way is better (a p-value says it in its own words). */
+function whichWayIsBetter(id: string, term: string, better: 'higher' | 'lower'): BothLangs {
+  if (id === 'p-value') {
+    return {
+      en: 'A smaller p-value is stronger evidence against the null hypothesis.',
+      zh: 'p 值越小，拒绝原假设的证据越强。',
+    };
+  }
+  return {
+    en: `For ${term}, ${better} is better.`,
+    zh: `${zhSpaced(term)}${better === 'higher' ? '越高越好' : '越低越好'}。`,
+  };
+}
+
 /** The note for one wrong sentence, read from its first claim id. */
 function noteFor(sentence: string, id: string): ScoreNote {
   const quote = quoteOf(sentence);
@@ -49,11 +68,13 @@ function noteFor(sentence: string, id: string): ScoreNote {
     case 'backwards': {
       const term = termIn(sentence, rest);
       const better = shippedDefinedTerms().find((t) => t.id === rest)?.better;
-      const why: BothLangs | undefined = better && {
-        en: `For ${term}, ${better} is better.`,
-        zh: `${term} ${better === 'higher' ? '越高越好' : '越低越好'}。`,
+      return {
+        code: 'wrong-idea',
+        kind: 'backwards',
+        quote,
+        term,
+        ...(better ? { why: whichWayIsBetter(rest, term, better) } : {}),
       };
-      return { code: 'wrong-idea', kind: 'backwards', quote, term, ...(why ? { why } : {}) };
     }
     case 'expanded': {
       // An acronym spelled out wrongly is a definition that misses what the term is.

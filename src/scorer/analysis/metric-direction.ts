@@ -5,14 +5,20 @@
  * (knowledge/definitions.yaml, `better`), so the claim is read from that fact, without a
  * catalogue of wrong sentences.
  *
- * A claim is the metric, a direction right next to it ("higher", "越大", "above", ">"), and later
- * in the same sentence a word that calls the result good ("better", "越准", "more stable"). It is
- * backwards when the direction is the metric's worse one. Not judged:
- *   - a negated or weakened verdict ("not better", "less significant", "不一定更好");
+ * A claim is the metric, a direction right next to it ("higher", "越大", "above 0.2", ">", or a
+ * p-value stated as 0.1 or more), and later in the same sentence a word that calls the result
+ * good ("better", "越准", "more stable"; "significant" for a p-value). It is backwards when the
+ * direction is the metric's worse one. Not judged, because the verdict is not the metric's:
+ *   - a negated or weakened verdict ("not better", "we fail to reject", "不一定更好");
  *   - advice ("it's better to roll back", "better than waiting");
- *   - a verdict about something else ("lower precision for better recall", "对召回更好");
- *   - a contrast between the two ("latency goes up, but the ranking is better");
- *   - a condition and its consequence ("if PSI is above 0.2, a retrain is better").
+ *   - a verdict about something else: another metric, model or fix ("lower precision for better
+ *     recall", "so the old model was better", "retrain to keep the model healthy", "对召回更好");
+ *   - a contrast, a cause or a second clause ("latency goes up, but the ranking is better",
+ *     "because the bigger model is more accurate", "higher log loss is bad, lower is better");
+ *   - a condition and its consequence ("if PSI is above 0.2, a retrain is better");
+ *   - a question ("is a lower AUC better?").
+ * Misses are cheap and false flags are not (two wrong ideas hold a stage at level 1), so every
+ * doubt leaves the sentence alone.
  */
 import { type DefinedTerm, oneSpaced, whereNamed } from './definitions.ts';
 

@@ -4,11 +4,10 @@
  * answer that names the right words but gets them wrong earns no credit for them: the offline
  * scorer weighs how many distinct wrong claims an answer makes (features.ts).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/loader.ts';
+import { compileBothLangs, readCatalogue } from './catalogue-file.ts';
 
 const PatternsSchema = z.strictObject({
   en: z.array(z.string()).default([]),
@@ -39,31 +38,14 @@ export interface WrongClaim {
   examples: { wrong: string[]; right: string[] };
 }
 
-function compile(patterns: { en: string[]; zh: string[] } | undefined, where: string): RegExp[] {
-  return [...(patterns?.en ?? []), ...(patterns?.zh ?? [])].map((source) => {
-    try {
-      return new RegExp(source, 'iu');
-    } catch (error) {
-      throw new Error(
-        `${where}: invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`,
-      );
-    }
-  });
-}
-
 /** Reads and validates a misconceptions file; errors name the file and the claim. */
 export function loadWrongClaims(file: string): WrongClaim[] {
-  const parsed = FileSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
-  }
-  return parsed.data.claims.map((c) => ({
+  return readCatalogue(FileSchema, file).claims.map((c) => ({
     id: c.id,
     why: c.why,
     ...(c.why_zh ? { whyZh: c.why_zh } : {}),
-    recognise: compile(c.recognise, `${file}: ${c.id}`),
-    unless: compile(c.unless, `${file}: ${c.id}`),
+    recognise: compileBothLangs(c.recognise, `${file}: ${c.id}`),
+    unless: compileBothLangs(c.unless, `${file}: ${c.id}`),
     examples: c.examples,
   }));
 }

@@ -9,11 +9,10 @@
  * "i.e.", "也就是", "即", "全称". "ID (once placed)" or "TTL (a few hours)" gloss a value, not
  * the letters, and are left alone.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../knowledge/loader.ts';
+import { compilePatterns, readCatalogue } from '../catalogue-file.ts';
 
 const FileSchema = z.strictObject({
   version: z.literal(1),
@@ -40,26 +39,13 @@ export interface Acronym {
 
 /** Reads and validates an acronyms file; errors name the file and the acronym. */
 export function loadAcronyms(file: string): Acronym[] {
-  const parsed = FileSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
-  }
-  return parsed.data.acronyms.map((a) => {
-    return {
-      acronym: a.acronym,
-      // The schema allows letters, digits and hyphens only: nothing to escape.
-      written: new RegExp(`(?<![A-Za-z0-9])${a.acronym}(?![A-Za-z0-9])`, 'gu'),
-      standsFor: a.stands_for.map((source) => {
-        try {
-          return new RegExp(source, 'iu');
-        } catch (error) {
-          throw new Error(`${file}: ${a.acronym}: invalid pattern: ${(error as Error).message}`);
-        }
-      }),
-      means: a.means,
-    };
-  });
+  return readCatalogue(FileSchema, file).acronyms.map((a) => ({
+    acronym: a.acronym,
+    // The schema allows letters, digits and hyphens only: nothing to escape.
+    written: new RegExp(`(?<![A-Za-z0-9])${a.acronym}(?![A-Za-z0-9])`, 'gu'),
+    standsFor: compilePatterns(a.stands_for, `${file}: ${a.acronym}`),
+    means: a.means,
+  }));
 }
 
 let shipped: Acronym[] | undefined;

@@ -10,11 +10,10 @@
  * technique that", "X 就是"); "canary at 5% for a day" or "recall matters more here" are uses,
  * not definitions, and are never judged.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../knowledge/loader.ts';
+import { compilePatterns, readCatalogue } from '../catalogue-file.ts';
 
 const Patterns = z.strictObject({
   en: z.array(z.string()).default([]),
@@ -106,35 +105,18 @@ const DEFINES_ZH =
 const GLOSS =
   /^\s*([(（]\s*(i\.?e\.?,?|meaning|which means|即|也就是|就是)|,\s*(i\.?e\.?,?|meaning|that is,)|[:：]\s*(a|an) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|mechanism) (that|which|where|for|of|to)\b|[:：]\s*(it )?(measures|tells (us|you))\b|[:：]\s*(用来|用于|主要)?(衡量|表示|代表|指的是|是指)|[:：](?=[^，,。；;：:]{2,24}的(概率|比例|占比|比率)))/iu;
 
-function compile(sources: readonly string[], where: string, flags = 'iu'): RegExp[] {
-  return sources.map((source) => {
-    try {
-      return new RegExp(source, flags);
-    } catch (error) {
-      throw new Error(
-        `${where}: invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`,
-      );
-    }
-  });
-}
-
 /** Reads and validates a definitions file; errors name the file and the term. */
 export function loadDefinedTerms(file: string): DefinedTerm[] {
-  const parsed = FileSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
-  }
-  return parsed.data.terms.map((t) => ({
+  return readCatalogue(FileSchema, file).terms.map((t) => ({
     id: t.id,
-    term: compile([...t.term.en, ...t.term.zh], `${file}: ${t.id}`, 'giu'),
+    term: compilePatterns([...t.term.en, ...t.term.zh], `${file}: ${t.id}`, 'giu'),
     // A gist word is a stem at a word start: "all" must not match in "recalls".
-    gist: compile(
+    gist: compilePatterns(
       t.gist.map((g) => `(?<![a-z0-9])(?:${g})`),
       `${file}: ${t.id}`,
     ),
     examples: t.examples,
-    purpose: compile(
+    purpose: compilePatterns(
       (t.purpose ?? []).map((g) => `(?<![a-z0-9])(?:${g})`),
       `${file}: ${t.id}`,
     ),

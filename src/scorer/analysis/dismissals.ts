@@ -11,11 +11,10 @@
  * is left alone, and so is a sentence that rejects the dismissal (`rejections`: "never skip the
  * baseline").
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../knowledge/loader.ts';
+import { compileBothLangs, readCatalogue } from '../catalogue-file.ts';
 
 const Patterns = z.strictObject({
   en: z.array(z.string()).default([]),
@@ -73,47 +72,26 @@ export interface PracticeCatalogue {
   direct: Entry[];
 }
 
-function compile(
-  p: { en: string[]; zh: string[] } | undefined,
-  where: string,
-  flags = 'iu',
-): RegExp[] {
-  return [...(p?.en ?? []), ...(p?.zh ?? [])].map((source) => {
-    try {
-      return new RegExp(source, flags);
-    } catch (error) {
-      throw new Error(
-        `${where}: invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`,
-      );
-    }
-  });
-}
-
 /** Reads and validates a dismissals file; errors name the file and the entry. */
 export function loadPracticeCatalogue(file: string): PracticeCatalogue {
-  const parsed = FileSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
-  }
-  const d = parsed.data;
+  const d = readCatalogue(FileSchema, file);
   return {
-    cues: compile(d.cues, `${file}: cues`),
-    cuesWhere: compile(d.cues, `${file}: cues`, 'giu'),
-    reasons: compile(d.reasons, `${file}: reasons`),
-    rejections: compile(d.rejections, `${file}: rejections`),
+    cues: compileBothLangs(d.cues, `${file}: cues`),
+    cuesWhere: compileBothLangs(d.cues, `${file}: cues`, 'giu'),
+    reasons: compileBothLangs(d.reasons, `${file}: reasons`),
+    rejections: compileBothLangs(d.rejections, `${file}: rejections`),
     practices: d.practices.map((p) => ({
       id: p.id,
-      recognise: compile(p.names, `${file}: ${p.id}`),
-      where: compile(p.names, `${file}: ${p.id}`, 'giu'),
-      unless: compile(p.unless, `${file}: ${p.id}`),
+      recognise: compileBothLangs(p.names, `${file}: ${p.id}`),
+      where: compileBothLangs(p.names, `${file}: ${p.id}`, 'giu'),
+      unless: compileBothLangs(p.unless, `${file}: ${p.id}`),
       examples: p.examples,
     })),
     direct: d.direct.map((p) => ({
       id: p.id,
-      recognise: compile(p.recognise, `${file}: ${p.id}`),
+      recognise: compileBothLangs(p.recognise, `${file}: ${p.id}`),
       where: [],
-      unless: compile(p.unless, `${file}: ${p.id}`),
+      unless: compileBothLangs(p.unless, `${file}: ${p.id}`),
       examples: p.examples,
     })),
   };

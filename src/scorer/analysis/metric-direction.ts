@@ -104,10 +104,14 @@ const VERDICT_WINDOW = 60;
 
 type Direction = 'higher' | 'lower';
 
-function directionOf(text: string): Direction | null {
-  const t = text.replace(/^\s+/u, '');
-  if (HIGHER.test(t)) return 'higher';
-  if (LOWER.test(t)) return 'lower';
+/** The direction word `text` starts with (after spaces), and how long it is with them. */
+function directionOf(text: string): { direction: Direction; length: number } | null {
+  const spaces = text.length - text.trimStart().length;
+  const t = text.slice(spaces);
+  const higher = HIGHER.exec(t);
+  if (higher) return { direction: 'higher', length: spaces + higher[0].length };
+  const lower = LOWER.exec(t);
+  if (lower) return { direction: 'lower', length: spaces + lower[0].length };
   return null;
 }
 
@@ -138,11 +142,8 @@ function directionAfter(rest: string): { direction: Direction; end: number } | n
     /^\s*[,，:：]?\s*(is |are |was |were |gets |got |becomes |became |keeps |stays |is still |scores? |values? |的?值|的?数值|指标|分数|得分)?(even |much |far |a bit |slightly )?(getting |being )?/iu.exec(
       rest,
     )!;
-  const after = rest.slice(m[0].length);
-  const direction = directionOf(after);
-  if (!direction) return null;
-  const word = (direction === 'higher' ? HIGHER : LOWER).exec(after.replace(/^\s+/u, ''))![0];
-  return { direction, end: m[0].length + (after.length - after.trimStart().length) + word.length };
+  const found = directionOf(rest.slice(m[0].length));
+  return found ? { direction: found.direction, end: m[0].length + found.length } : null;
 }
 
 /**
@@ -255,9 +256,6 @@ export function backwardsMetricsIn(
     .filter((s) => ANY_DIRECTION.test(s) && ANY_VERDICT.test(s));
   if (claiming.length === 0) return [];
   return judged
-    .filter(
-      (t) =>
-        t.better && claiming.some((s) => whereNamed(t, s) >= 0 && readsBackwards(s, t, catalogue)),
-    )
+    .filter((t) => t.better && claiming.some((s) => readsBackwards(s, t, catalogue)))
     .map((t) => t.id);
 }

@@ -52,7 +52,9 @@ export async function runTerminalInterview(
       ? yoctoSpinner({ text: t().thinking, stream: io.stderr }).start()
       : null;
     try {
-      return await engine.execute({ actor, sessionId, command });
+      // The interview's language: a refusal or a cut turn (said before the session is read)
+      // is in it too.
+      return await engine.execute({ actor, sessionId, command, lang });
     } finally {
       spinner?.stop();
     }

@@ -30,12 +30,3 @@ export function compilePatterns(sources: readonly string[], where: string, flags
     }
   });
 }
-
-/** An entry's English and Chinese patterns, compiled together. */
-export function compileBothLangs(
-  patterns: { en: string[]; zh: string[] } | undefined,
-  where: string,
-  flags = 'iu',
-): RegExp[] {
-  return compilePatterns([...(patterns?.en ?? []), ...(patterns?.zh ?? [])], where, flags);
-}

@@ -14,7 +14,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../knowledge/loader.ts';
-import { compileBothLangs, readCatalogue } from '../catalogue-file.ts';
+import { readCatalogue } from '../catalogue-file.ts';
+import { compileBothLangs } from '../catalogue-patterns.ts';
 
 const Patterns = z.strictObject({
   en: z.array(z.string()).default([]),

@@ -70,15 +70,16 @@ describe('offline scorer on writers held out from training', () => {
     // +0.81 with the dismissive-register feature (traded for confidently-wrong answers), +0.70
     // once more shapes of definition and of a role given to a term were read, +0.63 to +0.64 now
     // that metrics called good in their worse direction and acronyms spelled out wrongly are read
-    // as wrong (README, "How good the scores are").
-    expect(report.byKind.find((k) => k.kind === 'keyword-stuffed')!.bias).toBeLessThan(0.7);
+    // as wrong, +0.54 once the catalogue of wrong claims was widened to the ways candidates
+    // phrase them (README, "How good the scores are").
+    expect(report.byKind.find((k) => k.kind === 'keyword-stuffed')!.bias).toBeLessThan(0.6);
   });
 
   it('holds for every writer held out: QWK ≥ 0.70, or no lower than reached for the one still short', () => {
     // The target is 0.70 for every writer. w11 and w12 write mostly wrong content (keyword-stuffed
     // and confidently-wrong answers, labeled 1) whose errors the catalogues do not recognise. w12
-    // reaches 0.72 since metrics read backwards count as wrong (0.55 before the second round's
-    // catalogues, 0.67 before the metric directions). w11 reaches 0.66 (0.63 before the second
+    // reaches 0.79 with the widened catalogue of wrong claims (0.55 before the second round's
+    // catalogues, 0.67 before the metric directions, 0.72 after them). w11 reaches 0.66 (0.63 before the second
     // round; 0.64 with the first, looser role-claim cues, 0.69 before the acronyms: with more of
     // the other writers' stuffed answers caught, the model leans less on the generic signals that
     // held w11's uncaught ones down). Its floor guards against regression only.
@@ -123,8 +124,8 @@ describe('committed offline model on three more writers never trained on', () =>
     const bias = (kind: string) => fresh.byKind.find((k) => k.kind === kind)!.bias;
     expect(Math.abs(bias('strong'))).toBeLessThanOrEqual(0.5);
     // Confidently-wrong answers are within the target (+0.44); keyword-stuffed ones are not
-    // (+0.78), guarded at what is reached.
+    // (+0.61, +0.78 before the catalogue of wrong claims was widened), guarded at what is reached.
     expect(Math.abs(bias('confidently-wrong'))).toBeLessThanOrEqual(0.5);
-    expect(bias('keyword-stuffed')).toBeLessThan(0.8);
+    expect(bias('keyword-stuffed')).toBeLessThan(0.7);
   }, 60_000);
 });

@@ -4,8 +4,9 @@
  * outline fragments, spoken fillers, appositions, Chinese with English terms) and correct ones
  * with the same words. Written by helper sessions that saw the catalogue entry and no answer of
  * the scoring sets (README, "How good the scores are"). A tuning set, so a regression guard here,
- * not a measure: every claim catches its paraphrases, and no claim fires on a correct one or on
- * any sentence of the level-4 model answers.
+ * not a measure: every claim catches its paraphrases, and no claim fires on a correct one, on
+ * the reviewers' correct sentences or on a sample of the level-4 model answers' sentences (all of
+ * them: `npm run check:wrong-claims`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,7 +36,7 @@ describe('wrong claims said in other words', () => {
 
   it('covers every claim of the catalogue', () => {
     expect(Object.keys(paraphrases).sort()).toEqual(claims.map((c) => c.id).sort());
-  });
+  }, 60_000);
 
   it('recognises each claim in its paraphrases', () => {
     for (const claim of claims) {
@@ -44,28 +45,47 @@ describe('wrong claims said in other words', () => {
         expect(wrongClaimsIn([sentence], [claim]), `${claim.id}: ${sentence}`).toEqual([claim.id]);
       }
     }
-  });
+  }, 60_000);
 
   it('fires on no correct paraphrase, whichever claim', () => {
     const rights = Object.values(paraphrases).flatMap((p) => p.right);
     expect(rights.length).toBeGreaterThan(1_000);
     for (const sentence of rights) expect(wrongClaimsIn([sentence], claims), sentence).toEqual([]);
-  });
+  }, 60_000);
 
-  it('fires on no sentence of the level-4 model answers', () => {
+  it('fires on none of 500 correct sentences written by two reviewers who had not read the catalogue', () => {
+    // Written before the reviewers opened the catalogue (half in English, half in Chinese with
+    // English terms, many of them near misses); the 4 false flags they found were then fixed.
+    const reviewed = readFileSync(
+      path.resolve(import.meta.dirname, '../fixtures/scorer/correct-sentences-reviewed.txt'),
+      'utf8',
+    )
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    expect(reviewed.length).toBe(500);
+    for (const sentence of reviewed)
+      expect(wrongClaimsIn([sentence], claims), sentence).toEqual([]);
+  }, 60_000);
+
+  it('fires on no sentence of a sample of the level-4 model answers', () => {
+    // Every eighth sentence: the whole scan (about half a minute of CPU) is
+    // `npm run check:wrong-claims`, for whoever edits the catalogue.
     const dir = path.resolve(import.meta.dirname, '../../knowledge/model-answers');
-    const flagged: string[] = [];
+    const sentences: string[] = [];
     for (const file of readdirSync(dir)) {
       const { stages } = parse(readFileSync(path.join(dir, file), 'utf8')) as {
         stages: Record<string, Record<string, string>>;
       };
       for (const text of Object.values(stages).flatMap((s) => Object.values(s))) {
-        for (const sentence of splitSentences(text)) {
-          const ids = wrongClaimsIn([sentence], claims);
-          if (ids.length > 0) flagged.push(`${ids.join(',')}: ${sentence}`);
-        }
+        sentences.push(...splitSentences(text));
       }
     }
+    const sample = sentences.filter((_, i) => i % 8 === 0);
+    expect(sample.length).toBeGreaterThan(500);
+    const flagged = sample.flatMap((sentence) => {
+      const ids = wrongClaimsIn([sentence], claims);
+      return ids.length > 0 ? [`${ids.join(',')}: ${sentence}`] : [];
+    });
     expect(flagged).toEqual([]);
-  });
+  }, 60_000);
 });

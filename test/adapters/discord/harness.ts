@@ -57,6 +57,12 @@ export async function startBot(
     env?: NodeJS.ProcessEnv;
     /** The in-memory store (default); false: the store the settings choose. */
     memoryStore?: boolean;
+    /**
+     * Build the offline scorer's catalogues and indexes before connecting, so that the first
+     * answer scored does not hold the event loop for a second (the real bots warm up once
+     * connected; with Discord's 41 s heartbeat that is harmless, with a test's short one it is not).
+     */
+    warmUp?: boolean;
   } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord({ heartbeatIntervalMs: options.heartbeatIntervalMs });
@@ -71,6 +77,7 @@ export async function startBot(
       interviewer: options.interviewer,
       scorer: options.scorer,
     });
+    if (options.warmUp) app.warmUp();
     return { app, bot: await startDiscordBot(app, config.discord!, logger) };
   };
   let running = await open();

@@ -9,9 +9,9 @@
  * sentences), and each sentence of the level-4 model answers any claim flags (MODEL: correct text,
  * so almost surely a false flag); exits 1 when any FLAG or MODEL line was printed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { loadKnowledge } from '../src/knowledge/loader.ts';
 import { splitSentences } from '../src/knowledge/signals.ts';
 import { loadWrongClaims, wrongClaimsIn } from '../src/scorer/wrong-claims.ts';
 
@@ -50,21 +50,19 @@ for (const sentence of correct) {
   console.log(`FLAG   ${ids.join(',')}: ${sentence}`);
 }
 
-const answers = path.join(root, 'knowledge/model-answers');
+// The level-4 model answers, as the knowledge loader reads them (knowledge/model-answers/).
+const knowledge = await loadKnowledge(path.join(root, 'knowledge'));
 let modelFlags = 0;
 let modelSentences = 0;
-for (const name of readdirSync(answers)) {
-  const { stages } = parse(readFileSync(path.join(answers, name), 'utf8')) as {
-    stages: Record<string, Record<string, string>>;
-  };
-  for (const [stage, texts] of Object.entries(stages)) {
-    for (const [lang, text] of Object.entries(texts)) {
-      for (const sentence of splitSentences(text)) {
+for (const scenario of knowledge.scenarios.values()) {
+  for (const [stage, texts] of Object.entries(scenario.referenceAnswers ?? {})) {
+    for (const [lang, text] of Object.entries(texts ?? {})) {
+      for (const sentence of splitSentences(text ?? '')) {
         modelSentences++;
         const ids = wrongClaimsIn([sentence], claims);
         if (ids.length === 0) continue;
         modelFlags++;
-        console.log(`MODEL  ${ids.join(',')} (${name} ${stage} ${lang}): ${sentence}`);
+        console.log(`MODEL  ${ids.join(',')} (${scenario.id} ${stage} ${lang}): ${sentence}`);
       }
     }
   }

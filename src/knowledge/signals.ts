@@ -11,7 +11,8 @@ export function normalize(text: string): string {
 
 const CJK = /[\u3400-\u9fff]/;
 
-function escapeRegExp(s: string): string {
+/** `s` as literal text inside a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

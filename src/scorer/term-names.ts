@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/loader.ts';
+import { escapeRegExp } from '../knowledge/signals.ts';
 import { compilePatterns, readCatalogue } from './catalogue-file.ts';
 
 const FileSchema = z.strictObject({
@@ -22,6 +23,20 @@ export interface TermNames {
   chinese: string[];
   /** A Chinese name's English spelling, as a whole-word regular expression source. */
   english: ReadonlyMap<string, string>;
+}
+
+/**
+ * One sticky pattern for all the names, longest first, so a single match at a position finds the
+ * longest name starting there (a pattern is rewritten at every load, for every Chinese pattern).
+ */
+const namesAt = new WeakMap<TermNames, RegExp>();
+function nameMatcher(names: TermNames): RegExp {
+  let matcher = namesAt.get(names);
+  if (!matcher) {
+    matcher = new RegExp(names.chinese.map(escapeRegExp).join('|'), 'uy');
+    namesAt.set(names, matcher);
+  }
+  return matcher;
 }
 
 export function loadTermNames(file: string): TermNames {
@@ -52,6 +67,7 @@ const QUANTIFIER = /[?*+{]/;
  * plus the English spelling.
  */
 export function withEnglishNames(source: string, names: TermNames = shippedTermNames()): string {
+  const matcher = nameMatcher(names);
   let out = '';
   let i = 0;
   while (i < source.length) {
@@ -67,7 +83,8 @@ export function withEnglishNames(source: string, names: TermNames = shippedTermN
       i = end;
       continue;
     }
-    const name = names.chinese.find((n) => source.startsWith(n, i));
+    matcher.lastIndex = i;
+    const name = matcher.exec(source)?.[0];
     if (name && !QUANTIFIER.test(source[i + name.length] ?? '')) {
       out += `(?:${name}|${names.english.get(name)})`;
       i += name.length;

@@ -23,11 +23,19 @@ export function exportFilename(session: Readonly<Session>): string {
   return `ml-interview-${session.scenarioId}-${date}-${id}.md`;
 }
 
+/**
+ * Text we did not write (the candidate's, or quoted from it) with its inline markup escaped:
+ * `**`, links, `<img …>` or backticks a candidate typed stay text in any Markdown viewer.
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>~]/g, '\\$&');
+}
+
 /** Candidate text as a block quote, so nothing they typed turns into headings or tables. */
 function quoteBlock(text: string): string {
   return text
     .split('\n')
-    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
+    .map((line) => (line.trim() === '' ? '>' : `> ${escapeInline(line)}`))
     .join('\n');
 }
 
@@ -76,11 +84,12 @@ function stageDetail(score: StageScore, title: string, input: MarkdownInput): st
   for (const c of score.criteria) {
     const name = stage.criteria.find((k) => k.id === c.id)?.name[lang] ?? c.id;
     lines.push(
-      `- **${name}**: ${c.level}/4 (${m.levels[c.level]})${c.feedback ? `, ${c.feedback}` : ''}`,
+      `- **${name}**: ${c.level}/4 (${m.levels[c.level]})${c.feedback ? `, ${escapeInline(c.feedback)}` : ''}`,
     );
-    for (const quote of c.evidence) lines.push(`  - ${m.evidence}: “${quote.replace(/\n/g, ' ')}”`);
+    for (const quote of c.evidence)
+      lines.push(`  - ${m.evidence}: “${escapeInline(quote.replace(/\n/g, ' '))}”`);
   }
-  if (score.feedback) lines.push('', `${m.feedback}: ${score.feedback}`);
+  if (score.feedback) lines.push('', `${m.feedback}: ${escapeInline(score.feedback)}`);
   if (score.missedKeyPoints.length > 0) {
     lines.push('', `${m.missedKeyPoints}:`, ...score.missedKeyPoints.map((p) => `- ${p}`));
   }
@@ -130,8 +139,8 @@ function scorecardSection(input: MarkdownInput): string[] {
   const list = (title: string, items: string[]) =>
     items.length === 0 ? [] : [`### ${title}`, '', ...items.map((i) => `- ${i}`), ''];
   lines.push(
-    ...list(m.strengths, card.strengths),
-    ...list(m.gaps, gapLines(card, exportLink(card.lang))),
+    ...list(m.strengths, card.strengths.map(escapeInline)),
+    ...list(m.gaps, gapLines(card, exportLink(card.lang), escapeInline)),
     ...list(m.nextSteps, card.nextSteps),
     ...list(m.mistakes, replayMistakeLines(card, exportLink(card.lang))),
   );

@@ -83,6 +83,21 @@ describe('export', () => {
     expect(markdown).toContain('- **Business objective**: 2/4 (weak), stub 2');
   });
 
+  it('keeps what the candidate typed as text: no bold, link, image or HTML of theirs renders', async () => {
+    const h = await harness();
+    await h.ok({ kind: 'start', scenarioId: 'mini-recsys' });
+    await h.ok({
+      kind: 'answer',
+      text: '**Objective**: watch_time, see [docs](javascript:alert(1)) <img src=x onerror=alert(1)> `x`',
+    });
+    const [reply] = await h.ok({ kind: 'export' });
+    const { markdown } = reply as ExportReply;
+    expect(markdown).toContain(
+      '> \\*\\*Objective\\*\\*: watch\\_time, see \\[docs\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> \\`x\\`',
+    );
+    expect(markdown).not.toMatch(/(?<!\\)<img/);
+  });
+
   it('exports in Chinese mid-interview with the scorecard so far', async () => {
     const h = await harness();
     await h.ok({ kind: 'start', scenarioId: 'mini-recsys', lang: 'zh' });

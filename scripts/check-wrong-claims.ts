@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
-import { splitSentences } from '../src/knowledge/signals.ts';
+import { referenceSentences } from '../src/knowledge/reference-sentences.ts';
 import { loadWrongClaims, wrongClaimsIn } from '../src/scorer/wrong-claims.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -53,22 +53,15 @@ for (const sentence of correct) {
 // The level-4 model answers, as the knowledge loader reads them (knowledge/model-answers/).
 const knowledge = await loadKnowledge(path.join(root, 'knowledge'));
 let modelFlags = 0;
-let modelSentences = 0;
-for (const scenario of knowledge.scenarios.values()) {
-  for (const [stage, texts] of Object.entries(scenario.referenceAnswers ?? {})) {
-    for (const [lang, text] of Object.entries(texts ?? {})) {
-      for (const sentence of splitSentences(text ?? '')) {
-        modelSentences++;
-        const ids = wrongClaimsIn([sentence], claims);
-        if (ids.length === 0) continue;
-        modelFlags++;
-        console.log(`MODEL  ${ids.join(',')} (${scenario.id} ${stage} ${lang}): ${sentence}`);
-      }
-    }
-  }
+const sentences = referenceSentences(knowledge);
+for (const { scenario, stage, lang, text: sentence } of sentences) {
+  const ids = wrongClaimsIn([sentence], claims);
+  if (ids.length === 0) continue;
+  modelFlags++;
+  console.log(`MODEL  ${ids.join(',')} (${scenario} ${stage} ${lang}): ${sentence}`);
 }
 
 console.log(
-  `\n${claims.length} claims; wrong sentences caught ${wrongTotal - misses}/${wrongTotal}; correct sentences flagged ${flags}/${correct.length}; model-answer sentences flagged ${modelFlags}/${modelSentences}`,
+  `\n${claims.length} claims; wrong sentences caught ${wrongTotal - misses}/${wrongTotal}; correct sentences flagged ${flags}/${correct.length}; model-answer sentences flagged ${modelFlags}/${sentences.length}`,
 );
 process.exitCode = flags + modelFlags > 0 ? 1 : 0;

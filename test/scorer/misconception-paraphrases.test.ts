@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import { splitSentences } from '../../src/knowledge/signals.ts';
+import { referenceSentences } from '../../src/knowledge/reference-sentences.ts';
 import { shippedWrongClaims, wrongClaimsIn } from '../../src/scorer/wrong-claims.ts';
 
 const paraphrases: Record<string, { wrong: string[]; right: string[] }> = JSON.parse(
@@ -71,10 +71,7 @@ describe('wrong claims said in other words', () => {
     // Every eighth sentence: the whole scan (about half a minute of CPU) is
     // `npm run check:wrong-claims`, for whoever edits the catalogue.
     const knowledge = await loadKnowledge();
-    const sentences = [...knowledge.scenarios.values()]
-      .flatMap((scenario) => Object.values(scenario.referenceAnswers ?? {}))
-      .flatMap((answer) => Object.values(answer ?? {}))
-      .flatMap((text) => (text ? splitSentences(text) : []));
+    const sentences = referenceSentences(knowledge).map((s) => s.text);
     const sample = sentences.filter((_, i) => i % 8 === 0);
     expect(sample.length).toBeGreaterThan(500);
     const flagged = sample.flatMap((sentence) => {

@@ -84,7 +84,8 @@ export interface AnswerReading {
   offScenario: { scenario: string } | null;
   /**
    * Ids of the wrong claims the answer makes: knowledge/misconceptions.yaml ids, `misdefined:`
-   * and `misused:` terms and `backwards:` metrics (knowledge/definitions.yaml), `expanded:`
+   * and `misused:` terms, `backwards:` metrics and `praised:` problems
+   * (knowledge/definitions.yaml), `expanded:`
    * acronyms (knowledge/acronyms.yaml), `dismissed:` practices (knowledge/dismissals.yaml) and
    * `misfit:` choices the scenario's facts rule out.
    */

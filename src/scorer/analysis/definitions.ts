@@ -41,6 +41,11 @@ const TermSchema = z.strictObject({
    */
   slot: z.boolean().optional(),
   /**
+   * A problem the design must prevent (leakage, skew, drift, a bias): a sentence that calls it
+   * useful or good has its sign wrong (praised-problems.ts).
+   */
+  problem: z.boolean().optional(),
+  /**
    * For a metric, which way is better: a sentence that calls it good in the other direction
    * reads it backwards (metric-direction.ts).
    */
@@ -63,6 +68,8 @@ export interface DefinedTerm {
   uses?: { wrong: string[]; right: string[] };
   /** A role a choice fills: an outline colon after it introduces the choice. */
   slot: boolean;
+  /** A problem to prevent: praising it is wrong. */
+  problem: boolean;
   /** For a metric, which way is better (unset: not a metric, or it depends). */
   better?: 'higher' | 'lower';
 }
@@ -81,6 +88,8 @@ const DEFINES_EN = new RegExp(
     '(',
     String.raw`means\b|mean\b(?! of)|meaning\b|refers to\b|((is|are) )?(defined|computed|calculated) as\b(?! of\b)|stands for\b`,
     String.raw`|(is|are) (basically|just|simply|essentially|really|literally|actually|when|where|used to)\b`,
+    // Spoken: "so X is, um, like, basically when …" (not "is, um, really important").
+    String.raw`|(is|are),?(\s+(um+|uh+|er+|erm|like|you know|i mean|kind of|sort of),?)+\s+(basically|essentially|just|simply|when|where)\b`,
     String.raw`|(is|are) (a|an|one|another) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|model|algorithm|step|practice|score|check|kind|type|form|procedure|mechanism|setup|tool|idea|concept)s?\b`,
     // "the metric we optimise" is a choice, "the share of …" a definition.
     String.raw`|(is|are) the (number|percentage|share|fraction|ratio|proportion|probability|average|mean|sum|count|amount|rate|time|speed|size) of\b`,
@@ -102,8 +111,23 @@ const DEFINES_ZH =
  * what follows it is shaped as one ("Recall@K: measures …", "AUC：两个用户互为好友的概率",
  * "NDCG：用来衡量 …"): outlines that stuff keywords define them this way.
  */
-const GLOSS =
-  /^\s*([(（]\s*(i\.?e\.?,?|meaning|which means|即|也就是|就是)|,\s*(i\.?e\.?,?|meaning|that is,)|[:：]\s*(a|an) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|mechanism) (that|which|where|for|of|to)\b|[:：]\s*(it )?(measures|tells (us|you))\b|[:：]\s*(用来|用于|主要)?(衡量|表示|代表|指的是|是指)|[:：](?=[^，,。；;：:]{2,24}的(概率|比例|占比|比率)))/iu;
+const GLOSS = new RegExp(
+  [
+    String.raw`^\s*([(（]\s*(i\.?e\.?,?|meaning|which means|即|也就是|就是)|,\s*(i\.?e\.?,?|meaning|that is,)`,
+    String.raw`|[:：]\s*(a|an) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|mechanism) (that|which|where|for|of|to)\b`,
+    String.raw`|[:：]\s*(it )?(measures|tells (us|you))\b|[:：]\s*(用来|用于|主要)?(衡量|表示|代表|指的是|是指)|[:：](?=[^，,。；;：:]{2,24}的(概率|比例|占比|比率))`,
+    // What follows the colon is read from its start (lookaheads): "- PSI: the share of …",
+    // "- Load balancer: the cache that …", "- Sync SGD: each worker updates …". A choice is a
+    // name or a setting ("- Feature store: Feast", "- Canary: 5% for a day"), not these shapes.
+    String.raw`|[:：](?=\s*the (number|percentage|share|fraction|ratio|proportion|probability|average|mean|sum|count|amount|rate|time|speed|size|process|practice|act|idea) of\b)`,
+    String.raw`|[:：](?=\s*(the|a|an) ([\w/-]+ ){1,3}(that|which|where)\b)`,
+    String.raw`|[:：](?=\s*(a|an|the) ([\w-]+ ){0,2}(metric|measure|technique|method|process|way|approach|algorithm|mechanism|framework|library|system|service|list|table|schedule|window|cache|database) (for|of|like)\b)`,
+    String.raw`|[:：](?=\s*(each|every) (worker|gpu|node|server|machine|replica|device)s? [a-z]+s\b)`,
+    String.raw`|[:：](?=[^,，:：]{3,40},\s*(a|an) ([\w-]+ ){0,2}(metric|measure|technique|method|way) (for|of|that|which|to)\b)`,
+    ')',
+  ].join(''),
+  'iu',
+);
 
 /** Reads and validates a definitions file; errors name the file and the term. */
 export function loadDefinedTerms(file: string): DefinedTerm[] {
@@ -122,6 +146,7 @@ export function loadDefinedTerms(file: string): DefinedTerm[] {
     ),
     ...(t.uses ? { uses: t.uses } : {}),
     slot: t.slot ?? false,
+    problem: t.problem ?? false,
     ...(t.better ? { better: t.better } : {}),
   }));
 }
@@ -152,12 +177,25 @@ function definitionAfter(
     DEFINES_EN.exec(rest) ?? DEFINES_ZH.exec(rest) ?? (choiceFollows ? null : GLOSS.exec(rest));
   if (!cue) return null;
   const definition = rest.slice(cue[0].length);
+  // "Recall is really what matters", "a canary is actually safer": a verdict, not a definition.
+  if (ADVERB_CUE.test(cue[0]) && VERDICT.test(definition)) return null;
   for (const boundary of definition.matchAll(CLAUSE_BOUNDARY)) {
     const next = definition.slice(boundary.index + boundary[0].length);
     if (startsWithTerm(next, catalogue)) return definition.slice(0, boundary.index);
   }
   return definition;
 }
+
+/** A cue that is "is" and an adverb: what follows may be a verdict instead of a definition. */
+const ADVERB_CUE =
+  /\b(is|are)\b[\s,]+(\w+,?\s+)*(basically|just|simply|essentially|really|literally|actually)\s*$/iu;
+/**
+ * What a verdict on the term starts with: how much it matters or how it compares. Only praise:
+ * "X is really not needed" or "X is actually useless" are judged as before (its gist decides),
+ * because keyword-stuffed answers wave standard practice away this way.
+ */
+const VERDICT =
+  /^\s*((very|so|also|still|quite|pretty|super|extremely|equally|just as|as)\s+)?((more|less|most|least)\s+)?(important|critical|crucial|key|essential|vital|necessary|needed|required|useful|helpful|enough|sufficient|better|worse|best|safer|cheaper|faster|fine|great|good|informative|relevant|reliable|robust|a must|must-have)\b|^\s*what (matters|counts|we (care|want|need|optimi[sz]e|track|watch))\b|^\s*the (right|best|safest|better|real) (choice|option|call|thing|one|way)\b/iu;
 
 /** Where a new clause may start: a semicolon, or a comma and a conjunction. */
 const CLAUSE_BOUNDARY =
@@ -229,9 +267,19 @@ export function misdefinedTermsIn(
   // Most sentences define nothing: only those with a defining word anywhere are read term by
   // term. Runs of spaces are one space: the patterns' optional spaces would otherwise make a
   // long run cost far more than its length.
-  const defining = sentences.map(oneSpaced).filter((s) => ANY_CUE.test(s));
+  const defining = sentences
+    .map(oneSpaced)
+    .filter((s) => ANY_CUE.test(s) && !REPORTED_AS_WRONG.test(s));
   return terms.filter((t) => defining.some((s) => misdefines(s, t, catalogue))).map((t) => t.id);
 }
+
+/**
+ * A sentence that reports a belief as a mistake ("a common mistake is to think lower MRR is
+ * better", "Assuming TF-IDF captures meaning is wrong", "常见误区是…") states the opposite of what
+ * its words say: none of the glossary's readers judges it.
+ */
+export const REPORTED_AS_WRONG =
+  /\b(common (mistake|pitfall|misconception|trap|error)|classic (mistake|pitfall)|pitfalls?|misconceptions?|myths?|fallacy|anti-?pattern|is a mistake|be a mistake|mistake (is|to)|mistaken(ly)?)\b|^\s*(assuming|thinking|believing|expecting) .* (is|was) (wrong|incorrect|false)\b|误区|常见错误|错误的做法|是错的|是错误的|误解|误以为/iu;
 
 /** The text with every run of white space as one space. */
 export function oneSpaced(text: string): string {

@@ -20,7 +20,7 @@
  * Misses are cheap and false flags are not (two wrong ideas hold a stage at level 1), so every
  * doubt leaves the sentence alone.
  */
-import { type DefinedTerm, oneSpaced, whereNamed } from './definitions.ts';
+import { type DefinedTerm, oneSpaced, REPORTED_AS_WRONG, whereNamed } from './definitions.ts';
 
 /**
  * A direction word, either way. "above", "over", "below", "under", "more/less than" only before a
@@ -253,7 +253,7 @@ export function backwardsMetricsIn(
 ): string[] {
   const claiming = sentences
     .map(oneSpaced)
-    .filter((s) => ANY_DIRECTION.test(s) && ANY_VERDICT.test(s));
+    .filter((s) => ANY_DIRECTION.test(s) && ANY_VERDICT.test(s) && !REPORTED_AS_WRONG.test(s));
   if (claiming.length === 0) return [];
   return judged
     .filter((t) => t.better && claiming.some((s) => readsBackwards(s, t, catalogue)))

@@ -13,14 +13,14 @@
  * neither its purpose nor its gist. A negated claim ("SMOTE does not fix drift", "instead of
  * SMOTE") states a limit, not a use, and is left alone.
  */
-import { type DefinedTerm, oneSpaced, whereNamed } from './definitions.ts';
+import { type DefinedTerm, oneSpaced, REPORTED_AS_WRONG, whereNamed } from './definitions.ts';
 
 /**
  * A purpose word within a few words after the term, in the same clause. A word on its own, not
  * the tail of a hyphenated name: "all-reduce" is an operation, not a claim that it reduces.
  */
 const PURPOSE_EN =
-  /^[^.;!?。；:,，\n]{0,25}?(?<!-)\b(for|so that|in order to|to (help|make|ensure|reduce|improve|prevent|detect|catch|handle|fix|solve|avoid|measure|evaluate|speed up|track|monitor|balance|deal with|guarantee|check|protect|boost|increase|decrease|lower|remove|eliminate|control|capture|optimi[sz]e)|helps?|ensures?|prevents?|reduces?|improves?|fix(es)?|solves?|handles?|detects?|catches|guarantees?|measures?|tracks?|tells us|lets us|allows us to|makes sure|takes care of|deals with|gets rid of|eliminates?|removes?|protects?|boosts?|increases?|decreases?|lowers?|controls?|captures?|optimi[sz]es?|will (reduce|improve|fix|solve|handle|prevent|ensure|catch|detect|increase|boost|lower|remove))\b/i;
+  /^[^.;!?。；:,，\n]{0,25}?(?<!-)\b(for|so that|in order to|to (help|make|ensure|reduce|tune|speed up|calibrate|improve|prevent|detect|catch|handle|fix|solve|avoid|measure|evaluate|track|monitor|balance|deal with|guarantee|check|protect|boost|increase|decrease|lower|remove|eliminate|control|capture|optimi[sz]e)|helps?|ensures?|prevents?|reduces?|improves?|fix(es)?|solves?|handles?|detects?|catches|guarantees?|measures?|tracks?|tells us|lets us|allows us to|makes sure|takes care of|deals with|gets rid of|eliminates?|removes?|protects?|boosts?|increases?|decreases?|lowers?|controls?|captures?|optimi[sz]es?|will (reduce|improve|fix|solve|handle|prevent|ensure|catch|detect|increase|boost|lower|remove))\b/i;
 const PURPOSE_ZH =
   /^[^。；！？，,、\n]{0,10}?(用来|用于|来(?!自|源|的|说)|可以|能够|帮助|保证|确保|防止|避免|解决|减少|降低|提升|提高|衡量|检测|处理|消除|控制)/u;
 /**
@@ -36,14 +36,20 @@ const ROLE_ZH =
 const OBJECT_BEFORE = /(对|给|把|将)\s*$/u;
 /** The term names what is measured, not what is used: "GPU utilisation", "CPU 利用率". */
 const MEASURE_OF = /^\s*(utili[sz]ation|usage|util\b|load\b|利用率|使用率|占用|负载)/iu;
-/** The claim is negated or the term set aside: a limit, not a use. */
+/** The claim is negated or the term set aside (or traded away): a limit, not a use. */
 const NEGATED = /\b(not|never|no|cannot|without|neither|nor)\b|n['’]t\b|不|没|无法|未必|并非/iu;
+/** A verdict before "for": whom the term flatters or fails, not what it is for. */
+const VERDICT_FOR =
+  /\b(great|good|well|fine|bad|poorly|poor|misleading|optimistic|inflated|high|low|useless|even|enough|okay|ok)\s+for$/iu;
+
+/** A Chinese purpose verb negated right after it: "协同过滤解决不了冷启动". */
+const NEGATED_AFTER_ZH = /^\s*(不了|不掉|不到)/u;
 const SET_ASIDE_BEFORE =
-  /\b(instead of|rather than|not|unlike|than|over|replace|replacing|without)\s+(the |a |an )?$|(而不是|代替|不用|不是|取代)\s*$/iu;
+  /\b(instead of|rather than|not|unlike|than|over|replace|replacing|without)\s+(the |a |an )?$|(而不是|代替|不用|不是|取代)\s*$|\b(trad(e|es|ed|ing)|sacrific\w*|giv(e|es|ing) up|at the (cost|expense) of)\s+(off\s+)?((a )?(bit|little|some) of\s+)?(the )?$|(牺牲|换取|代价是)(一点|一些|少量)?\s*$/iu;
 
 /** Outcomes a design is judged on: a claim that a term serves one of them is judged too. */
 const OUTCOME =
-  /\b(accuracy|latency|overfitting|cold[- ]start|ranking|retrieval|labels?|drift|imbalance|calibration|fairness|bias|freshness|throughput)\b|准确率|延迟|过拟合|冷启动|排序|召回|标签|漂移|不平衡|校准|偏差/iu;
+  /\b(accuracy|latency|overfitting|cold[- ]start|ranking|ranked|retrieval|labels?|drift|imbalance|calibration|calibrat\w+|fairness|bias|freshness|throughput|(vanishing|exploding) gradients?|interpretab\w*|explainab\w*|model size|memory footprint|training (time|speed)|inference (time|speed)|missing values|catastrophic forgetting|training[- ]serving skew|generali[sz]ation)\b|准确率|延迟|过拟合|冷启动|排序|召回|标签|漂移|不平衡|不均衡|校准|偏差|梯度消失|梯度爆炸|可解释|稀疏|模型太大|模型大小|显存|训练(时间|速度)|推理(速度|太慢|时间)|缺失|特征不一致|线上线下不一致|灾难性遗忘/iu;
 
 /** Characters of a claim's clause that are read. */
 const MAX_CLAUSE = 150;
@@ -74,7 +80,15 @@ export function misuses(
       if (MEASURE_OF.test(rest)) continue;
       const role = OBJECT_BEFORE.test(before) ? null : (ROLE_EN.exec(rest) ?? ROLE_ZH.exec(rest));
       const cue = role ?? PURPOSE_EN.exec(rest) ?? PURPOSE_ZH.exec(rest);
-      if (!cue || NEGATED.test(cue[0])) continue;
+      // "ROC-AUC looks great even for a weak model": "for" after a verdict is no purpose.
+      if (cue && VERDICT_FOR.test(cue[0])) continue;
+      // "解决不了": the negation follows a Chinese purpose verb.
+      if (
+        !cue ||
+        NEGATED.test(cue[0]) ||
+        NEGATED_AFTER_ZH.test(rest.slice(cue.index + cue[0].length))
+      )
+        continue;
       const clause = clauseOf(rest.slice(cue[0].length));
       if (
         !OUTCOME.test(clause) &&
@@ -107,7 +121,9 @@ export function misusedTermsIn(
   judged: readonly DefinedTerm[] = catalogue,
 ): string[] {
   // Most sentences claim no purpose: only those with a purpose word are read term by term.
-  const claiming = sentences.map(oneSpaced).filter((s) => ANY_PURPOSE.test(s));
+  const claiming = sentences
+    .map(oneSpaced)
+    .filter((s) => ANY_PURPOSE.test(s) && !REPORTED_AS_WRONG.test(s));
   if (claiming.length === 0) return [];
   return judged
     .filter((t) => t.purpose.length > 0 && claiming.some((s) => misuses(s, t, catalogue)))

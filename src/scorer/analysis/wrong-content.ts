@@ -1,10 +1,11 @@
 /**
  * The catalogues of wrong content read together: known wrong claims
- * (knowledge/misconceptions.yaml), terms misdefined or misused and metrics read backwards
- * (knowledge/definitions.yaml), acronyms spelled out as something they do not stand for
+ * (knowledge/misconceptions.yaml), terms misdefined or misused, metrics read backwards and
+ * problems praised (knowledge/definitions.yaml), acronyms spelled out as something they do not stand for
  * (knowledge/acronyms.yaml), standard practices dismissed without a reason
  * (knowledge/dismissals.yaml) and choices the scenario's facts rule out. Ids: the claim's id;
- * `misdefined:`, `misused:`, `backwards:`, `dismissed:` or `misfit:` followed by the entry's id;
+ * `misdefined:`, `misused:`, `backwards:`, `praised:`, `dismissed:` or `misfit:` followed by the
+ * entry's id;
  * `expanded:` followed by the acronym.
  */
 import type { Scenario } from '../../knowledge/schema.ts';
@@ -13,6 +14,7 @@ import { misdefinedTermsIn, shippedDefinedTerms } from './definitions.ts';
 import { misexpandedAcronymsIn, shippedAcronyms } from './acronyms.ts';
 import { dismissalsIn, shippedPracticeCatalogue } from './dismissals.ts';
 import { backwardsMetricsIn } from './metric-direction.ts';
+import { praisedProblemsIn } from './praised-problems.ts';
 import { scenarioMisfitsIn } from './scenario-misfit.ts';
 import { misusedTermsIn } from './term-misuse.ts';
 
@@ -50,6 +52,7 @@ export function wrongClaimsOf(
     ...backwardsMetricsIn(sentences, terms, keep(terms, 'backwards:')).map(
       (id) => `backwards:${id}`,
     ),
+    ...praisedProblemsIn(sentences, keep(terms, 'praised:')).map((id) => `praised:${id}`),
     ...scenarioMisfitsIn(sentences, scenario)
       .map((id) => `misfit:${id}`)
       .filter((id) => !only || only.has(id)),

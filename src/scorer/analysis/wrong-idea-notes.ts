@@ -76,6 +76,15 @@ function noteFor(sentence: string, id: string): ScoreNote {
         ...(better ? { why: whichWayIsBetter(rest, term, better) } : {}),
       };
     }
+    case 'praised': {
+      // A problem called useful has its sign wrong: shown as a judgement the wrong way round.
+      const term = termIn(sentence, rest);
+      const why: BothLangs = {
+        en: `${term} is a problem to prevent, not something that helps.`,
+        zh: `${zhSpaced(term)}是要防止的问题，不是好事。`,
+      };
+      return { code: 'wrong-idea', kind: 'backwards', quote, term, why };
+    }
     case 'expanded': {
       // An acronym spelled out wrongly is a definition that misses what the term is.
       const means = shippedAcronyms().find((a) => a.acronym === rest)?.means;

@@ -21,6 +21,7 @@
  * doubt leaves the sentence alone.
  */
 import { type DefinedTerm, oneSpaced, REPORTED_AS_WRONG, whereNamed } from './definitions.ts';
+import { wrongWayAimsIn } from './metric-aim.ts';
 
 /**
  * A direction word, either way. "above", "over", "below", "under", "more/less than" only before a
@@ -254,8 +255,12 @@ export function backwardsMetricsIn(
   const claiming = sentences
     .map(oneSpaced)
     .filter((s) => ANY_DIRECTION.test(s) && ANY_VERDICT.test(s) && !REPORTED_AS_WRONG.test(s));
-  if (claiming.length === 0) return [];
+  // An aim the wrong way ("maximise log loss") is the same mistake said as a goal.
+  const aimed = new Set(wrongWayAimsIn(sentences, judged));
+  if (claiming.length === 0) return judged.filter((t) => aimed.has(t.id)).map((t) => t.id);
   return judged
-    .filter((t) => t.better && claiming.some((s) => readsBackwards(s, t, catalogue)))
+    .filter(
+      (t) => t.better && (aimed.has(t.id) || claiming.some((s) => readsBackwards(s, t, catalogue))),
+    )
     .map((t) => t.id);
 }

@@ -38,6 +38,22 @@ const OBJECT_BEFORE = /(对|给|把|将)\s*$/u;
 const MEASURE_OF = /^\s*(utili[sz]ation|usage|util\b|load\b|利用率|使用率|占用|负载)/iu;
 /** The claim is negated or the term set aside (or traded away): a limit, not a use. */
 const NEGATED = /\b(not|never|no|cannot|without|neither|nor)\b|n['’]t\b|不|没|无法|未必|并非/iu;
+/** "X, which reduces …": the purpose said in a relative clause right after the term. */
+const WHICH_AFTER = /^\s*,\s*(which|that)\s+(also\s+|then\s+)?/iu;
+
+/** The purpose word after the term, if any (its match covers the text from the term on). */
+function purposeAfter(rest: string): RegExpExecArray | null {
+  const which = WHICH_AFTER.exec(rest);
+  if (which) {
+    const cue = PURPOSE_EN.exec(rest.slice(which[0].length));
+    if (cue) {
+      cue[0] = which[0] + cue[0];
+      return cue;
+    }
+  }
+  return PURPOSE_EN.exec(rest) ?? PURPOSE_ZH.exec(rest);
+}
+
 /** A verdict before "for": whom the term flatters or fails, not what it is for. */
 const VERDICT_FOR =
   /\b(great|good|well|fine|bad|poorly|poor|misleading|optimistic|inflated|high|low|useless|even|enough|okay|ok)\s+for$/iu;
@@ -79,7 +95,7 @@ export function misuses(
       // "GPU utilisation for autoscaling", "GPU 利用率做扩缩容": a reading of the resource.
       if (MEASURE_OF.test(rest)) continue;
       const role = OBJECT_BEFORE.test(before) ? null : (ROLE_EN.exec(rest) ?? ROLE_ZH.exec(rest));
-      const cue = role ?? PURPOSE_EN.exec(rest) ?? PURPOSE_ZH.exec(rest);
+      const cue = role ?? purposeAfter(rest);
       // "ROC-AUC looks great even for a weak model": "for" after a verdict is no purpose.
       if (cue && VERDICT_FOR.test(cue[0])) continue;
       // "解决不了": the negation follows a Chinese purpose verb.
@@ -89,14 +105,56 @@ export function misuses(
         NEGATED_AFTER_ZH.test(rest.slice(cue.index + cue[0].length))
       )
         continue;
-      const clause = clauseOf(rest.slice(cue[0].length));
-      if (
-        !OUTCOME.test(clause) &&
-        !catalogue.some((other) => other !== term && whereNamed(other, clause) >= 0)
-      )
-        continue;
-      const fits = [...term.purpose, ...term.gist].some((p) => p.test(clause));
-      if (!fits) return true;
+      if (servesWrongGoal(clauseOf(rest.slice(cue[0].length)), term, catalogue)) return true;
+    }
+  }
+  return passiveMisuse(sentence, term, catalogue);
+}
+
+/**
+ * Is the goal one the claim can be judged on (another catalogued term or an outcome) and none
+ * the term is for?
+ */
+function servesWrongGoal(
+  goal: string,
+  term: DefinedTerm,
+  catalogue: readonly DefinedTerm[],
+): boolean {
+  if (
+    !OUTCOME.test(goal) &&
+    !catalogue.some((other) => other !== term && whereNamed(other, goal) >= 0)
+  )
+    return false;
+  return ![...term.purpose, ...term.gist].some((p) => p.test(goal));
+}
+
+/**
+ * The goal said first and the term last: "cold start (is) handled by dropout", "冷启动用 dropout
+ * 解决". The goal is the clause before the verb.
+ */
+const PASSIVE_EN =
+  /([^,;:，；：.!?]{3,80}?)\s+((is|are|gets|get|will be|can be|would be|being|was|were)\s+)?(handled|solved|fixed|addressed|mitigated|prevented|avoided|taken care of|dealt with|corrected|tackled|removed|eliminated)\s+(by|with|via|using|through)\s+((a|an|the|some)\s+)?$/iu;
+/** The passive verb alone, for the cheap first pass. */
+const PASSIVE_VERB =
+  /\b(handled|solved|fixed|addressed|mitigated|prevented|avoided|taken care of|dealt with|corrected|tackled|removed|eliminated)\s+(by|with|via|using|through)\b/iu;
+const PASSIVE_ZH_BEFORE = /([^，,；;。：:！？]{2,30}?)\s*(用|靠|通过|使用|采用)\s*$/u;
+const PASSIVE_ZH_AFTER = /^\s*(来)?(解决|处理|缓解|搞定|应对|避免|防止|消除)/u;
+
+function passiveMisuse(
+  sentence: string,
+  term: DefinedTerm,
+  catalogue: readonly DefinedTerm[],
+): boolean {
+  for (const re of term.term) {
+    for (const match of sentence.matchAll(re)) {
+      const before = sentence.slice(Math.max(0, match.index - 120), match.index);
+      const rest = sentence.slice(match.index + match[0].length);
+      const en = PASSIVE_EN.exec(before);
+      const zh = en ? null : PASSIVE_ZH_BEFORE.exec(before);
+      const goal = en?.[1] ?? (zh && PASSIVE_ZH_AFTER.test(rest) ? zh[1] : undefined);
+      // "… is not solved by X", "冷启动不能用 X 解决": a limit, not a use.
+      if (goal === undefined || NEGATED.test(en?.[0] ?? zh?.[0] ?? '')) continue;
+      if (servesWrongGoal(goal, term, catalogue)) return true;
     }
   }
   return false;
@@ -104,7 +162,7 @@ export function misuses(
 
 /** Any purpose word anywhere in the sentence (a cheap first pass). */
 const ANY_PURPOSE = new RegExp(
-  [PURPOSE_EN, PURPOSE_ZH, ROLE_EN, ROLE_ZH]
+  [PURPOSE_EN, PURPOSE_ZH, ROLE_EN, ROLE_ZH, PASSIVE_VERB, PASSIVE_ZH_AFTER]
     .map((re) => re.source.replace(/^\^\[[^\]]*\]\{0,\d+\}\?/, '').replace(/^\^\\s\*/, ''))
     .join('|'),
   'iu',

@@ -57,12 +57,14 @@ describe('Slack app over HTTP (real Bolt, signed requests, fake Web API)', () =>
     for (const raw of ['<!channel>', '<!here>', '<!everyone>', '<@U0OTHER>', '<https://evil']) {
       expect(all).not.toContain(raw);
     }
-    // The export fell back to text (upload refused): the transcript shows the words, escaped.
+    // The export fell back to text (upload refused): the transcript shows the words, escaped
+    // twice: the Markdown file escapes the candidate's < and > with a backslash, Slack's text
+    // escapes the rest (visibleText is the call's JSON, so each backslash shows as two).
     const fallback = outgoing.find((c) => visibleText(c).includes('```'));
     expect(fallback, 'the export is posted as text when the upload fails').toBeDefined();
     const fallbackText = visibleText(fallback!);
     expect(fallbackText).toContain('@channel');
-    expect(fallbackText).toContain('&lt;!everyone&gt;');
+    expect(fallbackText).toContain('\\\\&lt;!everyone\\\\&gt;');
   });
 
   it('answers an unknown scenario, and a channel it cannot post in, through the response URL', async () => {

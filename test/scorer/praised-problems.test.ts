@@ -36,6 +36,12 @@ describe('a problem the design must prevent, called useful or good', () => {
     'Overfitting is not useful; we regularise and stop early.',
     '监控数据漂移很有用，PSI 超过 0.2 就告警。',
     '处理位置偏差很有帮助，训练时加位置特征。',
+    'Overfitting is what we want to avoid.',
+    'Data leakage is a good thing to check for before training.',
+    'A time-based split with no data leakage is what we want.',
+    'Less overfitting is good, so we regularise.',
+    '没有数据泄露是好事。',
+    '数据泄露是好事还是坏事，取决于场景。',
   ])('leaves "%s" alone', (sentence) => {
     expect(praised(sentence)).toEqual([]);
   });

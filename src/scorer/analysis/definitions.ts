@@ -117,13 +117,12 @@ const GLOSS = new RegExp(
     String.raw`|[:：]\s*(a|an) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|mechanism) (that|which|where|for|of|to)\b`,
     String.raw`|[:：]\s*(it )?(measures|tells (us|you))\b|[:：]\s*(用来|用于|主要)?(衡量|表示|代表|指的是|是指)|[:：](?=[^，,。；;：:]{2,24}的(概率|比例|占比|比率))`,
     // What follows the colon is read from its start (lookaheads): "- PSI: the share of …",
-    // "- Load balancer: the cache that …", "- Sync SGD: each worker updates …". A choice is a
-    // name or a setting ("- Feature store: Feast", "- Canary: 5% for a day"), not these shapes.
+    // "- Canary: a way that …". A choice is a name, a setting or a thing with its role ("- Feature
+    // store: Feast", "- Canary: 5% for a day", "- Skew: the shared library that both paths
+    // import"), not these shapes.
     String.raw`|[:：](?=\s*the (number|percentage|share|fraction|ratio|proportion|probability|average|mean|sum|count|amount|rate|time|speed|size|process|practice|act|idea) of\b)`,
-    String.raw`|[:：](?=\s*(the|a|an) ([\w/-]+ ){1,3}(that|which|where)\b)`,
+    String.raw`|[:：](?=\s*(the|a|an) ([\w/-]+ ){0,2}(metric|measure|technique|method|process|way|approach|algorithm|mechanism|idea|concept|practice|probability|share|fraction|number|rate|score|loss|kind|type) (that|which|where)\b)`,
     String.raw`|[:：](?=\s*(a|an|the) ([\w-]+ ){0,2}(metric|measure|technique|method|process|way|approach|algorithm|mechanism|framework|library|system|service|list|table|schedule|window|cache|database) (for|of|like)\b)`,
-    String.raw`|[:：](?=\s*(each|every) (worker|gpu|node|server|machine|replica|device)s? [a-z]+s\b)`,
-    String.raw`|[:：](?=[^,，:：]{3,40},\s*(a|an) ([\w-]+ ){0,2}(metric|measure|technique|method|way) (for|of|that|which|to)\b)`,
     ')',
   ].join(''),
   'iu',
@@ -195,7 +194,7 @@ const ADVERB_CUE =
  * because keyword-stuffed answers wave standard practice away this way.
  */
 const VERDICT =
-  /^\s*((very|so|also|still|quite|pretty|super|extremely|equally|just as|as)\s+)?((more|less|most|least)\s+)?(important|critical|crucial|key|essential|vital|necessary|needed|required|useful|helpful|enough|sufficient|better|worse|best|safer|cheaper|faster|fine|great|good|informative|relevant|reliable|robust|a must|must-have)\b|^\s*what (matters|counts|we (care|want|need|optimi[sz]e|track|watch))\b|^\s*the (right|best|safest|better|real) (choice|option|call|thing|one|way)\b/iu;
+  /^\s*((very|so|also|still|quite|pretty|super|extremely|equally|just as|as)\s+)?((more|less|most|least)\s+)?(important|critical|crucial|key|essential|vital|necessary|needed|required|useful|helpful|enough|sufficient|better|worse|best|safer|cheaper|faster|fine|great|good|informative|relevant|reliable|robust|a must|must-have)(?![-\w])|^\s*what (matters|counts|we (care|want|need|optimi[sz]e|track|watch))\b|^\s*the (right|best|safest|better|real) (choice|option|call|thing|one|way)\b|^\s*(the|our) (\w+ )?(metric|thing|one|number|kpi) (that|which) (matters|counts)\b|^\s*(our|the) north[- ]star\b|^\s*all (that )?(matters|we care about)\b/iu;
 
 /** Where a new clause may start: a semicolon, or a comma and a conjunction. */
 const CLAUSE_BOUNDARY =
@@ -279,7 +278,7 @@ export function misdefinedTermsIn(
  * its words say: none of the glossary's readers judges it.
  */
 export const REPORTED_AS_WRONG =
-  /\b(common (mistake|pitfall|misconception|trap|error)|classic (mistake|pitfall)|pitfalls?|misconceptions?|myths?|fallacy|anti-?pattern|is a mistake|be a mistake|mistake (is|to)|mistaken(ly)?)\b|^\s*(assuming|thinking|believing|expecting) .* (is|was) (wrong|incorrect|false)\b|误区|常见错误|错误的做法|是错的|是错误的|误解|误以为/iu;
+  /\b(common|classic|typical|frequent|rookie) (mistake|pitfall|misconception|trap|error)\b|\b(mistake|misconception|myth|pitfall|fallacy) (is|was) (to|that|thinking|assuming|believing)\b|\b(it'?s|is) a (myth|misconception|mistake) (that|to)\b|\bmistaken(ly)?\b|^\s*(assuming|thinking|believing|expecting) .* (is|was) (wrong|incorrect|false)\b|误区|常见(的)?错误|错误的做法|是错的|是错误的|误以为|错误地(认为|以为)/iu;
 
 /** The text with every run of white space as one space. */
 export function oneSpaced(text: string): string {

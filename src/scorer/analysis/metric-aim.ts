@@ -41,7 +41,13 @@ const AS_POSSIBLE_AFTER: { re: RegExp; direction: Direction }[] = [
 const WISH_BEFORE_ZH = /(希望|要|让|使|追求|目标是)\s*$/u;
 /** The aim negated or put as a condition or a question. */
 const NOT_AN_AIM =
-  /\b(not|never|don'?t|do not|shouldn'?t|should not|if|whether|why|instead of)\b|不要|不能|别|如果|是否|而不是/iu;
+  /\b(not|never|no|avoid\w*|if|whether|why|instead of|rather than|unless)\b|n['’]t\b|不要|不能|别|如果|是否|而不是|避免/iu;
+/** The metric names what is aimed at, not the aim: "minimise the recall drop", "maximise p99 latency headroom". */
+const MODIFIED_AFTER =
+  /^\s*(@\s*\w+\s+)?(drop|loss|gap|regression|degradation|decline|headroom|variance|cost|budget|penalty|hit|reduction|下降|损失|差距|回退)/iu;
+/** An aim told as a consequence or a trade-off: "maximising precision tends to minimise recall". */
+const CONSEQUENCE_BEFORE =
+  /\b(tends? to|means|meaning|would|will|can|could|at the (cost|expense) of|trade-?off|usually|often)\b[^,;]*$|(会|意味着|代价是|往往)[^，,；;]*$/iu;
 
 /** Does the sentence aim the metric in its worse direction? */
 export function aimsWrongWay(sentence: string, term: DefinedTerm): boolean {
@@ -59,10 +65,10 @@ export function aimsWrongWay(sentence: string, term: DefinedTerm): boolean {
           ? AS_POSSIBLE_AFTER.filter((a) => a.re.test(after)).map((a) => a.direction)
           : []),
       ];
-      if (aims.length === 0 || aims.includes(term.better)) continue;
+      if (aims.length === 0 || aims.includes(term.better) || MODIFIED_AFTER.test(after)) continue;
       // The clause up to the metric: "we don't want …", "if we maximise …".
       const clause = before.split(/[,;，；。.]/u).pop() ?? '';
-      if (NOT_AN_AIM.test(clause)) continue;
+      if (NOT_AN_AIM.test(clause) || CONSEQUENCE_BEFORE.test(clause)) continue;
       return true;
     }
   }

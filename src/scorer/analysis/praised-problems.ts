@@ -13,12 +13,15 @@ import { type DefinedTerm, oneSpaced, REPORTED_AS_WRONG } from './definitions.ts
 
 /** Praise right after the term: "is (actually) useful", "are a good thing". */
 const PRAISE_EN =
-  /^\s*(is|are|was|were|can be|could be|would be|will be)\s+((actually|really|quite|very|pretty|super|definitely|generally|usually|often|honestly|kind of|sort of|in fact)\s+)*(useful|helpful|good|great|beneficial|desirable|valuable|a good thing|a plus|an advantage|a benefit|what we want)\b/iu;
+  /^\s*(is|are|was|were|can be|could be|would be|will be)\s+((actually|really|quite|very|pretty|super|definitely|generally|usually|often|honestly|kind of|sort of|in fact)\s+)*(useful|helpful|good|great|beneficial|desirable|valuable|a good thing|a plus|an advantage|a benefit|what we want)\b(?!\s+to\b)/iu;
 const PRAISE_ZH =
   /^\s*(其实|实际上|反而|本身)?\s*(也)?\s*(是)?\s*(一件)?\s*(好事|有用|有帮助|有好处|有益)|^\s*(其实|实际上|反而|本身)?\s*(也)?\s*(很|挺|非常)(有用|有帮助|好)/u;
 /** What handles the problem, named before it: the praise is the fix's. */
 const FIX_BEFORE =
   /\b(prevent|avoid|detect|reduc|fix|monitor|catch|measur|check|handl|address|mitigat|correct|control|track|watch|spot|find|understand|model|estimat|debias|remov|know|learn|test|guard)\w*\s+((for|the|a|an|of|about|against|any|some)\s+)*$|(防止|避免|检测|监控|减少|解决|处理|发现|纠正|消除|识别|估计|建模|了解|应对)\s*$/iu;
+/** None or less of the problem is what is praised: "no data leakage is what we want", "没有数据泄露是好事". */
+const ABSENT_BEFORE =
+  /\b(no|zero|less|low|lower|fewer|minimal|without|little|reduced|avoiding|preventing)\s+((the|any|some|a)\s+)?$|(没有|无|减少|更少|避免)\s*$/iu;
 /** A condition or a question put before the term: no claim is made. */
 const CONDITION_BEFORE = /\b(if|whether|when|unless)\b[^,;]*$|(如果|假如|是否)[^，,；;]*$/iu;
 
@@ -28,11 +31,13 @@ export function praisesProblem(sentence: string, term: DefinedTerm): boolean {
   for (const re of term.term) {
     for (const match of sentence.matchAll(re)) {
       const before = sentence.slice(Math.max(0, match.index - 40), match.index);
-      if (FIX_BEFORE.test(before) || CONDITION_BEFORE.test(before)) continue;
+      if (FIX_BEFORE.test(before) || CONDITION_BEFORE.test(before) || ABSENT_BEFORE.test(before))
+        continue;
       const rest = sentence.slice(match.index + match[0].length);
       if (!PRAISE_EN.test(rest) && !PRAISE_ZH.test(rest)) continue;
-      // "Is position bias good or bad here?" asks.
-      if (/[?？]\s*$/u.test(sentence)) continue;
+      // "Is position bias good or bad here?" asks; "好事还是坏事" weighs both.
+      if (/[?？]\s*$/u.test(sentence) || /\bgood or bad\b|好事还是坏事|是好是坏/iu.test(rest))
+        continue;
       return true;
     }
   }

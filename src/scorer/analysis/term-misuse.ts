@@ -134,17 +134,21 @@ function servesWrongGoal(
  */
 const PASSIVE_EN =
   /([^,;:，；：.!?]{3,80}?)\s+((is|are|gets|get|will be|can be|would be|being|was|were)\s+)?(handled|solved|fixed|addressed|mitigated|prevented|avoided|taken care of|dealt with|corrected|tackled|removed|eliminated)\s+(by|with|via|using|through)\s+((a|an|the|some)\s+)?$/iu;
+const PASSIVE_ZH_VERB = /(用|靠|通过|使用|采用).{1,40}?(解决|处理|缓解|搞定|应对|避免|防止|消除)/u;
 /** The passive verb alone, for the cheap first pass. */
 const PASSIVE_VERB =
   /\b(handled|solved|fixed|addressed|mitigated|prevented|avoided|taken care of|dealt with|corrected|tackled|removed|eliminated)\s+(by|with|via|using|through)\b/iu;
 const PASSIVE_ZH_BEFORE = /([^，,；;。：:！？]{2,30}?)\s*(用|靠|通过|使用|采用)\s*$/u;
-const PASSIVE_ZH_AFTER = /^\s*(来)?(解决|处理|缓解|搞定|应对|避免|防止|消除)/u;
+/** The verb ends the clause: in "排序模型用 dropout 防止过拟合" the goal follows it, not the subject. */
+const PASSIVE_ZH_AFTER =
+  /^\s*(来)?(解决|处理|缓解|搞定|应对|避免|防止|消除)(了|掉)?\s*([，,。；;！!？?]|$)/u;
 
 function passiveMisuse(
   sentence: string,
   term: DefinedTerm,
   catalogue: readonly DefinedTerm[],
 ): boolean {
+  if (!PASSIVE_VERB.test(sentence) && !PASSIVE_ZH_VERB.test(sentence)) return false;
   for (const re of term.term) {
     for (const match of sentence.matchAll(re)) {
       const before = sentence.slice(Math.max(0, match.index - 120), match.index);

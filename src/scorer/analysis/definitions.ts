@@ -264,11 +264,8 @@ export function misdefinedTermsIn(
   catalogue: readonly DefinedTerm[] = terms,
 ): string[] {
   // Most sentences define nothing: only those with a defining word anywhere are read term by
-  // term. Runs of spaces are one space: the patterns' optional spaces would otherwise make a
-  // long run cost far more than its length.
-  const defining = sentences
-    .map(oneSpaced)
-    .filter((s) => ANY_CUE.test(s) && !REPORTED_AS_WRONG.test(s));
+  // term.
+  const defining = sentencesToRead(sentences, ANY_CUE);
   return terms.filter((t) => defining.some((s) => misdefines(s, t, catalogue))).map((t) => t.id);
 }
 
@@ -277,10 +274,24 @@ export function misdefinedTermsIn(
  * better", "Assuming TF-IDF captures meaning is wrong", "常见误区是…") states the opposite of what
  * its words say: none of the glossary's readers judges it.
  */
-export const REPORTED_AS_WRONG =
+const REPORTED_AS_WRONG =
   /\b(common|classic|typical|frequent|rookie) (mistake|pitfall|misconception|trap|error)\b|\b(mistake|misconception|myth|pitfall|fallacy) (is|was) (to|that|thinking|assuming|believing)\b|\b(it'?s|is) a (myth|misconception|mistake) (that|to)\b|\bmistaken(ly)?\b|^\s*(assuming|thinking|believing|expecting) .* (is|was) (wrong|incorrect|false)\b|误区|常见(的)?错误|错误的做法|是错的|是错误的|误以为|错误地(认为|以为)/iu;
 
+/**
+ * The sentences a reader of the glossary judges: those its cheap first passes all find something
+ * in, minus beliefs reported as mistakes, each with runs of white space as one space (the
+ * patterns' optional spaces would otherwise make a long run cost far more than its length).
+ */
+export function sentencesToRead(
+  sentences: readonly string[],
+  ...firstPasses: readonly RegExp[]
+): string[] {
+  return sentences
+    .map(oneSpaced)
+    .filter((s) => firstPasses.every((re) => re.test(s)) && !REPORTED_AS_WRONG.test(s));
+}
+
 /** The text with every run of white space as one space. */
-export function oneSpaced(text: string): string {
+function oneSpaced(text: string): string {
   return text.replace(/\s+/gu, ' ');
 }

@@ -9,7 +9,7 @@
  * or the metric with "as high/low as possible" after a wish ("we want …", "keep …", "aim for …").
  * A negated or conditional aim, or a question, is left alone.
  */
-import { type DefinedTerm, oneSpaced, REPORTED_AS_WRONG } from './definitions.ts';
+import { type DefinedTerm, sentencesToRead } from './definitions.ts';
 
 type Direction = 'higher' | 'lower';
 
@@ -84,9 +84,7 @@ export function wrongWayAimsIn(
   sentences: readonly string[],
   terms: readonly DefinedTerm[],
 ): string[] {
-  const read = sentences
-    .map(oneSpaced)
-    .filter((s) => ANY_AIM.test(s) && !REPORTED_AS_WRONG.test(s));
+  const read = sentencesToRead(sentences, ANY_AIM);
   if (read.length === 0) return [];
   return terms.filter((t) => t.better && read.some((s) => aimsWrongWay(s, t))).map((t) => t.id);
 }

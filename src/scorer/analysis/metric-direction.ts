@@ -20,7 +20,7 @@
  * Misses are cheap and false flags are not (two wrong ideas hold a stage at level 1), so every
  * doubt leaves the sentence alone.
  */
-import { type DefinedTerm, oneSpaced, REPORTED_AS_WRONG, whereNamed } from './definitions.ts';
+import { type DefinedTerm, sentencesToRead, whereNamed } from './definitions.ts';
 import { wrongWayAimsIn } from './metric-aim.ts';
 
 /**
@@ -252,12 +252,9 @@ export function backwardsMetricsIn(
   catalogue: readonly DefinedTerm[],
   judged: readonly DefinedTerm[] = catalogue,
 ): string[] {
-  const claiming = sentences
-    .map(oneSpaced)
-    .filter((s) => ANY_DIRECTION.test(s) && ANY_VERDICT.test(s) && !REPORTED_AS_WRONG.test(s));
+  const claiming = sentencesToRead(sentences, ANY_DIRECTION, ANY_VERDICT);
   // An aim the wrong way ("maximise log loss") is the same mistake said as a goal.
   const aimed = new Set(wrongWayAimsIn(sentences, judged));
-  if (claiming.length === 0) return judged.filter((t) => aimed.has(t.id)).map((t) => t.id);
   return judged
     .filter(
       (t) => t.better && (aimed.has(t.id) || claiming.some((s) => readsBackwards(s, t, catalogue))),

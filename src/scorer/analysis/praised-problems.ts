@@ -9,13 +9,22 @@
  * useful", "监控漂移很有用", "position bias features are useful") is right, and so is a question or
  * a condition ("whether drift is good or bad depends …").
  */
-import { type DefinedTerm, oneSpaced, REPORTED_AS_WRONG } from './definitions.ts';
+import { type DefinedTerm, sentencesToRead } from './definitions.ts';
 
+/** The words of praise, shared by the readers below and their cheap first pass. */
+const PRAISE_WORDS_EN =
+  'useful|helpful|good|great|beneficial|desirable|valuable|a good thing|a plus|an advantage|a benefit|what we want';
+const PRAISE_NOUNS_ZH = '好事|有用|有帮助|有好处|有益';
+const PRAISE_ADJECTIVES_ZH = '(很|挺|非常)(有用|有帮助|好)';
 /** Praise right after the term: "is (actually) useful", "are a good thing". */
-const PRAISE_EN =
-  /^\s*(is|are|was|were|can be|could be|would be|will be)\s+((actually|really|quite|very|pretty|super|definitely|generally|usually|often|honestly|kind of|sort of|in fact)\s+)*(useful|helpful|good|great|beneficial|desirable|valuable|a good thing|a plus|an advantage|a benefit|what we want)\b(?!\s+to\b)/iu;
-const PRAISE_ZH =
-  /^\s*(其实|实际上|反而|本身)?\s*(也)?\s*(是)?\s*(一件)?\s*(好事|有用|有帮助|有好处|有益)|^\s*(其实|实际上|反而|本身)?\s*(也)?\s*(很|挺|非常)(有用|有帮助|好)/u;
+const PRAISE_EN = new RegExp(
+  String.raw`^\s*(is|are|was|were|can be|could be|would be|will be)\s+((actually|really|quite|very|pretty|super|definitely|generally|usually|often|honestly|kind of|sort of|in fact)\s+)*(${PRAISE_WORDS_EN})\b(?!\s+to\b)`,
+  'iu',
+);
+const PRAISE_ZH = new RegExp(
+  String.raw`^\s*(其实|实际上|反而|本身)?\s*(也)?\s*(是)?\s*(一件)?\s*(${PRAISE_NOUNS_ZH})|^\s*(其实|实际上|反而|本身)?\s*(也)?\s*${PRAISE_ADJECTIVES_ZH}`,
+  'u',
+);
 /** What handles the problem, named before it: the praise is the fix's. */
 const FIX_BEFORE =
   /\b(prevent|avoid|detect|reduc|fix|monitor|catch|measur|check|handl|address|mitigat|correct|control|track|watch|spot|find|understand|model|estimat|debias|remov|know|learn|test|guard)\w*\s+((for|the|a|an|of|about|against|any|some)\s+)*$|(防止|避免|检测|监控|减少|解决|处理|发现|纠正|消除|识别|估计|建模|了解|应对)\s*$/iu;
@@ -45,8 +54,10 @@ export function praisesProblem(sentence: string, term: DefinedTerm): boolean {
 }
 
 /** Any praise word anywhere in the sentence (a cheap first pass). */
-const ANY_PRAISE =
-  /useful|helpful|good|great|beneficial|desirable|valuable|a plus|advantage|benefit|what we want|好事|有用|有帮助|有好处|有益|很好|挺好|非常好/iu;
+const ANY_PRAISE = new RegExp(
+  `${PRAISE_WORDS_EN}|${PRAISE_NOUNS_ZH}|${PRAISE_ADJECTIVES_ZH}`,
+  'iu',
+);
 
 /** The ids of the problems the sentences praise (each once). */
 export function praisedProblemsIn(
@@ -54,8 +65,6 @@ export function praisedProblemsIn(
   terms: readonly DefinedTerm[],
 ): string[] {
   const problems = terms.filter((t) => t.problem);
-  const read = sentences
-    .map(oneSpaced)
-    .filter((s) => ANY_PRAISE.test(s) && !REPORTED_AS_WRONG.test(s));
+  const read = sentencesToRead(sentences, ANY_PRAISE);
   return problems.filter((t) => read.some((s) => praisesProblem(s, t))).map((t) => t.id);
 }

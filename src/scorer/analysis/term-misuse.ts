@@ -13,7 +13,7 @@
  * neither its purpose nor its gist. A negated claim ("SMOTE does not fix drift", "instead of
  * SMOTE") states a limit, not a use, and is left alone.
  */
-import { type DefinedTerm, oneSpaced, REPORTED_AS_WRONG, whereNamed } from './definitions.ts';
+import { type DefinedTerm, sentencesToRead, whereNamed } from './definitions.ts';
 
 /**
  * A purpose word within a few words after the term, in the same clause. A word on its own, not
@@ -132,16 +132,25 @@ function servesWrongGoal(
  * The goal said first and the term last: "cold start (is) handled by dropout", "冷启动用 dropout
  * 解决". The goal is the clause before the verb.
  */
-const PASSIVE_EN =
-  /([^,;:，；：.!?]{3,80}?)\s+((is|are|gets|get|will be|can be|would be|being|was|were)\s+)?(handled|solved|fixed|addressed|mitigated|prevented|avoided|taken care of|dealt with|corrected|tackled|removed|eliminated)\s+(by|with|via|using|through)\s+((a|an|the|some)\s+)?$/iu;
-const PASSIVE_ZH_VERB = /(用|靠|通过|使用|采用).{1,40}?(解决|处理|缓解|搞定|应对|避免|防止|消除)/u;
-/** The passive verb alone, for the cheap first pass. */
-const PASSIVE_VERB =
-  /\b(handled|solved|fixed|addressed|mitigated|prevented|avoided|taken care of|dealt with|corrected|tackled|removed|eliminated)\s+(by|with|via|using|through)\b/iu;
-const PASSIVE_ZH_BEFORE = /([^，,；;。：:！？]{2,30}?)\s*(用|靠|通过|使用|采用)\s*$/u;
+const HANDLED_BY = String.raw`(handled|solved|fixed|addressed|mitigated|prevented|avoided|taken care of|dealt with|corrected|tackled|removed|eliminated)\s+(by|with|via|using|through)`;
+const USING_ZH = '(用|靠|通过|使用|采用)';
+const SOLVE_ZH = '(解决|处理|缓解|搞定|应对|避免|防止|消除)';
+const PASSIVE_EN = new RegExp(
+  String.raw`([^,;:，；：.!?]{3,80}?)\s+((is|are|gets|get|will be|can be|would be|being|was|were)\s+)?${HANDLED_BY}\s+((a|an|the|some)\s+)?$`,
+  'iu',
+);
+const PASSIVE_ZH_BEFORE = new RegExp(
+  String.raw`([^，,；;。：:！？]{2,30}?)\s*${USING_ZH}\s*$`,
+  'u',
+);
 /** The verb ends the clause: in "排序模型用 dropout 防止过拟合" the goal follows it, not the subject. */
-const PASSIVE_ZH_AFTER =
-  /^\s*(来)?(解决|处理|缓解|搞定|应对|避免|防止|消除)(了|掉)?\s*([，,。；;！!？?]|$)/u;
+const PASSIVE_ZH_AFTER = new RegExp(
+  String.raw`^\s*(来)?${SOLVE_ZH}(了|掉)?\s*([，,。；;！!？?]|$)`,
+  'u',
+);
+/** The passive shapes' words anywhere, for cheap first passes. */
+const PASSIVE_VERB = new RegExp(String.raw`\b${HANDLED_BY}\b`, 'iu');
+const PASSIVE_ZH_VERB = new RegExp(`${USING_ZH}.{1,40}?${SOLVE_ZH}`, 'u');
 
 function passiveMisuse(
   sentence: string,
@@ -183,9 +192,7 @@ export function misusedTermsIn(
   judged: readonly DefinedTerm[] = catalogue,
 ): string[] {
   // Most sentences claim no purpose: only those with a purpose word are read term by term.
-  const claiming = sentences
-    .map(oneSpaced)
-    .filter((s) => ANY_PURPOSE.test(s) && !REPORTED_AS_WRONG.test(s));
+  const claiming = sentencesToRead(sentences, ANY_PURPOSE);
   if (claiming.length === 0) return [];
   return judged
     .filter((t) => t.purpose.length > 0 && claiming.some((s) => misuses(s, t, catalogue)))

@@ -4,6 +4,7 @@
  * nothing is "unknown" and gets asked about.
  */
 import type { Component } from '../knowledge/diagram-schema.ts';
+import { escapeRegExp } from '../knowledge/signals.ts';
 import type { DiagramGraph } from './graph.ts';
 
 export interface ResolvedGraph extends DiagramGraph {
@@ -12,10 +13,6 @@ export interface ResolvedGraph extends DiagramGraph {
 }
 
 const CJK = /[\u3400-\u9fff]/u;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 interface Alias {
   component: string;

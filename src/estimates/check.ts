@@ -8,6 +8,7 @@
  * A correct estimate is credited. Arithmetic we cannot read gets a clear message.
  */
 import type { NumberFact } from '../knowledge/diagram-schema.ts';
+import { escapeRegExp } from '../knowledge/signals.ts';
 import { NUMBER_SOURCE, parseNumber } from './numbers.ts';
 import { isUnit, loadMath, math, quantity, readUnit } from './units.ts';
 
@@ -229,7 +230,7 @@ function checkFacts(sentence: string, facts: readonly NumberFact[], review: Esti
   const lower = sentence.toLowerCase();
   for (const fact of facts) {
     for (const word of [...fact.words.en, ...fact.words.zh]) {
-      const w = word.toLowerCase().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      const w = escapeRegExp(word.toLowerCase());
       const re = new RegExp(
         `(?:(${NUMBER_SOURCE})\\s*${w}(?![a-z]))|(?:(?<![a-z])${w}\\s*(?:约|大约|是|为|of|is|about|around|~|≈|:|：)?\\s*(${NUMBER_SOURCE}))`,
         'iu',

@@ -5,6 +5,7 @@
  */
 import type { Scorecard, Session, Turn } from '../../engine/types.ts';
 import type { Scenario } from '../../knowledge/schema.ts';
+import { escapeRegExp } from '../../knowledge/signals.ts';
 import { DOMAIN_GROUPS, KEY_TERMS, MISTAKE_LINES } from './vocabulary.ts';
 
 /** One candidate step and what the interviewer said right after it. */
@@ -48,8 +49,7 @@ const lower = (s: string) => s.normalize('NFKC').toLowerCase();
 function hasTerm(text: string, term: string): boolean {
   const t = lower(term);
   const hay = lower(text);
-  if (/^[a-z0-9]/.test(t))
-    return new RegExp(`(?<![a-z0-9])${t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`).test(hay);
+  if (/^[a-z0-9]/.test(t)) return new RegExp(`(?<![a-z0-9])${escapeRegExp(t)}`).test(hay);
   return hay.includes(t);
 }
 

@@ -21,7 +21,12 @@ import { buildIdeaIndex, type IdeaIndex, matchKeyPoint } from './key-point-match
 import { stageFit, stageProfiles } from './stage-profile.ts';
 import { tokenSet } from './tokens.ts';
 import { wrongClaimsOf, wrongClaimsPerSentence } from './analysis/wrong-content.ts';
-import { buildPairingIndex, type PairingIndex, pairsUnfamiliarly } from './analysis/coherence.ts';
+import {
+  buildPairingIndex,
+  contextFit,
+  type PairingIndex,
+  pairsUnfamiliarly,
+} from './analysis/coherence.ts';
 
 /** The model's inputs, in a fixed order (the weights file names them). */
 export const FEATURES = [
@@ -45,6 +50,7 @@ export const FEATURES = [
   'absoluteShare',
   'unfamiliarPairings',
   'dismissiveShare',
+  'contextFit',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Record<FeatureName, number>;
@@ -286,6 +292,9 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const otherStage = closest?.theirs ?? 0;
   const pairingIndex = pairingIndexFor(scenarios, lexicon);
   const pairings = contentIdx.map((i) => pairsUnfamiliarly(kept[i]!.concepts, pairingIndex));
+  const fits = contentIdx
+    .map((i) => contextFit(tokens[i]!, kept[i]!.concepts, pairingIndex))
+    .filter((f) => f !== null);
 
   const features: FeatureVector = {
     // A stage the scenario lists no key points for says nothing either way (NaN: the model
@@ -342,6 +351,10 @@ export function readAnswer(input: ReadInput): AnswerReading {
       contentIdx.filter((i) => isDismissive(kept[i]!.text)).length,
       contentIdx.length,
     ),
+    // How far the answer talks about its terms in the words correct text uses with them: the
+    // right terms surrounded by the wrong ideas is what keyword stuffing is made of. NaN when
+    // no sentence can be weighed (the model reads it as an average answer).
+    contextFit: fits.length ? fits.reduce((a, b) => a + b, 0) / fits.length : Number.NaN,
   };
   return {
     sentences: kept,

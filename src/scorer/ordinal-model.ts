@@ -48,6 +48,8 @@ export const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
   unfamiliarPairings: -1,
   // Things waved away as unneeded, outdated or beside the point: never a plus.
   dismissiveShare: -1,
+  // Terms talked about in the words correct text uses with them: never a minus.
+  contextFit: 1,
 };
 
 export interface TrainingExample {

@@ -13,6 +13,7 @@
  */
 import type { Scenario } from '../../knowledge/schema.ts';
 import { splitSentences } from '../../knowledge/signals.ts';
+import { tokenSet } from '../tokens.ts';
 import { conceptsIn } from './concepts.ts';
 
 export interface PairingIndex {
@@ -20,6 +21,10 @@ export interface PairingIndex {
   known: Set<string>;
   /** "a|b" for every two concepts named in one reference sentence. */
   pairs: Set<string>;
+  /** Each known concept's company: every content word of a reference sentence that names it. */
+  company: Map<string, Set<string>>;
+  /** Every content word of the reference text. */
+  words: Set<string>;
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -44,19 +49,28 @@ export function buildPairingIndex(
 ): PairingIndex {
   const known = new Set<string>();
   const pairs = new Set<string>();
+  const company = new Map<string, Set<string>>();
+  const words = new Set<string>();
   for (const text of referenceTexts(scenarios)) {
-    // Only each sentence's concepts are needed: the rest of what readSentences reads (words,
-    // lists, connectives) would cost a second at start-up for nothing.
+    // Only each sentence's concepts and words are needed: the rest of what readSentences reads
+    // (lists, connectives) would cost a second at start-up for nothing.
     for (const sentence of splitSentences(text)) {
       const concepts = [...conceptsIn(sentence, vocabulary)];
-      for (const c of concepts) known.add(c);
+      const tokens = tokenSet(sentence);
+      for (const t of tokens) words.add(t);
+      for (const c of concepts) {
+        known.add(c);
+        const kept = company.get(c) ?? new Set<string>();
+        company.set(c, kept);
+        for (const t of tokens) kept.add(t);
+      }
       for (let i = 0; i < concepts.length; i++) {
         for (let j = i + 1; j < concepts.length; j++)
           pairs.add(pairKey(concepts[i]!, concepts[j]!));
       }
     }
   }
-  return { known, pairs };
+  return { known, pairs, company, words };
 }
 
 /**
@@ -79,4 +93,31 @@ export function pairsUnfamiliarly(
     }
   }
   return unseen / total > 0.5;
+}
+
+/** Fewer words than this to weigh (besides the terms themselves), and a sentence is not judged. */
+const MIN_WORDS_TO_WEIGH = 3;
+
+/**
+ * How much of what a sentence says about its terms is said about them somewhere in the
+ * reference (0–1): of the sentence's words that the reference uses at all (other than the
+ * terms' own words), the share that appear in a reference sentence naming one of its terms.
+ * "Adamic-Adar is the cosine similarity of profile-photo embeddings" talks about Adamic-Adar in
+ * words no correct text uses with it; "Adamic-Adar weighs mutual friends by their degree" in the
+ * words of its definition. Null when the sentence names no known term or has too few words to
+ * weigh. Like the pairings, a weak signal for the model, never a rule: a sound answer can
+ * explain a term in words the (finite) reference never happened to use.
+ */
+export function contextFit(
+  sentenceTokens: ReadonlySet<string>,
+  sentenceConcepts: Iterable<string>,
+  index: PairingIndex,
+): number | null {
+  const concepts = [...sentenceConcepts].filter((c) => index.company.has(c));
+  if (concepts.length === 0) return null;
+  const own = new Set(concepts.flatMap((c) => [...tokenSet(c)]));
+  const weighed = [...sentenceTokens].filter((t) => index.words.has(t) && !own.has(t));
+  if (weighed.length < MIN_WORDS_TO_WEIGH) return null;
+  const fitting = weighed.filter((t) => concepts.some((c) => index.company.get(c)!.has(t)));
+  return fitting.length / weighed.length;
 }

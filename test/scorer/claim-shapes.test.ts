@@ -1,16 +1,19 @@
 /**
  * The same wrong claims in the other shapes candidates give them: a metric's worse direction as
  * a goal (metric-aim.ts), the goal before the technique ("cold start handled by dropout") and the
- * purpose in a relative clause ("SMOTE, which fixes concept drift") (term-misuse.ts).
+ * purpose in a relative clause ("SMOTE, which fixes concept drift") (term-misuse.ts), and a
+ * metric set equal to the wrong thing in an outline ("MRR = avg CTR per keystroke";
+ * definitions.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { shippedDefinedTerms } from '../../src/scorer/analysis/definitions.ts';
+import { misdefinedTermsIn, shippedDefinedTerms } from '../../src/scorer/analysis/definitions.ts';
 import { backwardsMetricsIn } from '../../src/scorer/analysis/metric-direction.ts';
 import { misusedTermsIn } from '../../src/scorer/analysis/term-misuse.ts';
 
 const terms = shippedDefinedTerms();
 const backwards = (s: string) => backwardsMetricsIn([s], terms);
 const misused = (s: string) => misusedTermsIn([s], terms);
+const misdefined = (s: string) => misdefinedTermsIn([s], terms);
 
 describe('a metric aimed the wrong way', () => {
   it.each([
@@ -76,5 +79,29 @@ describe('a misuse in a relative clause', () => {
     'We oversample with SMOTE, which reduces overfitting compared with random duplication.',
   ])('leaves "%s" alone', (sentence) => {
     expect(misused(sentence)).toEqual([]);
+  });
+});
+
+describe('a metric set equal to the wrong thing', () => {
+  it.each([
+    ['- Offline: MRR = avg CTR per keystroke; NDCG@100 (list shows 5)', 'mrr'],
+    ['AUC = accuracy on the val set', 'roc-auc'],
+    ['PSI = 用户停留时长的比例', 'psi'],
+  ])('reads "%s" as %s misdefined', (sentence, id) => {
+    expect(misdefined(sentence)).toEqual([id]);
+  });
+
+  it.each([
+    'precision = share of relevant completions retrieved',
+    'NDCG = normalized discounted cumulative gain',
+    'AUC = area under ROC',
+    'precision = TP / (TP + FP)',
+    'recall = 0.92 at the current threshold',
+    'p99 latency = 80 ms',
+    'PR-AUC = primary metric, recall@1%FPR = guardrail',
+    'MRR = 1/rank of the first click',
+    'Feature store = Feast + Redis',
+  ])('leaves "%s" alone', (sentence) => {
+    expect(misdefined(sentence)).toEqual([]);
   });
 });

@@ -128,6 +128,17 @@ const GLOSS = new RegExp(
   'iu',
 );
 
+/**
+ * A metric set equal to words in an outline: "MRR = avg CTR per keystroke", "AUC = accuracy on
+ * the val set". Only for metrics (a term with a better direction): a metric is defined, while
+ * after other terms "=" names the choice made ("feature store = Feast", "canary = 5% for a
+ * day"). Not a value ("recall = 0.92", "p99 = 80 ms") and not the role the metric plays
+ * ("PR-AUC = primary", "recall@1%FPR = guardrail"): what follows starts with a word, is two words
+ * or more (four characters in Chinese), and is not a role.
+ */
+const METRIC_EQUALS =
+  /^\s*(\([^)]{0,40}\)\s*)?=\s*(?=(?!(the |our |a )?(primary|secondary|main|north|guardrail|target|goal|key|headline|tie-?breaker|offline|online|kpi|metric|objective|主|护栏|核心|目标|离线|线上)\b)([a-z][\w-]*\s+[a-z(]|[\u4e00-\u9fff]{4}))/iu;
+
 /** Reads and validates a definitions file; errors name the file and the term. */
 export function loadDefinedTerms(file: string): DefinedTerm[] {
   return readCatalogue(FileSchema, file).terms.map((t) => ({
@@ -173,7 +184,10 @@ function definitionAfter(
   const rest = sentence.slice(end);
   const choiceFollows = term.slot && /^\s*[:：]/u.test(rest);
   const cue =
-    DEFINES_EN.exec(rest) ?? DEFINES_ZH.exec(rest) ?? (choiceFollows ? null : GLOSS.exec(rest));
+    DEFINES_EN.exec(rest) ??
+    DEFINES_ZH.exec(rest) ??
+    (choiceFollows ? null : GLOSS.exec(rest)) ??
+    (term.better ? METRIC_EQUALS.exec(rest) : null);
   if (!cue) return null;
   const definition = rest.slice(cue[0].length);
   // "Recall is really what matters", "a canary is actually safer": a verdict, not a definition.
@@ -226,7 +240,9 @@ export function whereNamed(term: DefinedTerm, text: string): number {
 
 /** Any defining word anywhere in the sentence (a cheap first pass). */
 const ANY_CUE = new RegExp(
-  [DEFINES_EN, DEFINES_ZH, GLOSS].map((re) => re.source.replace(/\^\\s\*/g, '')).join('|'),
+  [DEFINES_EN, DEFINES_ZH, GLOSS, METRIC_EQUALS]
+    .map((re) => re.source.replace(/\^\\s\*/g, ''))
+    .join('|'),
   'iu',
 );
 

@@ -87,6 +87,8 @@ describe('a metric set equal to the wrong thing', () => {
     ['- Offline: MRR = avg CTR per keystroke; NDCG@100 (list shows 5)', 'mrr'],
     ['AUC = accuracy on the val set', 'roc-auc'],
     ['PSI = 用户停留时长的比例', 'psi'],
+    // The same mistake as an aggregate of another quantity.
+    ['MRR is the average precision across all queries.', 'mrr'],
   ])('reads "%s" as %s misdefined', (sentence, id) => {
     expect(misdefined(sentence)).toEqual([id]);
   });
@@ -101,6 +103,9 @@ describe('a metric set equal to the wrong thing', () => {
     'PR-AUC = primary metric, recall@1%FPR = guardrail',
     'MRR = 1/rank of the first click',
     'Feature store = Feast + Redis',
+    'MRR is the mean reciprocal rank of the first relevant result.',
+    'Log loss is the average negative log likelihood.',
+    'MAE is the average absolute error in minutes.',
   ])('leaves "%s" alone', (sentence) => {
     expect(misdefined(sentence)).toEqual([]);
   });

@@ -93,6 +93,8 @@ const DEFINES_EN = new RegExp(
     String.raw`|(is|are) (a|an|one|another) ([\w-]+ ){0,2}(technique|method|way|approach|metric|measure|process|strategy|trick|model|algorithm|step|practice|score|check|kind|type|form|procedure|mechanism|setup|tool|idea|concept)s?\b`,
     // "the metric we optimise" is a choice, "the share of …" a definition.
     String.raw`|(is|are) the (number|percentage|share|fraction|ratio|proportion|probability|average|mean|sum|count|amount|rate|time|speed|size) of\b`,
+    // A metric said to be an aggregate of another quantity: "NDCG is the mean CTR of the top ten".
+    String.raw`|(is|are) the (average|mean|median|sum|total|expected) (?!of\b)[\w@-]+`,
     // What the thing is for or how it works, said of the term itself: "X is the process of",
     // "X is about", "X is used for", "X works by", and for metrics "X measures / tells us".
     String.raw`|(is|are) the (process|practice|idea|technique|act|method|art) of\b`,

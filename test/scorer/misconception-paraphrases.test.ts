@@ -34,13 +34,23 @@ const LEFT_MISSED = new Set([
 describe('wrong claims said in other words', () => {
   const claims = shippedWrongClaims();
 
+  // The claims written from the second development set (ids d5-… to d8-) were written with their
+  // paraphrases as their examples (five wrong sentences or more in several voices, four right ones
+  // or more), which test/scorer/wrong-claims.test.ts checks.
+  const writtenWithParaphrases = (id: string) => /^d[5-8]-/.test(id);
+
   it('covers every claim of the catalogue', () => {
-    expect(Object.keys(paraphrases).sort()).toEqual(claims.map((c) => c.id).sort());
+    const older = claims.filter((c) => !writtenWithParaphrases(c.id));
+    expect(Object.keys(paraphrases).sort()).toEqual(older.map((c) => c.id).sort());
+    for (const claim of claims.filter((c) => writtenWithParaphrases(c.id))) {
+      expect(claim.examples.wrong.length, claim.id).toBeGreaterThanOrEqual(5);
+      expect(claim.examples.right.length, claim.id).toBeGreaterThanOrEqual(4);
+    }
   }, 60_000);
 
   it('recognises each claim in its paraphrases', () => {
     for (const claim of claims) {
-      for (const sentence of paraphrases[claim.id]!.wrong) {
+      for (const sentence of paraphrases[claim.id]?.wrong ?? []) {
         if (LEFT_MISSED.has(sentence)) continue;
         expect(wrongClaimsIn([sentence], [claim]), `${claim.id}: ${sentence}`).toEqual([claim.id]);
       }

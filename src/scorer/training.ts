@@ -1,12 +1,14 @@
 /**
  * Trains the offline scorer's ordinal model on a labeled corpus (see datasets/scoring/README.md).
- * Answers the rules decide on their own (another stage's or scenario's answer, too short to
- * judge) are left out: the model only learns to grade real attempts. Every writer weighs the
+ * Answers the rules decide on their own (another stage's or scenario's answer, no content, two
+ * ideas or more read as wrong) are left out: the model only learns to grade the answers it will
+ * grade. Every writer weighs the
  * same in the fit, so a prolific writer's style does not become the norm.
  */
 import type { LabeledItem } from '../eval/dataset.ts';
 import { type Knowledge, stageById } from '../knowledge/knowledge.ts';
 import { type AnswerReading, readAnswer } from './features.ts';
+import { WRONG_IDEAS } from './offline-scorer.ts';
 import { type OrdinalModel, type TrainingExample, trainOrdinal } from './ordinal-model.ts';
 
 /** Cache of readings per item object: leave-one-writer-out reads each answer once, not N times. */
@@ -33,9 +35,17 @@ export function writerOf(item: LabeledItem): string {
   return typeof writer === 'string' && writer ? writer : '(unknown)';
 }
 
-/** Decided by rules, not the model: off-topic or empty of content. */
+/**
+ * Decided by rules, not the model: off-topic, empty of content, or held at 1 for getting two
+ * ideas wrong. Fitting the model to the last would teach it that the wrong-claims feature explains
+ * every low label, and to grade the wrong answers no catalogue catches like sound ones.
+ */
 function ruledOut(reading: AnswerReading): boolean {
-  return Boolean(reading.offStage || reading.offScenario) || !reading.content.some(Boolean);
+  return (
+    Boolean(reading.offStage || reading.offScenario) ||
+    !reading.content.some(Boolean) ||
+    reading.wrongIdeas >= WRONG_IDEAS
+  );
 }
 
 /**

@@ -60,6 +60,22 @@ export const MAX_SCORED_CHARS = 20_000;
 /** Under this many words with no content at all, an answer cannot be judged. */
 const TOO_SHORT_WORDS = 12;
 
+/**
+ * Is the answer's score set by the rules below whatever the model says (1: another stage's or
+ * scenario's answer, no content, two ideas or more read as wrong)? Training leaves these out:
+ * fitted to the last, the model would learn that the wrong-claims reading explains every low
+ * label, and grade the wrong answers no catalogue catches like sound ones.
+ */
+export function decidedByRules(
+  reading: Pick<AnswerReading, 'offStage' | 'offScenario' | 'content' | 'wrongIdeas'>,
+): boolean {
+  return (
+    Boolean(reading.offStage || reading.offScenario) ||
+    !reading.content.some(Boolean) ||
+    reading.wrongIdeas >= WRONG_IDEAS
+  );
+}
+
 let shipped: OrdinalModel | undefined;
 
 /** The committed model (src/scorer/weights.json), read once. */

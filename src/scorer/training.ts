@@ -2,13 +2,13 @@
  * Trains the offline scorer's ordinal model on a labeled corpus (see datasets/scoring/README.md).
  * Answers the rules decide on their own (another stage's or scenario's answer, no content, two
  * ideas or more read as wrong) are left out: the model only learns to grade the answers it will
- * grade. Every writer weighs the
- * same in the fit, so a prolific writer's style does not become the norm.
+ * grade. Every writer weighs the same in the fit, so a prolific writer's style does not become
+ * the norm.
  */
 import type { LabeledItem } from '../eval/dataset.ts';
 import { type Knowledge, stageById } from '../knowledge/knowledge.ts';
 import { type AnswerReading, readAnswer } from './features.ts';
-import { WRONG_IDEAS } from './offline-scorer.ts';
+import { decidedByRules } from './offline-scorer.ts';
 import { type OrdinalModel, type TrainingExample, trainOrdinal } from './ordinal-model.ts';
 
 /** Cache of readings per item object: leave-one-writer-out reads each answer once, not N times. */
@@ -36,19 +36,6 @@ export function writerOf(item: LabeledItem): string {
 }
 
 /**
- * Decided by rules, not the model: off-topic, empty of content, or held at 1 for getting two
- * ideas wrong. Fitting the model to the last would teach it that the wrong-claims feature explains
- * every low label, and to grade the wrong answers no catalogue catches like sound ones.
- */
-function ruledOut(reading: AnswerReading): boolean {
-  return (
-    Boolean(reading.offStage || reading.offScenario) ||
-    !reading.content.some(Boolean) ||
-    reading.wrongIdeas >= WRONG_IDEAS
-  );
-}
-
-/**
  * Shrinkage of the weights. Small: with eight writers' answers the fit is well determined, and
  * heavier shrinkage pulled the weights of the few features that tell wrong content from right
  * (wrong claims, key points held in substance) toward zero. Chosen leave-one-writer-out.
@@ -60,7 +47,7 @@ export function trainScorerModel(
   items: readonly LabeledItem[],
 ): OrdinalModel {
   const perWriter = new Map<string, number>();
-  const usable = items.filter((item) => !ruledOut(readItem(knowledge, item)));
+  const usable = items.filter((item) => !decidedByRules(readItem(knowledge, item)));
   for (const item of usable)
     perWriter.set(writerOf(item), (perWriter.get(writerOf(item)) ?? 0) + 1);
   const examples: TrainingExample[] = usable.map((item) => ({

@@ -25,6 +25,8 @@ export interface PairingIndex {
   company: Map<string, Set<string>>;
   /** Every content word of the reference text. */
   words: Set<string>;
+  /** Each known concept's own words (its key read as text), left out when its company is weighed. */
+  ownWords: Map<string, Set<string>>;
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -51,6 +53,7 @@ export function buildPairingIndex(
   const pairs = new Set<string>();
   const company = new Map<string, Set<string>>();
   const words = new Set<string>();
+  const ownWords = new Map<string, Set<string>>();
   for (const text of referenceTexts(scenarios)) {
     // Only each sentence's concepts and words are needed: the rest of what readSentences reads
     // (lists, connectives) would cost a second at start-up for nothing.
@@ -60,6 +63,7 @@ export function buildPairingIndex(
       for (const t of tokens) words.add(t);
       for (const c of concepts) {
         known.add(c);
+        if (!ownWords.has(c)) ownWords.set(c, tokenSet(c));
         const kept = company.get(c) ?? new Set<string>();
         company.set(c, kept);
         for (const t of tokens) kept.add(t);
@@ -70,7 +74,7 @@ export function buildPairingIndex(
       }
     }
   }
-  return { known, pairs, company, words };
+  return { known, pairs, company, words, ownWords };
 }
 
 /**
@@ -115,7 +119,7 @@ export function contextFit(
 ): number | null {
   const concepts = [...sentenceConcepts].filter((c) => index.company.has(c));
   if (concepts.length === 0) return null;
-  const own = new Set(concepts.flatMap((c) => [...tokenSet(c)]));
+  const own = new Set(concepts.flatMap((c) => [...index.ownWords.get(c)!]));
   const weighed = [...sentenceTokens].filter((t) => index.words.has(t) && !own.has(t));
   if (weighed.length < MIN_WORDS_TO_WEIGH) return null;
   const fitting = weighed.filter((t) => concepts.some((c) => index.company.get(c)!.has(t)));

@@ -20,13 +20,25 @@ import { closestOtherStage, detectOffScenario, isFarMore } from './analysis/topi
 import { buildIdeaIndex, type IdeaIndex, matchKeyPoint } from './key-point-match.ts';
 import { stageFit, stageProfiles } from './stage-profile.ts';
 import { tokenSet } from './tokens.ts';
-import { wrongClaimsOf, wrongClaimsPerSentence } from './analysis/wrong-content.ts';
+import {
+  catalogueExamples,
+  wrongClaimsOf,
+  wrongClaimsPerSentence,
+} from './analysis/wrong-content.ts';
 import {
   buildPairingIndex,
   contextFit,
   type PairingIndex,
+  type IndexedSentence,
+  indexReference,
+  indexSentences,
   pairsUnfamiliarly,
 } from './analysis/coherence.ts';
+import {
+  buildWrongLikenessModel,
+  type WrongLikenessModel,
+  wrongLikeness,
+} from './analysis/wrong-likeness.ts';
 
 /** The model's inputs, in a fixed order (the weights file names them). */
 export const FEATURES = [
@@ -51,6 +63,7 @@ export const FEATURES = [
   'unfamiliarPairings',
   'dismissiveShare',
   'contextFit',
+  'wrongLikeness',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Record<FeatureName, number>;
@@ -136,16 +149,54 @@ const REASON_KINDS: RegExp[] = [
 ];
 
 const ideaIndexes = new WeakMap<ReadonlyMap<string, Scenario>, IdeaIndex>();
-/** Keyed by the lexicon (one per framework and scenarios), whose vocabulary the index reads with. */
+/**
+ * Keyed by the lexicon (one per framework and scenarios), whose vocabulary they read with: the
+ * reference sentences read once, and the two readings of terms in context built from them.
+ */
+const referenceReadings = new WeakMap<Lexicon, readonly IndexedSentence[]>();
 const pairingIndexes = new WeakMap<Lexicon, PairingIndex>();
+const wrongLikenessModels = new WeakMap<Lexicon, WrongLikenessModel>();
+
+function referenceFor(
+  scenarios: ReadonlyMap<string, Scenario>,
+  lexicon: Lexicon,
+): readonly IndexedSentence[] {
+  let reference = referenceReadings.get(lexicon);
+  if (!reference) {
+    reference = indexReference(scenarios.values(), lexicon.vocabulary);
+    referenceReadings.set(lexicon, reference);
+  }
+  return reference;
+}
 
 function pairingIndexFor(scenarios: ReadonlyMap<string, Scenario>, lexicon: Lexicon): PairingIndex {
   let index = pairingIndexes.get(lexicon);
   if (!index) {
-    index = buildPairingIndex(scenarios.values(), lexicon.vocabulary);
+    index = buildPairingIndex(
+      scenarios.values(),
+      lexicon.vocabulary,
+      referenceFor(scenarios, lexicon),
+    );
     pairingIndexes.set(lexicon, index);
   }
   return index;
+}
+
+/** Wrong side: the catalogues' wrong examples; correct side: their right ones and the reference. */
+function wrongLikenessModelFor(
+  scenarios: ReadonlyMap<string, Scenario>,
+  lexicon: Lexicon,
+): WrongLikenessModel {
+  let model = wrongLikenessModels.get(lexicon);
+  if (!model) {
+    const examples = catalogueExamples();
+    model = buildWrongLikenessModel(indexSentences(examples.wrong, lexicon.vocabulary), [
+      ...indexSentences(examples.right, lexicon.vocabulary),
+      ...referenceFor(scenarios, lexicon),
+    ]);
+    wrongLikenessModels.set(lexicon, model);
+  }
+  return model;
 }
 
 function ideaIndexFor(scenarios: ReadonlyMap<string, Scenario>): IdeaIndex {
@@ -295,6 +346,11 @@ export function readAnswer(input: ReadInput): AnswerReading {
   const fits = contentIdx
     .map((i) => contextFit(tokens[i]!, kept[i]!.concepts, pairingIndex))
     .filter((f) => f !== null);
+  const likenessModel = wrongLikenessModelFor(scenarios, lexicon);
+  // Sentences read as wrong are weighed by the wrong-claims feature already.
+  const likeness = soundIdx
+    .map((i) => wrongLikeness(tokens[i]!, kept[i]!.concepts, likenessModel))
+    .filter((l) => l !== null);
 
   const features: FeatureVector = {
     // A stage the scenario lists no key points for says nothing either way (NaN: the model
@@ -355,6 +411,12 @@ export function readAnswer(input: ReadInput): AnswerReading {
     // right terms surrounded by the wrong ideas is what keyword stuffing is made of. NaN when
     // no sentence can be weighed (the model reads it as an average answer).
     contextFit: fits.length ? fits.reduce((a, b) => a + b, 0) / fits.length : Number.NaN,
+    // How much the sound content sentences read like the catalogues' wrong examples rather than
+    // correct text (mean log-odds): wrong ideas no pattern catches still talk about their terms
+    // the way known wrong claims do. NaN when no sentence can be weighed.
+    wrongLikeness: likeness.length
+      ? likeness.reduce((a, b) => a + b, 0) / likeness.length
+      : Number.NaN,
   };
   return {
     sentences: kept,

@@ -50,6 +50,8 @@ export const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
   dismissiveShare: -1,
   // Terms talked about in the words correct text uses with them: never a minus.
   contextFit: 1,
+  // Sentences that read like the known wrong claims rather than correct text: never a plus.
+  wrongLikeness: -1,
 };
 
 export interface TrainingExample {

@@ -45,33 +45,59 @@ function referenceTexts(scenarios: Iterable<Scenario>): string[] {
   return texts;
 }
 
+/** A sentence as the indexes need it: its content words and the concepts it names. */
+export interface IndexedSentence {
+  tokens: Set<string>;
+  concepts: string[];
+}
+
+export function indexSentences(
+  sentences: readonly string[],
+  vocabulary: readonly string[],
+): IndexedSentence[] {
+  // Only each sentence's concepts and words are needed: the rest of what readSentences reads
+  // (lists, connectives) would cost a second at start-up for nothing.
+  return sentences.map((sentence) => ({
+    tokens: tokenSet(sentence),
+    concepts: [...conceptsIn(sentence, vocabulary)],
+  }));
+}
+
+/**
+ * Every sentence of the reference texts, read once: the pairing index and the wrong-likeness
+ * model (wrong-likeness.ts) are both built from it, and reading it is most of their cost.
+ */
+export function indexReference(
+  scenarios: Iterable<Scenario>,
+  vocabulary: readonly string[],
+): IndexedSentence[] {
+  return indexSentences(
+    referenceTexts(scenarios).flatMap((text) => splitSentences(text)),
+    vocabulary,
+  );
+}
+
 export function buildPairingIndex(
   scenarios: Iterable<Scenario>,
   vocabulary: readonly string[],
+  reference: readonly IndexedSentence[] = indexReference(scenarios, vocabulary),
 ): PairingIndex {
   const known = new Set<string>();
   const pairs = new Set<string>();
   const company = new Map<string, Set<string>>();
   const words = new Set<string>();
   const ownWords = new Map<string, Set<string>>();
-  for (const text of referenceTexts(scenarios)) {
-    // Only each sentence's concepts and words are needed: the rest of what readSentences reads
-    // (lists, connectives) would cost a second at start-up for nothing.
-    for (const sentence of splitSentences(text)) {
-      const concepts = [...conceptsIn(sentence, vocabulary)];
-      const tokens = tokenSet(sentence);
-      for (const t of tokens) words.add(t);
-      for (const c of concepts) {
-        known.add(c);
-        if (!ownWords.has(c)) ownWords.set(c, tokenSet(c));
-        const kept = company.get(c) ?? new Set<string>();
-        company.set(c, kept);
-        for (const t of tokens) kept.add(t);
-      }
-      for (let i = 0; i < concepts.length; i++) {
-        for (let j = i + 1; j < concepts.length; j++)
-          pairs.add(pairKey(concepts[i]!, concepts[j]!));
-      }
+  for (const { tokens, concepts } of reference) {
+    for (const t of tokens) words.add(t);
+    for (const c of concepts) {
+      known.add(c);
+      if (!ownWords.has(c)) ownWords.set(c, tokenSet(c));
+      const kept = company.get(c) ?? new Set<string>();
+      company.set(c, kept);
+      for (const t of tokens) kept.add(t);
+    }
+    for (let i = 0; i < concepts.length; i++) {
+      for (let j = i + 1; j < concepts.length; j++) pairs.add(pairKey(concepts[i]!, concepts[j]!));
     }
   }
   return { known, pairs, company, words, ownWords };

@@ -72,3 +72,22 @@ export function wrongClaimsPerSentence(
   const only = new Set(found);
   return sentences.map((s) => wrongClaimsOf([s], scenario, only));
 }
+
+/**
+ * Every example sentence of the shipped catalogues: the wrong ones each entry must flag and the
+ * right ones it must not. Together they are a labeled set of wrong and correct sentences about
+ * the field (see wrong-likeness.ts).
+ */
+export function catalogueExamples(): { wrong: string[]; right: string[] } {
+  const practices = shippedPracticeCatalogue();
+  const entries: { examples: { wrong: string[]; right: string[] } }[] = [
+    ...shippedWrongClaims(),
+    ...shippedDefinedTerms(),
+    ...practices.practices,
+    ...practices.direct,
+  ];
+  return {
+    wrong: entries.flatMap((e) => e.examples.wrong),
+    right: entries.flatMap((e) => e.examples.right),
+  };
+}

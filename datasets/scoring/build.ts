@@ -5,6 +5,7 @@
  *   npx tsx datasets/scoring/build.ts                  # rebuild corpus.jsonl, print agreement
  *   npx tsx datasets/scoring/build.ts wrong-content    # rebuild wrong-content.jsonl (raw/wrong-content/)
  *   npx tsx datasets/scoring/build.ts fresh            # rebuild fresh.jsonl (raw/fresh/)
+ *   npx tsx datasets/scoring/build.ts fresh2           # rebuild fresh2.jsonl (raw/fresh2/)
  *
  * raw/answers/<writer>.jsonl  one answer per line, as written: {n, scenario, stage, lang, kind,
  *                              style, target, answer, answered_stage?}
@@ -23,9 +24,9 @@ import { agreement } from '../../src/eval/metrics.ts';
 const dir = path.dirname(new URL(import.meta.url).pathname);
 /**
  * Which set to build: the main corpus, or one of the independent measurement sets, each in a
- * folder of its own under raw/ (wrong-content, fresh).
+ * folder of its own under raw/ (wrong-content, fresh, fresh2).
  */
-const MEASUREMENT_SETS = ['wrong-content', 'fresh'];
+const MEASUREMENT_SETS = ['wrong-content', 'fresh', 'fresh2'];
 const asked = process.argv[2];
 if (asked && !MEASUREMENT_SETS.includes(asked)) {
   throw new Error(

@@ -190,10 +190,11 @@ function wrongLikenessModelFor(
   let model = wrongLikenessModels.get(lexicon);
   if (!model) {
     const examples = catalogueExamples();
-    model = buildWrongLikenessModel(indexSentences(examples.wrong, lexicon.vocabulary), [
-      ...indexSentences(examples.right, lexicon.vocabulary),
-      ...referenceFor(scenarios, lexicon),
-    ]);
+    model = buildWrongLikenessModel(
+      indexSentences(examples.wrong, lexicon.vocabulary),
+      [...indexSentences(examples.right, lexicon.vocabulary), ...referenceFor(scenarios, lexicon)],
+      pairingIndexFor(scenarios, lexicon).ownWords,
+    );
     wrongLikenessModels.set(lexicon, model);
   }
   return model;

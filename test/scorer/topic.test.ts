@@ -20,6 +20,10 @@ describe('another stage, far more than this one', () => {
     // other stages' concepts reach at most 2.75 times the stage's own.
     expect(isFarMore({ stage: 'modeling', theirs: 4, ours: 4, elsewhere: 11 })).toBeNull();
     expect(isFarMore({ stage: 'modeling', theirs: 2, ours: 1, elsewhere: 9 })).toBeNull();
+    // The bounds: ten together, five times this stage's own (none of its own counts as one).
+    expect(isFarMore({ stage: 'modeling', theirs: 2, ours: 2, elsewhere: 10 })).not.toBeNull();
+    expect(isFarMore({ stage: 'modeling', theirs: 2, ours: 0, elsewhere: 10 })).not.toBeNull();
+    expect(isFarMore({ stage: 'modeling', theirs: 2, ours: 3, elsewhere: 14 })).toBeNull();
   });
 
   it('is nothing when there is no other stage to compare with', () => {

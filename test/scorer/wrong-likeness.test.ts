@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { stageById } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import { indexSentences } from '../../src/scorer/analysis/coherence.ts';
+import { indexSentences, ownWordsOf } from '../../src/scorer/analysis/coherence.ts';
 import {
   buildWrongLikenessModel,
   wrongLikeness,
@@ -30,6 +30,7 @@ describe('wrong likeness, on a model built from a handful of sentences', () => {
       ],
       vocabulary,
     ),
+    ownWordsOf(vocabulary),
   );
   const likeness = (sentence: string) =>
     wrongLikeness(tokenSet(sentence), indexSentences([sentence], vocabulary)[0]!.concepts, model);
@@ -41,6 +42,27 @@ describe('wrong likeness, on a model built from a handful of sentences', () => {
 
   it('leans correct when it is talked about as correct text talks about it', () => {
     expect(likeness('PSI flags drift: the feature distribution shifted.')).toBeLessThan(0);
+  });
+
+  it("leaves a term's own words out of its pairings, multi-word terms included", () => {
+    const own = ownWordsOf(['feature store', 'PR-AUC']);
+    const sentence = 'The feature store keeps PR-AUC inputs fresh.';
+    const withTerms = buildWrongLikenessModel(
+      indexSentences([sentence], ['feature store', 'PR-AUC']),
+      [],
+      own,
+    );
+    const pairings = [...withTerms.wrong.keys()].filter((f) => f.includes('|'));
+    expect(pairings.length).toBeGreaterThan(0);
+    for (const f of pairings) {
+      const [concept, word] = f.split('|') as [string, string];
+      expect(own.get(concept)?.has(word), f).toBeFalsy();
+    }
+    // Each term's own words are its phrase's words, not its key's ("featurstore", "prauc").
+    for (const words of own.values()) expect(words.size).toBe(2);
+    expect(pairings).toContain('featurstore|auc');
+    expect(pairings).not.toContain('featurstore|store');
+    expect(pairings).not.toContain('prauc|auc');
   });
 
   it('has nothing to say about a sentence whose words it never saw', () => {

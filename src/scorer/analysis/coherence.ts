@@ -14,7 +14,7 @@
 import type { Scenario } from '../../knowledge/schema.ts';
 import { splitSentences } from '../../knowledge/signals.ts';
 import { tokenSet } from '../tokens.ts';
-import { conceptsIn } from './concepts.ts';
+import { conceptKey, conceptsIn } from './concepts.ts';
 
 export interface PairingIndex {
   /** Concepts named in some reference sentence. */
@@ -25,8 +25,8 @@ export interface PairingIndex {
   company: Map<string, Set<string>>;
   /** Every content word of the reference text. */
   words: Set<string>;
-  /** Each known concept's own words (its key read as text), left out when its company is weighed. */
-  ownWords: Map<string, Set<string>>;
+  /** Each concept's own words (see ownWordsOf), left out when its company is weighed. */
+  ownWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -77,6 +77,23 @@ export function indexReference(
   );
 }
 
+/**
+ * Each concept's own words: the words of every phrase of the vocabulary that reads as it
+ * ("feature store" → featur, store; "PR-AUC" → pr, auc), left out when what a sentence says about
+ * the concept is weighed (a term is not its own context). The concept key will not do: it joins
+ * a phrase's words ("featurstore") and stems them its own way.
+ */
+export function ownWordsOf(vocabulary: readonly string[]): Map<string, Set<string>> {
+  const own = new Map<string, Set<string>>();
+  for (const phrase of vocabulary) {
+    const key = conceptKey(phrase);
+    const words = own.get(key) ?? new Set<string>();
+    own.set(key, words);
+    for (const t of tokenSet(phrase)) words.add(t);
+  }
+  return own;
+}
+
 export function buildPairingIndex(
   scenarios: Iterable<Scenario>,
   vocabulary: readonly string[],
@@ -86,12 +103,11 @@ export function buildPairingIndex(
   const pairs = new Set<string>();
   const company = new Map<string, Set<string>>();
   const words = new Set<string>();
-  const ownWords = new Map<string, Set<string>>();
+  const ownWords = ownWordsOf(vocabulary);
   for (const { tokens, concepts } of reference) {
     for (const t of tokens) words.add(t);
     for (const c of concepts) {
       known.add(c);
-      if (!ownWords.has(c)) ownWords.set(c, tokenSet(c));
       const kept = company.get(c) ?? new Set<string>();
       company.set(c, kept);
       for (const t of tokens) kept.add(t);
@@ -145,7 +161,7 @@ export function contextFit(
 ): number | null {
   const concepts = [...sentenceConcepts].filter((c) => index.company.has(c));
   if (concepts.length === 0) return null;
-  const own = new Set(concepts.flatMap((c) => [...index.ownWords.get(c)!]));
+  const own = new Set(concepts.flatMap((c) => [...(index.ownWords.get(c) ?? [])]));
   const weighed = [...sentenceTokens].filter((t) => index.words.has(t) && !own.has(t));
   if (weighed.length < MIN_WORDS_TO_WEIGH) return null;
   const fitting = weighed.filter((t) => concepts.some((c) => index.company.get(c)!.has(t)));

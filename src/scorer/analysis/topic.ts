@@ -27,7 +27,8 @@ export interface OffScenario {
 
 /**
  * The other stage whose concepts the text names most (ones shared with `stage` excluded), with
- * that count and the text's own-stage count; null when the stage is unknown.
+ * that count, the text's own-stage count and how many distinct concepts of all other stages it
+ * names; null when the stage is unknown.
  */
 export function closestOtherStage(text: string, stage: StageId, lexicon: Lexicon): OffStage | null {
   const own = lexicon.stages.get(stage);
@@ -57,7 +58,9 @@ export function detectOffStage(text: string, stage: StageId, lexicon: Lexicon): 
  * answer spread over several other stages (a modeling-and-serving plan given when asked about
  * data), at least ten concepts of other stages together and five times our own. The second
  * margin is wide on purpose: a strong answer touches its neighbours, and in the content of the
- * scoring corpus's and the development sets' answers labeled 2 or more it never passes 2.75.
+ * scoring corpus's answers labeled 2 or more and the development sets' answers written at 2 or
+ * more (they are not labeled) it never passes 2.75. The stage named is still the one other stage
+ * the answer names most.
  */
 export function isFarMore(best: OffStage | null): OffStage | null {
   if (!best) return null;

@@ -74,9 +74,11 @@ export function wrongClaimsPerSentence(
 }
 
 /**
- * Every example sentence of the shipped catalogues: the wrong ones each entry must flag and the
- * right ones it must not. Together they are a labeled set of wrong and correct sentences about
- * the field (see wrong-likeness.ts).
+ * The example sentences of the shipped catalogues' claims, term definitions and practices: the
+ * wrong ones each entry must flag and the right ones it must not. Together they are a labeled set
+ * of wrong and correct sentences about the field (see wrong-likeness.ts). The terms' example
+ * uses (`uses` in definitions.yaml) are not among them: the model was designed and measured
+ * without them.
  */
 export function catalogueExamples(): { wrong: string[]; right: string[] } {
   const practices = shippedPracticeCatalogue();

@@ -2,17 +2,18 @@
  * Does a sentence read like the known wrong claims, or like correct text? The catalogues of wrong
  * content (knowledge/misconceptions.yaml, definitions.yaml, dismissals.yaml) hold thousands of
  * example sentences, wrong ones and the near-miss right ones beside them; the model answers and
- * key points are correct text. A naive Bayes reading of those two sides says which words go with
+ * key points are correct text. Naive Bayes counts over those two sides say which words go with
  * which term in wrong sentences ("PSI" with "ranking", "AUC" with "accuracy") and which in right
  * ones ("PSI" with "shift", "AUC" with "threshold"), so a wrong sentence no pattern of the
  * catalogues matches still leans toward the wrong side when it talks about its terms the way
  * wrong claims do.
  *
- * A weak, learned signal for the scoring model, never a rule: a sentence no pattern matches is
- * not called wrong by it. It complements the context fit (coherence.ts), which only knows what
+ * A sentence's reading is the *mean* of its features' log-likelihood ratios, not naive Bayes'
+ * sum with a prior: a sentence is not classified, it is placed on a scale the scoring model
+ * weighs, and the mean keeps long sentences from weighing more than short ones. A weak, learned
+ * signal, never a rule: a sentence no pattern matches is not called wrong by it. It complements the context fit (coherence.ts), which only knows what
  * correct text says; this one also knows what wrong text says.
  */
-import { tokenSet } from '../tokens.ts';
 import type { IndexedSentence } from './coherence.ts';
 
 /** Naive Bayes counts: in how many wrong / correct sentences each feature appears. */
@@ -22,12 +23,12 @@ export interface WrongLikenessModel {
   wrongSentences: number;
   correctSentences: number;
   /** Each concept's own words, left out of its pairings (a term is not its own context). */
-  ownWords: Map<string, Set<string>>;
+  ownWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
- * Half a sentence added to every count: a feature seen on one side only weighs a few nats, not
- * infinitely. The usual Laplace smoothing of one made single sightings in the (small) wrong side
+ * Half a sentence added to every count (so one sentence, two halves, to every total): a feature
+ * seen on one side only weighs a few nats, not infinitely. The usual Laplace smoothing of one made single sightings in the (small) wrong side
  * weigh less than the many common words of the (large) correct side and read no better.
  */
 const SMOOTHING = 0.5;
@@ -40,25 +41,22 @@ const SMOOTHING = 0.5;
 function featuresOf(
   tokens: ReadonlySet<string>,
   concepts: Iterable<string>,
-  ownWords: Map<string, Set<string>>,
+  ownWords: ReadonlyMap<string, ReadonlySet<string>>,
 ): Set<string> {
   const features = new Set<string>(tokens);
   for (const concept of concepts) {
-    let own = ownWords.get(concept);
-    if (!own) {
-      own = tokenSet(concept);
-      ownWords.set(concept, own);
-    }
-    for (const token of tokens) if (!own.has(token)) features.add(`${concept}|${token}`);
+    const own = ownWords.get(concept);
+    for (const token of tokens) if (!own?.has(token)) features.add(`${concept}|${token}`);
   }
   return features;
 }
 
+/** `ownWords`: each concept's own words, as `ownWordsOf` (coherence.ts) reads them. */
 export function buildWrongLikenessModel(
   wrongSentences: readonly IndexedSentence[],
   correctSentences: readonly IndexedSentence[],
+  ownWords: ReadonlyMap<string, ReadonlySet<string>>,
 ): WrongLikenessModel {
-  const ownWords = new Map<string, Set<string>>();
   const count = (sentences: readonly IndexedSentence[]) => {
     const counts = new Map<string, number>();
     for (const { tokens, concepts } of sentences) {

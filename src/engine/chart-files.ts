@@ -13,6 +13,7 @@ import { stageTitles } from './labels.ts';
 import type { ProgressChart, RadarChart } from './ports.ts';
 import type { EngineRequest, Lang, Outcome, Reply, ReplyFile, StageId } from './types.ts';
 import { STAGE_IDS } from './types.ts';
+import { mean } from '../mean.ts';
 
 /** A radar needs this many spokes to be a shape rather than a line. */
 export const RADAR_MIN_SPOKES = 3;
@@ -51,7 +52,6 @@ const WORDS: Record<Lang, ChartWords> = {
   },
 };
 
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 
 /** Every judged score of every stage, oldest first per stage; null with none at all. */

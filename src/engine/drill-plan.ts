@@ -10,6 +10,7 @@ import type { CandidateIndex, StageRecord } from './candidate-index.ts';
 import { candidateIndex } from './candidate-index-read.ts';
 import type { Services } from './deps.ts';
 import type { CandidateId, EngineError, Lang, StageId } from './types.ts';
+import { mean } from '../mean.ts';
 
 /** Scenarios of the latest this-many sessions count as "done recently". */
 export const RECENT_SESSIONS = 5;
@@ -26,7 +27,7 @@ function strength(record: StageRecord): number | null {
   const scores = record.scores
     .map((s) => s.score ?? 1) // too short to judge counts as the lowest
     .slice(-STRENGTH_WINDOW);
-  return scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length;
+  return scores.length === 0 ? null : mean(scores);
 }
 
 export function weakestStage(index: CandidateIndex, order: readonly StageId[]): StageId | null {

@@ -9,6 +9,7 @@ import { formatScore } from './messages.ts';
 import { replayText } from './replay-wording.ts';
 import type { SessionTurn } from './session-turn.ts';
 import type { Level, Scorecard, Session, StageId } from './types.ts';
+import { mean } from '../mean.ts';
 
 /** The stages the candidate is asked to rate: those with a score (not "too short to judge"). */
 export function stagesToRate(session: Readonly<Session>): StageId[] {
@@ -76,7 +77,7 @@ export function selfGap(
     return score === undefined || level === undefined ? [] : [Math.abs(level - score)];
   });
   if (gaps.length === 0) return null;
-  return Math.round((gaps.reduce((a, b) => a + b, 0) / gaps.length) * 100) / 100;
+  return Math.round(mean(gaps) * 100) / 100;
 }
 
 /** The scorecard's "your view against the score" lines, for every renderer; none without it. */

@@ -9,6 +9,7 @@ import { type Knowledge, stageById } from '../knowledge/knowledge.ts';
 import { DatasetError, type LabeledItem } from './dataset.ts';
 import { lengthBaseline } from './length-baseline.ts';
 import { type Agreement, agreement, exactAgreement, quadraticWeightedKappa } from './metrics.ts';
+import { mean as meanOf } from '../mean.ts';
 
 export interface EvalItemResult {
   id: string;
@@ -121,8 +122,8 @@ async function mapPool<T, R>(
   return results;
 }
 
-const mean = (values: readonly number[]) =>
-  values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
+/** 0, not NaN, for an empty group: a report shows figures, not NaN. */
+const mean = (values: readonly number[]) => (values.length === 0 ? 0 : meanOf(values));
 
 function breakdownBy(
   results: readonly EvalItemResult[],

@@ -39,6 +39,7 @@ import {
   type WrongLikenessModel,
   wrongLikeness,
 } from './analysis/wrong-likeness.ts';
+import { mean } from '../mean.ts';
 
 /** The model's inputs, in a fixed order (the weights file names them). */
 export const FEATURES = [
@@ -411,13 +412,11 @@ export function readAnswer(input: ReadInput): AnswerReading {
     // How far the answer talks about its terms in the words correct text uses with them: the
     // right terms surrounded by the wrong ideas is what keyword stuffing is made of. NaN when
     // no sentence can be weighed (the model reads it as an average answer).
-    contextFit: fits.length ? fits.reduce((a, b) => a + b, 0) / fits.length : Number.NaN,
+    contextFit: mean(fits),
     // How much the sound content sentences read like the catalogues' wrong examples rather than
     // correct text (mean log-odds): wrong ideas no pattern catches still talk about their terms
     // the way known wrong claims do. NaN when no sentence can be weighed.
-    wrongLikeness: likeness.length
-      ? likeness.reduce((a, b) => a + b, 0) / likeness.length
-      : Number.NaN,
+    wrongLikeness: mean(likeness),
   };
   return {
     sentences: kept,

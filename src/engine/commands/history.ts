@@ -7,13 +7,10 @@ import { candidateIndex } from '../candidate-index-read.ts';
 import type { Services } from '../deps.ts';
 import { stageTitles } from '../labels.ts';
 import type { EngineRequest, HistoryView, Outcome } from '../types.ts';
+import { mean } from '../../mean.ts';
 
 export const HISTORY_LIMIT = 50;
 const TREND_WINDOW = 3;
-
-function mean(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
-}
 
 /**
  * Mean of the latest (up to) three finished interviews minus the mean of the ones before them

@@ -19,8 +19,11 @@ export type ScoreNote =
   | { code: 'instructions-ignored'; count: number }
   /** Nothing in the answer to score. */
   | { code: 'nothing-to-score' }
-  /** The answer is mostly about another stage. */
-  | { code: 'off-stage'; stage: BothLangs }
+  /**
+   * The answer is mostly about another stage; `also`, when it is spread over several: the other
+   * stages it names most after `stage`.
+   */
+  | { code: 'off-stage'; stage: BothLangs; also?: BothLangs[] }
   /** The answer seems to be about another scenario. */
   | { code: 'off-scenario'; scenario: BothLangs }
   /**

@@ -100,7 +100,8 @@ export interface AnswerReading {
   /** Per sentence: does it explain (reason, trade-off, number) rather than name? */
   reasoned: boolean[];
   keyPoints: KeyPointReading[];
-  offStage: { stage: string } | null;
+  /** The stage answered instead; for an answer spread over several, the others it names most. */
+  offStage: { stage: string; alsoStages?: string[] } | null;
   offScenario: { scenario: string } | null;
   /**
    * Ids of the wrong claims the answer makes: knowledge/misconceptions.yaml ids, `misdefined:`
@@ -327,7 +328,8 @@ export function readAnswer(input: ReadInput): AnswerReading {
       : null;
   // One reading of the other stages serves the off-stage rule and the drift feature below.
   const closest = contentText ? closestOtherStage(contentText, stage.id, lexicon) : null;
-  const offStage = isFarMore(closest) ?? drifted;
+  const farMore = isFarMore(closest);
+  const offStage = farMore ?? drifted;
   const offScenario =
     contentText && !offStage ? detectOffScenario(contentText, scenario.id, lexicon) : null;
 
@@ -425,7 +427,14 @@ export function readAnswer(input: ReadInput): AnswerReading {
     stageConcepts,
     reasoned,
     keyPoints,
-    offStage: offStage ? { stage: offStage.stage } : null,
+    offStage: offStage
+      ? {
+          stage: offStage.stage,
+          ...(farMore?.spread
+            ? { alsoStages: farMore.named.filter((s) => s !== farMore.stage).slice(0, 2) }
+            : {}),
+        }
+      : null,
     offScenario: offScenario ? { scenario: offScenario.scenario } : null,
     wrongClaims,
     wrongIdeas,

@@ -161,8 +161,13 @@ export class OfflineScorer implements StageScorer {
     // What held the score down, quoted, so the candidate can see it (and contest a misreading).
     if (!offTopic) notes.push(...wrongIdeaNotes(reading.sentences, reading.wrongAt));
     if (reading.offStage) {
-      const other = framework.stages.find((s) => s.id === reading.offStage!.stage)!;
-      notes.push({ code: 'off-stage', stage: other.title });
+      const titleOf = (id: string) => framework.stages.find((s) => s.id === id)!.title;
+      const also = (reading.offStage.alsoStages ?? []).map(titleOf);
+      notes.push({
+        code: 'off-stage',
+        stage: titleOf(reading.offStage.stage),
+        ...(also.length ? { also } : {}),
+      });
     } else if (reading.offScenario) {
       const other = this.scenariosFor(scenario).get(reading.offScenario.scenario);
       const id = reading.offScenario.scenario;

@@ -85,6 +85,21 @@ describe('score notes', () => {
     ).toContain('部署服务');
   });
 
+  it('names the stages an answer spread over several other stages is about', () => {
+    const note: ScoreNote = {
+      code: 'off-stage',
+      stage: { en: 'Modeling', zh: '模型' },
+      also: [
+        { en: 'Serving', zh: '部署服务' },
+        { en: 'Metrics', zh: '指标' },
+      ],
+    };
+    expect(noteText(note, 'en')).toBe(
+      'This answer mostly addresses other stages ("Modeling", "Serving", "Metrics"), not this stage\'s question.',
+    );
+    expect(noteText(note, 'zh')).toContain('「模型」「部署服务」「指标」');
+  });
+
   it('a Chinese interview shows its notes in Chinese on every platform', () => {
     const note: ScoreNote = { code: 'judge-failed', reason: 'server error (503)' };
     const chinese = msg('zh').notes['judge-failed'](note);

@@ -29,8 +29,10 @@ export const EN: Messages = {
     'instructions-ignored': ({ count }) =>
       `Ignored ${count} sentence(s) addressed to the grader; scored the rest of the answer.`,
     'nothing-to-score': () => 'Nothing to score in this answer.',
-    'off-stage': ({ stage }) =>
-      `This answer mostly addresses the "${stage.en}" stage, not this stage's question.`,
+    'off-stage': ({ stage, also }) =>
+      also?.length
+        ? `This answer mostly addresses other stages (${[stage, ...also].map((s) => `"${s.en}"`).join(', ')}), not this stage's question.`
+        : `This answer mostly addresses the "${stage.en}" stage, not this stage's question.`,
     'wrong-idea': ({ kind, quote, term, why }) => {
       const read = {
         claim: 'Read as a wrong idea',

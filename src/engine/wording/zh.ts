@@ -25,7 +25,10 @@ export const ZH: Messages = {
     'answer-truncated': ({ chars }) => `回答过长，只评了前 ${chars} 个字符。`,
     'instructions-ignored': ({ count }) => `忽略了 ${count} 句试图指挥评分的内容，按其余内容评分。`,
     'nothing-to-score': () => '没有可评分的内容。',
-    'off-stage': ({ stage }) => `这个回答讲的主要是「${stage.zh}」阶段的内容，而不是本阶段的问题。`,
+    'off-stage': ({ stage, also }) =>
+      also?.length
+        ? `这个回答讲的主要是其他阶段（${[stage, ...also].map((s) => `「${s.zh}」`).join('')}）的内容，而不是本阶段的问题。`
+        : `这个回答讲的主要是「${stage.zh}」阶段的内容，而不是本阶段的问题。`,
     'wrong-idea': ({ kind, quote, term, why }) => {
       // A Latin term sits between spaces in Chinese text ("对 PR-AUC 的"), a Chinese one does not.
       const t = term && /[A-Za-z0-9]/.test(term) ? ` ${term} ` : (term ?? '');

@@ -17,6 +17,10 @@ export interface OffStage {
   ours: number;
   /** Concepts of all other stages together (ones shared with this stage excluded). */
   elsewhere: number;
+  /** The other stages the text names two concepts or more of, the most named first. */
+  named: StageId[];
+  /** Set by isFarMore when the answer is spread over several other stages, none far ahead. */
+  spread?: boolean;
 }
 
 export interface OffScenario {
@@ -37,14 +41,23 @@ export function closestOtherStage(text: string, stage: StageId, lexicon: Lexicon
   const ours = conceptsIn(text, own.all).size;
   let best: OffStage | null = null;
   const elsewhere = new Set<string>();
+  const counts: [StageId, number][] = [];
   for (const [other, entry] of lexicon.stages) {
     if (other === stage) continue;
     const theirs = [...conceptsIn(text, entry.all)].filter((k) => !ownKeys.has(k));
     for (const k of theirs) elsewhere.add(k);
+    counts.push([other, theirs.length]);
     if (!best || theirs.length > best.theirs)
-      best = { stage: other, theirs: theirs.length, ours, elsewhere: 0 };
+      best = { stage: other, theirs: theirs.length, ours, elsewhere: 0, named: [] };
   }
-  if (best) best.elsewhere = elsewhere.size;
+  if (best) {
+    best.elsewhere = elsewhere.size;
+    // Stable sort: ties keep the framework's order, as `best` does.
+    best.named = counts
+      .filter(([, n]) => n >= 2)
+      .sort((a, b) => b[1] - a[1])
+      .map(([s]) => s);
+  }
   return best;
 }
 
@@ -66,7 +79,8 @@ export function isFarMore(best: OffStage | null): OffStage | null {
   if (!best) return null;
   const oneStage = best.theirs >= 3 && best.theirs >= 3 * Math.max(1, best.ours);
   const spread = best.elsewhere >= 10 && best.elsewhere >= 5 * Math.max(1, best.ours);
-  return oneStage || spread ? best : null;
+  if (oneStage) return best;
+  return spread ? { ...best, spread: true } : null;
 }
 
 /** The other scenario the answer is about instead of `scenario`, if it clearly is. */

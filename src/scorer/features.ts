@@ -8,7 +8,7 @@
  * the training keeps at or below zero. That is why appending generic fluent text can never
  * raise a score: it adds padding and changes nothing else.
  */
-import type { Framework, KeyPoint, Lang, Scenario, Stage } from '../knowledge/schema.ts';
+import type { Framework, KeyPoint, Lang, Scenario, Stage, StageId } from '../knowledge/schema.ts';
 import { normalize } from '../knowledge/signals.ts';
 import { conceptsIn, phrasesOf } from './analysis/concepts.ts';
 import { type Lexicon, lexiconFor } from './analysis/lexicon.ts';
@@ -101,7 +101,7 @@ export interface AnswerReading {
   reasoned: boolean[];
   keyPoints: KeyPointReading[];
   /** The stage answered instead; for an answer spread over several, the others it names most. */
-  offStage: { stage: string; alsoStages?: string[] } | null;
+  offStage: { stage: StageId; alsoStages?: StageId[] } | null;
   offScenario: { scenario: string } | null;
   /**
    * Ids of the wrong claims the answer makes: knowledge/misconceptions.yaml ids, `misdefined:`
@@ -150,6 +150,16 @@ const REASON_KINDS: RegExp[] = [
   /\b(which means|that means|so|therefore|hence|thus|leads to)\b|所以|因此|导致|意味着/i,
 ];
 
+/** The cached value for `key`, built by `build` the first time it is asked for. */
+function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = build();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 const ideaIndexes = new WeakMap<ReadonlyMap<string, Scenario>, IdeaIndex>();
 /**
  * Keyed by the lexicon (one per framework and scenarios), whose vocabulary they read with: the
@@ -163,25 +173,15 @@ function referenceFor(
   scenarios: ReadonlyMap<string, Scenario>,
   lexicon: Lexicon,
 ): readonly IndexedSentence[] {
-  let reference = referenceReadings.get(lexicon);
-  if (!reference) {
-    reference = indexReference(scenarios.values(), lexicon.vocabulary);
-    referenceReadings.set(lexicon, reference);
-  }
-  return reference;
+  return cached(referenceReadings, lexicon, () =>
+    indexReference(scenarios.values(), lexicon.vocabulary),
+  );
 }
 
 function pairingIndexFor(scenarios: ReadonlyMap<string, Scenario>, lexicon: Lexicon): PairingIndex {
-  let index = pairingIndexes.get(lexicon);
-  if (!index) {
-    index = buildPairingIndex(
-      scenarios.values(),
-      lexicon.vocabulary,
-      referenceFor(scenarios, lexicon),
-    );
-    pairingIndexes.set(lexicon, index);
-  }
-  return index;
+  return cached(pairingIndexes, lexicon, () =>
+    buildPairingIndex(scenarios.values(), lexicon.vocabulary, referenceFor(scenarios, lexicon)),
+  );
 }
 
 /** Wrong side: the catalogues' wrong examples; correct side: their right ones and the reference. */
@@ -189,26 +189,18 @@ function wrongLikenessModelFor(
   scenarios: ReadonlyMap<string, Scenario>,
   lexicon: Lexicon,
 ): WrongLikenessModel {
-  let model = wrongLikenessModels.get(lexicon);
-  if (!model) {
+  return cached(wrongLikenessModels, lexicon, () => {
     const examples = catalogueExamples();
-    model = buildWrongLikenessModel(
+    return buildWrongLikenessModel(
       indexSentences(examples.wrong, lexicon.vocabulary),
       [...indexSentences(examples.right, lexicon.vocabulary), ...referenceFor(scenarios, lexicon)],
       pairingIndexFor(scenarios, lexicon).ownWords,
     );
-    wrongLikenessModels.set(lexicon, model);
-  }
-  return model;
+  });
 }
 
 function ideaIndexFor(scenarios: ReadonlyMap<string, Scenario>): IdeaIndex {
-  let index = ideaIndexes.get(scenarios);
-  if (!index) {
-    index = buildIdeaIndex(scenarios.values());
-    ideaIndexes.set(scenarios, index);
-  }
-  return index;
+  return cached(ideaIndexes, scenarios, () => buildIdeaIndex(scenarios.values()));
 }
 
 /** Grader-addressed sentences and repeats out; what is left is what gets read. */

@@ -29,7 +29,7 @@ import { readFileSync } from 'node:fs';
 import type { StageScorer, StageScoringInput } from '../engine/ports.ts';
 import type { ScoreNote } from '../engine/score-notes.ts';
 import type { CriterionScore, Level, StageScore } from '../engine/types.ts';
-import type { Knowledge } from '../knowledge/knowledge.ts';
+import { type Knowledge, stageById } from '../knowledge/knowledge.ts';
 import type { Scenario } from '../knowledge/schema.ts';
 import { isVerbatimQuote } from '../knowledge/signals.ts';
 import { criterionFeedback, stageFeedback } from './analysis/feedback.ts';
@@ -161,11 +161,10 @@ export class OfflineScorer implements StageScorer {
     // What held the score down, quoted, so the candidate can see it (and contest a misreading).
     if (!offTopic) notes.push(...wrongIdeaNotes(reading.sentences, reading.wrongAt));
     if (reading.offStage) {
-      const titleOf = (id: string) => framework.stages.find((s) => s.id === id)!.title;
-      const also = (reading.offStage.alsoStages ?? []).map(titleOf);
+      const also = (reading.offStage.alsoStages ?? []).map((id) => stageById(framework, id).title);
       notes.push({
         code: 'off-stage',
-        stage: titleOf(reading.offStage.stage),
+        stage: stageById(framework, reading.offStage.stage).title,
         ...(also.length ? { also } : {}),
       });
     } else if (reading.offScenario) {

@@ -11,8 +11,9 @@
  * A sentence's reading is the *mean* of its features' log-likelihood ratios, not naive Bayes'
  * sum with a prior: a sentence is not classified, it is placed on a scale the scoring model
  * weighs, and the mean keeps long sentences from weighing more than short ones. A weak, learned
- * signal, never a rule: a sentence no pattern matches is not called wrong by it. It complements the context fit (coherence.ts), which only knows what
- * correct text says; this one also knows what wrong text says.
+ * signal, never a rule: a sentence no pattern matches is not called wrong by it. It complements
+ * the context fit (coherence.ts), which only knows what correct text says; this one also knows
+ * what wrong text says.
  */
 import type { IndexedSentence } from './coherence.ts';
 
@@ -28,8 +29,9 @@ export interface WrongLikenessModel {
 
 /**
  * Half a sentence added to every count (so one sentence, two halves, to every total): a feature
- * seen on one side only weighs a few nats, not infinitely. The usual Laplace smoothing of one made single sightings in the (small) wrong side
- * weigh less than the many common words of the (large) correct side and read no better.
+ * seen on one side only weighs a few nats, not infinitely. The usual Laplace smoothing of one
+ * made single sightings in the (small) wrong side weigh less than the many common words of the
+ * (large) correct side and read no better.
  */
 const SMOOTHING = 0.5;
 

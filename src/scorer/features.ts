@@ -16,6 +16,7 @@ import { readSentences, type SentenceFacts } from './analysis/sentences.ts';
 import { isVague } from './analysis/substance.ts';
 import { isAbsolute } from './analysis/absolutes.ts';
 import { isDismissive } from './analysis/dismissive.ts';
+import { quantitiesIn } from './analysis/quantities.ts';
 import { closestOtherStage, detectOffScenario, isFarMore } from './analysis/topic.ts';
 import { buildIdeaIndex, type IdeaIndex, matchKeyPoint } from './key-point-match.ts';
 import { stageFit, stageProfiles } from './stage-profile.ts';
@@ -120,9 +121,6 @@ export interface AnswerReading {
   wrongAt: string[][];
   features: FeatureVector;
 }
-
-const QUANTITY =
-  /(?<![a-z0-9@_.-])\d[\d,.]*\s*(%|ms|s\b|sec|seconds?|minutes?|min|hours?|h\b|days?|weeks?|months?|k\b|m\b|b\b|gb|tb|mb|kb|qps|rps|tps|x\b|万|亿|千|百|毫秒|秒|分钟|小时|天|周|个月)?|\b(hundreds?|thousands?|millions?|billions?|twice|half)\b/gi;
 
 /**
  * A sentence that defines or glosses a term ("X means Y", "X, meaning Y", "X, which means Y",
@@ -267,11 +265,9 @@ export function readAnswer(input: ReadInput): AnswerReading {
 
   const stageConcepts = kept.map((s) => conceptsIn(s.text, stageLexicon.all));
   // A figure counts only in a sentence that names a concept of this stage: "5 people on the
-  // team, 2 meetings a day" is padding with numbers, not an estimate. (NFKC: full-width digits are digits.)
+  // team, 2 meetings a day" is padding with numbers, not an estimate.
   const quantities = kept.map((s, i) =>
-    stageConcepts[i]!.size > 0
-      ? new Set((s.text.normalize('NFKC').match(QUANTITY) ?? []).map(normalize))
-      : new Set<string>(),
+    stageConcepts[i]!.size > 0 ? quantitiesIn(s.text) : new Set<string>(),
   );
   const content = kept.map(
     (_, i) => stageConcepts[i]!.size > 0 || keyPointAt.has(i) || quantities[i]!.size > 0,

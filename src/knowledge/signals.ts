@@ -67,9 +67,13 @@ export function looksChinese(text: string): boolean {
  * sentence's exact original text (so it can be quoted verbatim as evidence).
  */
 export function splitSentences(text: string): string[] {
-  // An English sentence ends at . ! ? followed by white space (so "0.5" and "e.g.x" stay whole);
+  // An English sentence ends at . ! ? followed by white space (so "0.5" and "e.g.x" stay whole),
+  // but not at an abbreviation that runs on ("the decay rate, e.g. recall drops 1.5 pts a week":
+  // cut there, the example becomes a sentence of its own and loses what it is an example of).
   // Chinese punctuation and line breaks end a sentence wherever they are.
-  const parts = text.split(/(?<=[.!?;])\s+|(?<=[。！？；])|\n+/u);
+  const parts = text.split(
+    /(?<=[.!?;])(?<!\b(?:e\.g|i\.e|incl|vs|approx|esp|cf|resp)\.)\s+|(?<=[。！？；])|\n+/iu,
+  );
   return parts.map((s) => s.trim()).filter((s) => s.length > 0);
 }
 

@@ -47,18 +47,20 @@ describe('quantitiesIn', () => {
   });
 });
 
-describe('figures in words score as figures in digits', () => {
-  it('scores a spelled-out answer as its digit twin', async () => {
-    const digits = await scoring.score(
+describe('figures in words count as figures in digits', () => {
+  it('reads a spelled-out answer as just as quantified as its digit twin', () => {
+    const digits = scoring.read(
       'scorer-video',
       'serving',
       'We precompute video embeddings nightly into an ANN index, because scoring every video online would blow the 200 ms budget. We cache user embeddings for 10 minutes so lookups stay fast.',
     );
-    const words = await scoring.score(
+    const words = scoring.read(
       'scorer-video',
       'serving',
       'We precompute video embeddings nightly into an ANN index, because scoring every video online would blow the two hundred milliseconds budget. We cache user embeddings for ten minutes so lookups stay fast.',
     );
-    expect(words.score).toBe(digits.score);
+    expect(digits.features.quantities).toBeGreaterThan(0);
+    expect(words.features.quantities).toBe(digits.features.quantities);
+    expect(words.reasoned).toEqual(digits.reasoned);
   });
 });

@@ -6,6 +6,7 @@
  *   npx tsx datasets/scoring/build.ts wrong-content    # rebuild wrong-content.jsonl (raw/wrong-content/)
  *   npx tsx datasets/scoring/build.ts fresh            # rebuild fresh.jsonl (raw/fresh/)
  *   npx tsx datasets/scoring/build.ts fresh2           # rebuild fresh2.jsonl (raw/fresh2/)
+ *   npx tsx datasets/scoring/build.ts fresh3           # rebuild fresh3.jsonl (raw/fresh3/)
  *
  * raw/answers/<writer>.jsonl  one answer per line, as written: {n, scenario, stage, lang, kind,
  *                              style, target, answer, answered_stage?}
@@ -24,9 +25,9 @@ import { agreement } from '../../src/eval/metrics.ts';
 const dir = path.dirname(new URL(import.meta.url).pathname);
 /**
  * Which set to build: the main corpus, or one of the independent measurement sets, each in a
- * folder of its own under raw/ (wrong-content, fresh, fresh2).
+ * folder of its own under raw/ (wrong-content, fresh, fresh2, fresh3).
  */
-const MEASUREMENT_SETS = ['wrong-content', 'fresh', 'fresh2'];
+const MEASUREMENT_SETS = ['wrong-content', 'fresh', 'fresh2', 'fresh3'];
 const asked = process.argv[2];
 if (asked && !MEASUREMENT_SETS.includes(asked)) {
   throw new Error(
@@ -42,10 +43,23 @@ const readLines = (file: string) =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l));
 
+/**
+ * The sixth set's writers each write ordinary answers at every level in one candidate voice:
+ * the voice is the kind its figures are broken down by.
+ */
+const FRESH3_VOICES: Record<string, string> = {
+  w19: 'terse-expert',
+  w20: 'padded',
+  w21: 'new-grad',
+  w22: 'chinese',
+  w23: 'non-native',
+};
+
 /** What kind of answer it is, for the per-kind figures: the writer's persona and style. */
 function kindOf(writer: string, a: { kind: string; style?: string }): string {
-  // The measurement sets' writers name the kind of each answer (other-stage, keyword-stuffed,
-  // confidently-wrong, strong).
+  if (set === 'fresh3') return FRESH3_VOICES[writer] ?? a.kind;
+  // The other measurement sets' writers name the kind of each answer (other-stage,
+  // keyword-stuffed, confidently-wrong, strong).
   if (a.kind !== 'normal' || set !== 'corpus') return a.kind;
   const style = a.style ?? '';
   if (writer === 'w6' || writer === 'w12') return 'chinese';

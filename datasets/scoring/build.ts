@@ -57,7 +57,11 @@ const FRESH3_VOICES: Record<string, string> = {
 
 /** What kind of answer it is, for the per-kind figures: the writer's persona and style. */
 function kindOf(writer: string, a: { kind: string; style?: string }): string {
-  if (set === 'fresh3') return FRESH3_VOICES[writer] ?? a.kind;
+  if (set === 'fresh3') {
+    const voice = FRESH3_VOICES[writer];
+    if (!voice) throw new Error(`fresh3: writer ${writer} has no voice in FRESH3_VOICES`);
+    return voice;
+  }
   // The other measurement sets' writers name the kind of each answer (other-stage,
   // keyword-stuffed, confidently-wrong, strong).
   if (a.kind !== 'normal' || set !== 'corpus') return a.kind;

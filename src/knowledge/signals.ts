@@ -72,7 +72,7 @@ export function splitSentences(text: string): string[] {
   // cut there, the example becomes a sentence of its own and loses what it is an example of).
   // Chinese punctuation and line breaks end a sentence wherever they are.
   const parts = text.split(
-    /(?<=[.!?;])(?<!\b(?:e\.g|i\.e|incl|vs|approx|esp|cf|resp)\.)\s+|(?<=[。！？；])|\n+/iu,
+    /(?<=[.!?;])(?<!\b(?:e\.g|i\.e|incl|vs|approx|esp|cf)\.)\s+|(?<=[。！？；])|\n+/iu,
   );
   return parts.map((s) => s.trim()).filter((s) => s.length > 0);
 }

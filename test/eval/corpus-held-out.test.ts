@@ -146,7 +146,7 @@ describe('committed offline model on a fourth independent set, written after eve
     expect(others.length).toBe(24);
     for (const item of others) expect(item.level, item.id).toBe(1);
     // Strong −0.33 (−0.58 on the commit before the wrong-likeness feature, −0.42 before figures
-    // in words were read), keyword-stuffed +0.29, confidently-wrong +0.38 (README, "How good the
+    // in words were read), keyword-stuffed +0.29, confidently-wrong +0.33 (README, "How good the
     // scores are").
     for (const group of unseen.byKind)
       expect(Math.abs(group.bias), group.kind).toBeLessThanOrEqual(0.5);
@@ -160,7 +160,9 @@ describe('committed offline model on a sixth set: ordinary answers in five voice
     expect(voices.spearman).toBeGreaterThanOrEqual(0.7);
     expect(voices.qwk - voices.baseline.qwk).toBeGreaterThanOrEqual(0.25);
     expect(voices.spearman - voices.baseline.spearman).toBeGreaterThanOrEqual(0.25);
-    // Terse expert −0.38, the closest to the bound (README, "How good the scores are").
+    // The terse expert is the voice closest to the bound (README, "How good the scores are").
+    // Measured once when it was written; as a gate in npm test, later changes to the scorer are
+    // checked against it, so from then on it is held out from tuning, not from every look.
     expect(voices.byKind.map((g) => g.kind).sort()).toEqual([
       'chinese',
       'new-grad',

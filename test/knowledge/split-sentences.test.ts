@@ -28,4 +28,15 @@ describe('splitSentences', () => {
       'Pick one.',
     ]);
   });
+
+  it('still ends a sentence at "etc." and at a word that ends like an abbreviation', () => {
+    expect(splitSentences('Logs, clicks, etc. Then we join them.')).toEqual([
+      'Logs, clicks, etc.',
+      'Then we join them.',
+    ]);
+    expect(splitSentences('We render it on a canvas. Next we cache it.')).toEqual([
+      'We render it on a canvas.',
+      'Next we cache it.',
+    ]);
+  });
 });

@@ -29,6 +29,8 @@ const STRONG = [
   'We trade recall for precision at the review queue.',
   'Shadow deployment catches prediction drift before users see it.',
   '用负采样来处理类别不平衡。',
+  // The claim ends with its parenthesis: the target encoding after it is the next list item.
+  'Bucket numerics for the linear baseline (GBDT handles raw values fine), smoothed target encoding for merchant IDs.',
 ];
 
 describe('misused terms (knowledge/definitions.yaml purpose)', () => {

@@ -73,11 +73,15 @@ const MAX_CLAUSE = 150;
 /** The claim's clause: up to the end of the sentence or the next clause. */
 function clauseOf(text: string): string {
   // A claim is a few words: a run-on transcript must not make every claim cost its length.
-  return (
+  const clause =
     text
       .slice(0, MAX_CLAUSE)
-      .split(/[.;!?。；！？\n]|,\s*(?:and|but|so|which|while)\b|，(?:但|而|所以)/u)[0] ?? ''
-  );
+      .split(/[.;!?。；！？\n]|,\s*(?:and|but|so|which|while)\b|，(?:但|而|所以)/u)[0] ?? '';
+  // A claim made inside a parenthesis ends with it: in "(GBDT handles raw values fine), target
+  // encoding for merchant IDs" the encoding is the next item of the list, not what GBDT is for.
+  const close = clause.search(/[)）]/u);
+  const open = clause.search(/[(（]/u);
+  return close >= 0 && (open < 0 || open > close) ? clause.slice(0, close) : clause;
 }
 
 /** Does the sentence claim the term serves another catalogued idea it is not for? */

@@ -49,6 +49,22 @@ describe('misused terms (knowledge/definitions.yaml purpose)', () => {
     for (const s of rights) expect(misusedTermsIn([s], terms), s).toEqual([]);
   });
 
+  it('ends a claim at the parenthesis it was made in, not at a list marker', () => {
+    const smote = term('smote');
+    expect(misuses('We use SMOTE to fix 1) concept drift and 2) cold start.', smote, terms)).toBe(
+      true,
+    );
+    expect(misuses('用 SMOTE 来解决 1）概念漂移 2）冷启动。', smote, terms)).toBe(true);
+    expect(
+      misusedTermsIn(
+        [
+          'Bucket numerics for the baseline (GBDT handles raw values fine), target encoding for IDs.',
+        ],
+        terms,
+      ),
+    ).toEqual([]);
+  });
+
   it('judges only claims that name another catalogued term', () => {
     const quantization = term('quantization');
     expect(misuses('We apply quantization to make everything better.', quantization, terms)).toBe(

@@ -70,18 +70,29 @@ const OUTCOME =
 /** Characters of a claim's clause that are read. */
 const MAX_CLAUSE = 150;
 
-/** The claim's clause: up to the end of the sentence or the next clause. */
-function clauseOf(text: string): string {
+/**
+ * The claim's clause: up to the end of the sentence or the next clause. `inParenthesis`: the term
+ * was said inside an open parenthesis, so the claim ends where it closes.
+ */
+function clauseOf(text: string, inParenthesis: boolean): string {
   // A claim is a few words: a run-on transcript must not make every claim cost its length.
   const clause =
     text
       .slice(0, MAX_CLAUSE)
       .split(/[.;!?。；！？\n]|,\s*(?:and|but|so|which|while)\b|，(?:但|而|所以)/u)[0] ?? '';
-  // A claim made inside a parenthesis ends with it: in "(GBDT handles raw values fine), target
-  // encoding for merchant IDs" the encoding is the next item of the list, not what GBDT is for.
+  if (!inParenthesis) return clause;
+  // In "(GBDT handles raw values fine), target encoding for merchant IDs" the encoding is the
+  // next item of the list, not what GBDT is for. Only then: in "SMOTE to fix 1) drift" the ")"
+  // is a list marker and the claim goes on.
   const close = clause.search(/[)）]/u);
-  const open = clause.search(/[(（]/u);
-  return close >= 0 && (open < 0 || open > close) ? clause.slice(0, close) : clause;
+  return close >= 0 ? clause.slice(0, close) : clause;
+}
+
+/** Is the text before a term inside a parenthesis still open? */
+function opensParenthesis(before: string): boolean {
+  const opened = (before.match(/[(（]/gu) ?? []).length;
+  const closed = (before.match(/[)）]/gu) ?? []).length;
+  return opened > closed;
 }
 
 /** Does the sentence claim the term serves another catalogued idea it is not for? */
@@ -109,7 +120,11 @@ export function misuses(
         NEGATED_AFTER_ZH.test(rest.slice(cue.index + cue[0].length))
       )
         continue;
-      if (servesWrongGoal(clauseOf(rest.slice(cue[0].length)), term, catalogue)) return true;
+      const goal = clauseOf(
+        rest.slice(cue[0].length),
+        opensParenthesis(sentence.slice(0, match.index)),
+      );
+      if (servesWrongGoal(goal, term, catalogue)) return true;
     }
   }
   return passiveMisuse(sentence, term, catalogue);

@@ -63,9 +63,7 @@ describe('padding never raises a score (every answer of the scoring corpus)', ()
     }
     expect(risen, 'answers whose padded copy scored higher').toEqual([]);
     expect(rose).toBe(0);
-    // Scores the corpus three times: about 2.5 min alone, twice that beside the other suites on
-    // two cores.
-  }, 600_000);
+  }, 600_000); // scores the corpus three times: about 2.5 min alone, twice that beside other suites
 });
 
 describe('offline scorer rules', () => {
